@@ -1,0 +1,506 @@
+/* kgx: command-line front end. The only place that turns statuses into exit
+ * codes and the only place that decides what goes to stdout. */
+#define _GNU_SOURCE
+#include "kgx.h"
+#include "out.h"
+#include "pipe.h"
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum {
+	EXIT_INPUT = 1,   /* some input could not be read; the rest was processed */
+	EXIT_USAGE = 2,   /* bad options or invalid rules: nothing was processed */
+	EXIT_OUTPUT = 3   /* the output could not be written */
+};
+
+#define DEFAULT_MAX_SIZE (64u * 1024u * 1024u)
+
+static const char usage[] =
+	"usage: kgx [OPTIONS] PATH...\n"
+	"Extract a knowledge graph from Dutch government letters as RDF.\n"
+	"PATH is a file, a directory (read recursively, sorted) or - for stdin.\n"
+	"\n"
+	"  -f, --format FMT     turtle (default), ntriples or nquads\n"
+	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+	"      --base IRI       base for minted IRIs (default https://w3id.org/kgx/)\n"
+	"      --rules DIR      also load the rules in DIR (repeatable)\n"
+	"      --no-default-rules  load only the --rules directories\n"
+	"      --check-rules    compile all rules, run their examples, and exit\n"
+	"      --list-rules     list rules and knowledge-base sizes, and exit\n"
+	"      --max-size BYTES skip documents larger than this (default 64M)\n"
+	"  -q, --quiet          no warnings, only errors\n"
+	"  -h, --help           show this help\n"
+	"  -V, --version        show the version\n"
+	"\n"
+	"Exit status: 0 success, 1 some input was skipped (the rest is written),\n"
+	"2 usage or rule error, 3 output error. See kgx(1).\n";
+
+typedef struct {
+	kgx_format fmt;
+	const char *output;
+	const char *base;
+	const char *rule_dirs[32];
+	size_t n_rule_dirs;
+	int default_rules;
+	int check_rules, list_rules, quiet;
+	size_t max_size;
+} options;
+
+typedef struct {
+	const options *opt;
+	kgx_rules *rules;
+	kgx_out *out;
+	FILE *sink;
+	kgx_buf chunk;
+	int input_failed;
+	int output_failed;
+	size_t docs;
+	/* directories on the current path, to break symlink loops */
+	struct { dev_t dev; ino_t ino; } stack[256];
+	size_t depth;
+} run_ctx;
+
+/* ------------------------------------------------------------ rules */
+
+/* The built-in rules: $KGX_RULES, else next to the installed binary
+ * (PREFIX/share/kgx/rules), else the source tree this binary was built from. */
+static const char *default_rules_dir(char *buf, size_t size)
+{
+	const char *env = getenv("KGX_RULES");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX - 32];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			struct stat sb;
+			snprintf(buf, size, "%s/../share/kgx/rules", exe);
+			if (!stat(buf, &sb) && S_ISDIR(sb.st_mode))
+				return buf;
+		}
+	}
+#ifdef KGX_SOURCE_RULES
+	return KGX_SOURCE_RULES;
+#else
+	return "rules";
+#endif
+}
+
+static kgx_rules *load_rules(const options *opt, int strict, kgx_status *st)
+{
+	kgx_rules *r = kgx_rules_new();
+	if (!r) {
+		*st = KGX_ERR_NOMEM;
+		return NULL;
+	}
+	char buf[PATH_MAX];
+	*st = KGX_OK;
+	if (opt->default_rules)
+		*st = kgx_rules_load_dir(r, default_rules_dir(buf, sizeof buf));
+	for (size_t i = 0; *st == KGX_OK && i < opt->n_rule_dirs; i++)
+		*st = kgx_rules_load_dir(r, opt->rule_dirs[i]);
+	if (*st == KGX_OK)
+		*st = kgx_rules_compile(r, strict);
+	if (*st != KGX_OK) {
+		kgx_rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* Run every rule's examples through the whole pipeline. */
+static int check_examples(kgx_rules *r)
+{
+	int failed = 0;
+	size_t n_ex = 0;
+	for (size_t i = 0; i < kgx_rules_count(r); i++) {
+		const kgx_rule *ru = kgx_rules_get(r, i);
+		for (int want = 1; want >= 0; want--) {
+			char **ex = want ? ru->fires : ru->silent;
+			size_t n = want ? ru->n_fires : ru->n_silent;
+			for (size_t k = 0; k < n; k++) {
+				kgx_doc doc;
+				n_ex++;
+				if (kgx_doc_init(&doc, "example", ex[k], strlen(ex[k])) != KGX_OK ||
+				    kgx_pipe_run(&doc, r) != KGX_OK) {
+					kgx_doc_release(&doc);
+					return -1;
+				}
+				int fired = 0;
+				for (size_t m = 0; m < doc.relations.len && !fired; m++)
+					fired = !strcmp(KGX_VEC_AT(&doc.relations, kgx_relation, m).rule, ru->id);
+				for (size_t m = 0; m < doc.mentions.len && !fired; m++)
+					fired = !strcmp(KGX_VEC_AT(&doc.mentions, kgx_mention, m).rule, ru->id);
+				if ((ru->kind == KGX_RULE_META) && !fired)
+					fired = doc.date || doc.kamerstuk;
+				if (fired != want) {
+					kgx_diag(&ru->loc, "rule '%s' %s on its example: %s", ru->id,
+					         want ? "does not fire" : "fires", ex[k]);
+					failed++;
+				}
+				kgx_doc_release(&doc);
+			}
+		}
+	}
+	fprintf(stderr, "kgx: %zu rules, %zu examples, %d failed\n", kgx_rules_count(r), n_ex, failed);
+	return failed;
+}
+
+static void list_rules(kgx_rules *r)
+{
+	static const char *kinds[] = {"relation", "entity", "classify", "meta"};
+	for (size_t i = 0; i < kgx_rules_count(r); i++) {
+		const kgx_rule *ru = kgx_rules_get(r, i);
+		printf("%s\t%s\t%d\t%s:%u\n", ru->id, kinds[ru->kind], ru->priority, ru->loc.file, ru->loc.line);
+	}
+	size_t per[KGX_NCLASSES], aliases;
+	size_t n = kgx_kb_count(kgx_rules_kb(r), per, &aliases);
+	printf("# knowledge base: %zu entries, %zu names\n", n, aliases);
+	for (int c = 0; c < KGX_NCLASSES; c++)
+		printf("# %s\t%zu\n", kgx_class_name(c), per[c]);
+}
+
+/* ------------------------------------------------------------ input */
+
+static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
+{
+	char chunk[65536];
+	size_t n;
+	*too_big = 0;
+	b->len = 0;
+	kgx_buf_add(b, "", 0);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b->len + n > max) {
+			*too_big = 1;
+			return 0;
+		}
+		if (kgx_buf_add(b, chunk, n))
+			return -1;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+static void process(run_ctx *c, const char *path, const char *data, size_t len)
+{
+	kgx_doc doc;
+	kgx_status st = kgx_doc_init(&doc, path, data, len);
+	if (st == KGX_OK)
+		st = kgx_pipe_run(&doc, c->rules);
+	if (st == KGX_OK) {
+		c->chunk.len = 0;
+		st = kgx_out_doc(c->out, &doc, &c->chunk);
+		if (st == KGX_OK && c->chunk.len &&
+		    fwrite(c->chunk.s, 1, c->chunk.len, c->sink) != c->chunk.len)
+			c->output_failed = 1;
+		if (st != KGX_OK) {
+			kgx_loc loc = {path, 0, 0};
+			kgx_diag(&loc, "cannot write the output: %s", kgx_strerror(st));
+			c->output_failed = 1;
+		}
+		c->docs++;
+	} else {
+		c->input_failed = 1;
+	}
+	if (doc.limit_hits && !c->opt->quiet) {
+		kgx_loc loc = {path, 0, 0};
+		kgx_diag(&loc, "warning: %lu pattern matches stopped at the PCRE2 match or depth limit",
+		         doc.limit_hits);
+	}
+	kgx_doc_release(&doc);
+}
+
+static void process_file(run_ctx *c, const char *path)
+{
+	kgx_loc loc = {path, 0, 0};
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		kgx_diag(&loc, "cannot open: %s", strerror(errno));
+		c->input_failed = 1;
+		return;
+	}
+	kgx_buf b = {0};
+	int too_big;
+	if (read_stream(f, c->opt->max_size, &b, &too_big)) {
+		kgx_diag(&loc, "cannot read: %s", strerror(errno));
+		c->input_failed = 1;
+	} else if (too_big) {
+		kgx_diag(&loc, "skipped: larger than --max-size (%zu bytes)", c->opt->max_size);
+		c->input_failed = 1;
+	} else {
+		process(c, path, b.s, b.len);
+	}
+	fclose(f);
+	kgx_buf_free(&b);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(run_ctx *c, const char *path, int top);
+
+static void walk_dir(run_ctx *c, const char *path, const struct stat *sb)
+{
+	kgx_loc loc = {path, 0, 0};
+	for (size_t i = 0; i < c->depth; i++)
+		if (c->stack[i].dev == sb->st_dev && c->stack[i].ino == sb->st_ino) {
+			kgx_diag(&loc, "skipped: directory loop (a link back to a directory above it)");
+			c->input_failed = 1;
+			return;
+		}
+	if (c->depth == sizeof c->stack / sizeof c->stack[0]) {
+		kgx_diag(&loc, "skipped: directories nested too deeply");
+		c->input_failed = 1;
+		return;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		kgx_diag(&loc, "cannot open directory: %s", strerror(errno));
+		c->input_failed = 1;
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;  /* hidden files and . .. */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = realloc(names, cap * sizeof *nn);
+			if (!nn)
+				break;
+			names = nn;
+		}
+		if (!(names[n] = strdup(de->d_name)))
+			break;
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_names);
+	c->stack[c->depth].dev = sb->st_dev;
+	c->stack[c->depth].ino = sb->st_ino;
+	c->depth++;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(path) + strlen(names[i]) + 2;
+		char *child = malloc(len);
+		if (child) {
+			snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+			walk(c, child, 0);
+			free(child);
+		}
+		free(names[i]);
+	}
+	c->depth--;
+	free(names);
+}
+
+static void walk(run_ctx *c, const char *path, int top)
+{
+	kgx_loc loc = {path, 0, 0};
+	if (top && !strcmp(path, "-")) {
+		kgx_buf b = {0};
+		int too_big;
+		if (read_stream(stdin, c->opt->max_size, &b, &too_big) || too_big) {
+			kgx_diag(&loc, too_big ? "skipped: standard input larger than --max-size" : "cannot read standard input");
+			c->input_failed = 1;
+		} else {
+			process(c, "-", b.s, b.len);
+		}
+		kgx_buf_free(&b);
+		return;
+	}
+	struct stat sb;
+	if (stat(path, &sb)) {
+		kgx_diag(&loc, errno == ENOENT && !lstat(path, &sb) ? "skipped: dangling symbolic link"
+		                                                      : "cannot open: %s", strerror(errno));
+		c->input_failed = 1;
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		walk_dir(c, path, &sb);
+	} else if (S_ISREG(sb.st_mode)) {
+		process_file(c, path);
+	} else if (top && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode))) {
+		process_file(c, path);  /* named explicitly: a pipe is fine */
+	} else {
+		kgx_diag(&loc, "skipped: not a regular file");
+		c->input_failed = 1;
+	}
+}
+
+/* ------------------------------------------------------------ main */
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		v <<= 10, end++;
+	else if (*end == 'm' || *end == 'M')
+		v <<= 20, end++;
+	else if (*end == 'g' || *end == 'G')
+		v <<= 30, end++;
+	if (*end || v == 0 || v > (1ull << 32))
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	options opt = {0};
+	opt.fmt = KGX_FMT_TURTLE;
+	opt.default_rules = 1;
+	opt.max_size = DEFAULT_MAX_SIZE;
+	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE };
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"base", required_argument, NULL, O_BASE},
+		{"rules", required_argument, NULL, O_RULES},
+		{"no-default-rules", no_argument, NULL, O_NODEF},
+		{"check-rules", no_argument, NULL, O_CHECK},
+		{"list-rules", no_argument, NULL, O_LIST},
+		{"max-size", required_argument, NULL, O_MAXSIZE},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "f:o:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': {
+			int f = kgx_out_format_parse(optarg);
+			if (f < 0) {
+				fprintf(stderr, "kgx: unknown format '%s' (turtle, ntriples, nquads)\n", optarg);
+				return EXIT_USAGE;
+			}
+			opt.fmt = (kgx_format)f;
+			break;
+		}
+		case 'o': opt.output = optarg; break;
+		case O_BASE:
+			if (!kgx_out_base_ok(optarg)) {
+				fprintf(stderr, "kgx: --base '%s' is not an absolute IRI\n", optarg);
+				return EXIT_USAGE;
+			}
+			opt.base = optarg;
+			break;
+		case O_RULES:
+			if (opt.n_rule_dirs == sizeof opt.rule_dirs / sizeof opt.rule_dirs[0]) {
+				fprintf(stderr, "kgx: too many --rules directories\n");
+				return EXIT_USAGE;
+			}
+			opt.rule_dirs[opt.n_rule_dirs++] = optarg;
+			break;
+		case O_NODEF: opt.default_rules = 0; break;
+		case O_CHECK: opt.check_rules = 1; break;
+		case O_LIST: opt.list_rules = 1; break;
+		case O_MAXSIZE:
+			if (parse_size(optarg, &opt.max_size)) {
+				fprintf(stderr, "kgx: --max-size takes a size such as 64M\n");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q': opt.quiet = 1; break;
+		case 'h': fputs(usage, stdout); return 0;
+		case 'V': printf("kgx %s\n", KGX_VERSION); return 0;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (opt.check_rules) {
+		/* --check-rules [DIR]: the directories after it are rule directories */
+		for (int i = optind; i < argc && opt.n_rule_dirs < 32; i++)
+			opt.rule_dirs[opt.n_rule_dirs++] = argv[i];
+		kgx_status st;
+		kgx_rules *r = load_rules(&opt, 1, &st);
+		if (!r)
+			return EXIT_USAGE;
+		int failed = check_examples(r);
+		kgx_rules_free(r);
+		return failed ? EXIT_USAGE : 0;
+	}
+	kgx_status st;
+	kgx_rules *rules = load_rules(&opt, 0, &st);
+	if (!rules)
+		return EXIT_USAGE;
+	if (opt.list_rules) {
+		list_rules(rules);
+		kgx_rules_free(rules);
+		return 0;
+	}
+	if (optind >= argc) {
+		fputs(usage, stderr);
+		kgx_rules_free(rules);
+		return EXIT_USAGE;
+	}
+	if (opt.quiet)
+		kgx_diag_quiet(0);  /* errors still show; warnings are filtered per call */
+
+	run_ctx c = {0};
+	c.opt = &opt;
+	c.rules = rules;
+	c.out = kgx_out_new(opt.fmt, opt.base);
+	char *tmp = NULL;
+	if (opt.output) {
+		size_t n = strlen(opt.output) + 16;
+		tmp = malloc(n);
+		if (tmp) {
+			snprintf(tmp, n, "%s.kgx-XXXXXX", opt.output);
+			int fd = mkstemp(tmp);
+			c.sink = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		}
+		if (!c.sink) {
+			fprintf(stderr, "kgx: cannot write '%s': %s\n", opt.output, strerror(errno));
+			free(tmp);
+			kgx_out_free(c.out);
+			kgx_rules_free(rules);
+			return EXIT_OUTPUT;
+		}
+	} else {
+		c.sink = stdout;
+	}
+	if (!c.out) {
+		fprintf(stderr, "kgx: cannot start the RDF writer\n");
+		return EXIT_OUTPUT;
+	}
+	for (int i = optind; i < argc; i++)
+		walk(&c, argv[i], 1);
+
+	if (fflush(c.sink) || ferror(c.sink))
+		c.output_failed = 1;
+	if (opt.output) {
+		if (fclose(c.sink))
+			c.output_failed = 1;
+		if (c.output_failed || rename(tmp, opt.output)) {
+			fprintf(stderr, "kgx: cannot write '%s': %s\n", opt.output, strerror(errno));
+			unlink(tmp);
+			c.output_failed = 1;
+		}
+		free(tmp);
+	}
+	kgx_buf_free(&c.chunk);
+	kgx_out_free(c.out);
+	kgx_rules_free(rules);
+	if (c.output_failed)
+		return EXIT_OUTPUT;
+	return c.input_failed ? EXIT_INPUT : 0;
+}

@@ -1,0 +1,33 @@
+/* Document lifecycle and offset helpers. */
+#include "doc.h"
+
+#include <string.h>
+
+kgx_status kgx_doc_init(kgx_doc *doc, const char *path, const char *raw, size_t len)
+{
+	memset(doc, 0, sizeof *doc);
+	kgx_arena_init(&doc->arena);
+	kgx_vec_init(&doc->sentences, sizeof(kgx_sentence));
+	kgx_vec_init(&doc->mentions, sizeof(kgx_mention));
+	kgx_vec_init(&doc->relations, sizeof(kgx_relation));
+	kgx_vec_init(&doc->discovered, sizeof(kgx_entry *));
+	doc->path = kgx_arena_strndup(&doc->arena, path, strlen(path));
+	char *copy = kgx_arena_alloc(&doc->arena, len + 1);
+	if (!doc->path || !copy)
+		return KGX_ERR_NOMEM;
+	memcpy(copy, raw, len);
+	doc->raw = copy;
+	doc->raw_len = len;
+	return KGX_OK;
+}
+
+void kgx_doc_release(kgx_doc *doc)
+{
+	kgx_vec_free(&doc->sentences);
+	kgx_vec_free(&doc->mentions);
+	kgx_vec_free(&doc->relations);
+	kgx_vec_free(&doc->discovered);
+	kgx_arena_release(&doc->arena);
+	doc->text = NULL;
+	doc->map = NULL;
+}

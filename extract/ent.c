@@ -1,0 +1,511 @@
+/* Entity pass. Entity rules run first over plain text and define names the
+ * knowledge base may not know (acronym definitions, persons after titles,
+ * signature blocks); then the knowledge base and those names are looked up
+ * word by word; overlaps are settled by priority, length, then position. */
+#include "ent.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KB_PRIORITY 50
+
+typedef struct {
+	kgx_doc *doc;
+	const kgx_rules *rules;
+	kgx_lex *local;        /* names defined in this document */
+	kgx_vec seen;          /* const kgx_entry *: strongly mentioned so far */
+	kgx_vec tokens;
+	kgx_buf keys;
+	pcre2_match_data *md;
+	unsigned want;         /* class filter for lookups, 0 = any */
+	int whole;             /* lookups must cover all tokens */
+	size_t ntok;
+} ent_ctx;
+
+static int seen(const ent_ctx *c, const kgx_entry *e)
+{
+	for (size_t i = 0; i < c->seen.len; i++)
+		if (KGX_VEC_AT(&c->seen, const kgx_entry *, i) == e)
+			return 1;
+	return 0;
+}
+
+static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
+{
+	if (seen(c, e))
+		return KGX_OK;
+	const kgx_entry **p = kgx_vec_push(&c->seen);
+	if (!p)
+		return KGX_ERR_NOMEM;
+	*p = e;
+	return KGX_OK;
+}
+
+static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t n)
+{
+	ent_ctx *c = ctx;
+	if (c->want && !(al->entry->classes & c->want))
+		return 0;
+	if (c->whole && n != c->ntok)
+		return 0;
+	if (al->exact && !kgx_lex_exact_matches(al->exact, first, n, c->keys.s))
+		return 0;
+	if (al->kind == KGX_ALIAS_SHORT && !seen(c, al->entry))
+		return 0;
+	return 1;
+}
+
+static kgx_status add_mention(kgx_doc *doc, uint32_t b, uint32_t e, const kgx_entry *entry,
+                              int prio, kgx_mention_kind kind, const char *rule)
+{
+	kgx_mention *m = kgx_vec_push(&doc->mentions);
+	if (!m)
+		return KGX_ERR_NOMEM;
+	m->span.begin = b;
+	m->span.end = e;
+	m->entry = entry;
+	m->priority = prio;
+	m->kind = kind;
+	m->rule = rule;
+	return KGX_OK;
+}
+
+/* An IRI slug from a label: lower-case ASCII letters and digits joined by
+ * '-', diacritics dropped; other scripts are kept as hex so that the slug is
+ * never empty and never collides with a different label. */
+static char *slugify(kgx_arena *a, const char *prefix, const char *s, size_t len)
+{
+	kgx_vec toks;
+	kgx_buf keys = {0}, out = {0};
+	kgx_vec_init(&toks, sizeof(kgx_token));
+	char *res = NULL;
+	if (kgx_fold_tokens(s, len, &toks, &keys) != KGX_OK)
+		goto done;
+	kgx_buf_add(&out, prefix, strlen(prefix));
+	for (size_t i = 0; i < toks.len && out.len < 120; i++) {
+		const kgx_token *t = &KGX_VEC_AT(&toks, kgx_token, i);
+		if (out.len && out.s[out.len - 1] != '-')
+			kgx_buf_addc(&out, '-');
+		for (uint32_t k = 0; k < t->key_len; k++) {
+			unsigned char ch = (unsigned char)keys.s[t->key + k];
+			if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+				kgx_buf_addc(&out, (char)ch);
+			else
+				kgx_buf_printf(&out, "%02x", ch);
+		}
+	}
+	if (!out.len || out.s[out.len - 1] == '-')
+		kgx_buf_add(&out, "x", 1);
+	res = kgx_arena_strndup(a, out.s, out.len);
+done:
+	kgx_vec_free(&toks);
+	kgx_buf_free(&keys);
+	kgx_buf_free(&out);
+	return res;
+}
+
+/* s[0..len) with runs of white space turned into one space, in the arena. */
+static char *collapse(kgx_arena *a, const char *s, size_t len)
+{
+	char *o = kgx_arena_alloc(a, len + 1);
+	if (!o)
+		return NULL;
+	size_t n = 0;
+	int sp = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			sp = n > 0;
+			continue;
+		}
+		if (sp)
+			o[n++] = ' ';
+		sp = 0;
+		o[n++] = ch;
+	}
+	o[n] = '\0';
+	return o;
+}
+
+/* The entry a name refers to: the knowledge base's or this document's, when
+ * the whole name is one of their names (and of a wanted class). */
+static const kgx_entry *lookup(ent_ctx *c, const char *s, size_t len, unsigned want)
+{
+	kgx_vec toks;
+	kgx_buf keys = {0};
+	kgx_vec_init(&toks, sizeof(kgx_token));
+	const kgx_entry *found = NULL;
+	if (kgx_fold_tokens(s, len, &toks, &keys) == KGX_OK && toks.len) {
+		/* the accept callback reads c->keys; lend it ours */
+		kgx_buf saved = c->keys;
+		c->keys = keys;
+		c->want = want;
+		c->whole = 1;
+		c->ntok = toks.len;
+		size_t n;
+		const kgx_alias *al = kgx_lex_longest(kgx_kb_lex(kgx_rules_kb((kgx_rules *)c->rules)),
+		                                      toks.data, toks.len, 0, keys.s, accept, c, &n);
+		if (!al)
+			al = kgx_lex_longest(c->local, toks.data, toks.len, 0, keys.s, accept, c, &n);
+		if (al && al->kind != KGX_ALIAS_ADJECTIVE)
+			found = al->entry;
+		keys = c->keys;
+		c->keys = saved;
+		c->want = 0;
+		c->whole = 0;
+	}
+	kgx_vec_free(&toks);
+	kgx_buf_free(&keys);
+	return found;
+}
+
+static unsigned classify(ent_ctx *c, const char *s, size_t len)
+{
+	const kgx_rule *best = NULL;
+	for (size_t i = 0; i < kgx_rules_count(c->rules); i++) {
+		const kgx_rule *ru = kgx_rules_get(c->rules, i);
+		if (ru->kind != KGX_RULE_CLASSIFY || !ru->code)
+			continue;
+		if (best && ru->priority <= best->priority)
+			continue;
+		if (kgx_rules_match(c->rules, ru->code, s, len, 0, c->md, &c->doc->limit_hits) >= 0)
+			best = ru;
+	}
+	return best ? best->classify_as : 0;
+}
+
+/* Find or define the entity a created group names. */
+static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
+                          const char *text, size_t len, const char *alt, size_t alt_len,
+                          const kgx_entry **out)
+{
+	kgx_doc *doc = c->doc;
+	*out = lookup(c, text, len, cr->classes);
+	if (!*out && alt)
+		*out = lookup(c, alt, alt_len, cr->classes);
+	if (*out)
+		return KGX_OK;
+	/* a name already defined in this document, by label */
+	unsigned classes = cr->classes ? cr->classes : classify(c, text, len);
+	if (!classes)
+		return KGX_OK;
+	char *label = collapse(&doc->arena, text, len);
+	if (!label)
+		return KGX_ERR_NOMEM;
+	for (size_t i = 0; i < doc->discovered.len; i++) {
+		kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
+		if (!strcmp(e->label, label)) {
+			e->classes |= classes;
+			*out = e;
+			return KGX_OK;
+		}
+	}
+	kgx_entry *e = kgx_arena_alloc(&doc->arena, sizeof *e);
+	if (!e)
+		return KGX_ERR_NOMEM;
+	const char *prefix = (classes & KGX_C_PERSON) ? "person-" : "";
+	char *id = slugify(&doc->arena, prefix, label, strlen(label));
+	if (!id)
+		return KGX_ERR_NOMEM;
+	if (kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), id)) {
+		/* never take over a knowledge-base IRI with a different meaning */
+		char *alt_id = kgx_arena_alloc(&doc->arena, strlen(id) + 8);
+		if (!alt_id)
+			return KGX_ERR_NOMEM;
+		sprintf(alt_id, "%s-named", id);
+		id = alt_id;
+	}
+	e->id = id;
+	e->label = label;
+	e->classes = kgx_class_closure(classes);
+	e->discovered = 1;
+	e->loc = ru->loc;
+	kgx_entry **slot = kgx_vec_push(&doc->discovered);
+	if (!slot)
+		return KGX_ERR_NOMEM;
+	*slot = e;
+	kgx_status st = kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
+	if (st == KGX_OK && alt)
+		st = kgx_lex_add(c->local, alt, alt_len, e, KGX_ALIAS_NAME);
+	if (st == KGX_ERR_RULE)
+		st = KGX_OK;  /* a name of punctuation only: defined, never looked up */
+	*out = e;
+	return st;
+}
+
+static uint32_t sentence_of(const kgx_doc *doc, uint32_t off)
+{
+	const kgx_sentence *s = doc->sentences.data;
+	size_t lo = 0, hi = doc->sentences.len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s[mid].span.end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)(lo < doc->sentences.len ? lo : (doc->sentences.len ? doc->sentences.len - 1 : 0));
+}
+
+static const kgx_entry *ref_entry(const kgx_rules *rules, const char *ref,
+                                  const kgx_create *creates, const kgx_entry **created, size_t n,
+                                  int *is_doc)
+{
+	*is_doc = !strcmp(ref, "doc");
+	if (*is_doc)
+		return NULL;
+	if (ref[0] == '=')
+		return kgx_kb_get(kgx_rules_kb((kgx_rules *)rules), ref + 1);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(creates[i].name, ref))
+			return created[i];
+	return NULL;
+}
+
+/* One match of an entity or meta rule in text[base..]: define, mention, emit. */
+static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subject, uint32_t base)
+{
+	kgx_doc *doc = c->doc;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	if (ru->kind == KGX_RULE_META) {
+		int g = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR) "value");
+		size_t b = ov[0], e = ov[1];
+		if (g > 0 && ov[2 * g] != PCRE2_UNSET) {
+			b = ov[2 * g];
+			e = ov[2 * g + 1];
+		}
+		const char **field = !strcmp(ru->meta_field, "date") ? &doc->date : &doc->kamerstuk;
+		if (!*field && !(*field = collapse(&doc->arena, subject + b, e - b)))
+			return KGX_ERR_NOMEM;
+		return KGX_OK;
+	}
+	const kgx_entry *created[KGX_MAX_ROLES] = {0};
+	for (size_t k = 0; k < ru->n_creates; k++) {
+		const kgx_create *cr = &ru->creates[k];
+		int g = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)cr->name);
+		if (g <= 0 || ov[2 * g] == PCRE2_UNSET)
+			continue;
+		size_t b = ov[2 * g], e = ov[2 * g + 1];
+		if (b == e)
+			continue;
+		size_t ab = 0, ae = 0;
+		if (cr->alias_of[0]) {
+			int ga = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)cr->alias_of);
+			if (ga > 0 && ov[2 * ga] != PCRE2_UNSET) {
+				ab = ov[2 * ga];
+				ae = ov[2 * ga + 1];
+			}
+		}
+		kgx_status st = resolve(c, ru, cr, subject + b, e - b, ae > ab ? subject + ab : NULL,
+		                        ae - ab, &created[k]);
+		if (st != KGX_OK)
+			return st;
+		if (!created[k])
+			continue;
+		TRY(st, add_mention(doc, base + (uint32_t)b, base + (uint32_t)e, created[k], ru->priority,
+		                    KGX_M_STRONG, ru->id));
+		if (ae > ab)
+			TRY(st, add_mention(doc, base + (uint32_t)ab, base + (uint32_t)ae, created[k],
+			                    ru->priority, KGX_M_STRONG, ru->id));
+		TRY(st, mark_seen(c, created[k]));
+	}
+	for (size_t k = 0; k < ru->n_emits; k++) {
+		const kgx_emit *em = &ru->emits[k];
+		int sdoc, odoc;
+		const kgx_entry *s = ref_entry(c->rules, em->s, ru->creates, created, ru->n_creates, &sdoc);
+		const kgx_entry *o = ref_entry(c->rules, em->o, ru->creates, created, ru->n_creates, &odoc);
+		if ((!s && !sdoc) || !o || s == o)
+			continue;
+		kgx_relation *r = kgx_vec_push(&doc->relations);
+		if (!r)
+			return KGX_ERR_NOMEM;
+		r->s = s;
+		r->o = o;
+		r->predicate = em->predicate;
+		r->sentence = sentence_of(doc, base + (uint32_t)ov[0]);
+		r->rule = ru->id;
+	}
+	return KGX_OK;
+}
+
+static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t len, uint32_t base)
+{
+	size_t start = 0;
+	while (start <= len) {
+		int rc = kgx_rules_match(c->rules, ru->code, s, len, start, c->md, &c->doc->limit_hits);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		kgx_status st = apply_match(c, ru, s, base);
+		if (st != KGX_OK)
+			return st;
+		if (ru->kind == KGX_RULE_META)
+			break;
+		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		/* never restart inside a UTF-8 sequence */
+		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
+			start++;
+	}
+	return KGX_OK;
+}
+
+static int cmp_resolve(const void *a, const void *b)
+{
+	const kgx_mention *x = a, *y = b;
+	if (x->priority != y->priority)
+		return y->priority - x->priority;
+	uint32_t lx = x->span.end - x->span.begin, ly = y->span.end - y->span.begin;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	if (x->span.begin != y->span.begin)
+		return x->span.begin < y->span.begin ? -1 : 1;
+	return strcmp(x->entry->id, y->entry->id);
+}
+
+static int cmp_position(const void *a, const void *b)
+{
+	const kgx_mention *x = a, *y = b;
+	if (x->span.begin != y->span.begin)
+		return x->span.begin < y->span.begin ? -1 : 1;
+	if (x->span.end != y->span.end)
+		return x->span.end > y->span.end ? -1 : 1;
+	return 0;
+}
+
+/* Scan one sentence with both lexicons; countries named inside a longer name
+ * ("EUCAP Sahel Mali") are added as mentions of their own. */
+static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
+{
+	kgx_doc *doc = c->doc;
+	const char *s = doc->text + sent->span.begin;
+	size_t len = sent->span.end - sent->span.begin;
+	kgx_status st;
+	TRY(st, kgx_fold_tokens(s, len, &c->tokens, &c->keys));
+	const kgx_token *t = c->tokens.data;
+	size_t n = c->tokens.len;
+	const kgx_lex *kb = kgx_kb_lex(kgx_rules_kb((kgx_rules *)c->rules));
+	for (size_t i = 0; i < n;) {
+		size_t l1 = 0, l2 = 0;
+		const kgx_alias *a1 = kgx_lex_longest(kb, t, n, i, c->keys.s, accept, c, &l1);
+		const kgx_alias *a2 = kgx_lex_longest(c->local, t, n, i, c->keys.s, accept, c, &l2);
+		const kgx_alias *a = a1;
+		size_t l = l1;
+		if (a2 && (!a1 || l2 > l1)) {
+			a = a2;
+			l = l2;
+		}
+		if (!a) {
+			i++;
+			continue;
+		}
+		kgx_mention_kind kind = a->kind == KGX_ALIAS_ADJECTIVE ? KGX_M_WEAK : KGX_M_STRONG;
+		TRY(st, add_mention(doc, sent->span.begin + t[i].begin, sent->span.begin + t[i + l - 1].end,
+		                    a->entry, KB_PRIORITY, kind, "kb"));
+		if (kind == KGX_M_STRONG)
+			TRY(st, mark_seen(c, a->entry));
+		if (l > 1 && !(a->entry->classes & KGX_C_COUNTRY)) {
+			c->want = KGX_C_COUNTRY;
+			for (size_t j = i + 1; j < i + l;) {
+				size_t ln = 0;
+				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
+				if (in && in->kind == KGX_ALIAS_NAME) {
+					/* nested: priority above anything, so overlap resolution keeps it */
+					TRY(st, add_mention(doc, sent->span.begin + t[j].begin,
+					                    sent->span.begin + t[j + ln - 1].end, in->entry,
+					                    1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested"));
+					j += ln;
+				} else {
+					j++;
+				}
+			}
+			c->want = 0;
+		}
+		i += l;
+	}
+	return KGX_OK;
+}
+
+int kgx_ent_nested(const kgx_doc *doc, size_t m, size_t *outer)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	for (size_t k = m; k-- > 0;) {
+		if (ms[k].span.end <= ms[m].span.begin && ms[k].span.begin + 2000 < ms[m].span.begin)
+			break;
+		if (ms[k].span.begin <= ms[m].span.begin && ms[k].span.end >= ms[m].span.end &&
+		    (ms[k].span.end - ms[k].span.begin) > (ms[m].span.end - ms[m].span.begin)) {
+			if (outer)
+				*outer = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
+{
+	ent_ctx c = {0};
+	c.doc = doc;
+	c.rules = rules;
+	c.local = kgx_lex_new();
+	c.md = pcre2_match_data_create(64, NULL);
+	kgx_vec_init(&c.seen, sizeof(const kgx_entry *));
+	kgx_vec_init(&c.tokens, sizeof(kgx_token));
+	kgx_status st = c.local && c.md ? KGX_OK : KGX_ERR_NOMEM;
+
+	/* 1. entity and meta rules over plain text */
+	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
+		const kgx_rule *ru = kgx_rules_get(rules, i);
+		if ((ru->kind != KGX_RULE_ENTITY && ru->kind != KGX_RULE_META) || !ru->code)
+			continue;
+		if (ru->document_scope) {
+			st = run_rule(&c, ru, doc->text, doc->text_len, 0);
+			continue;
+		}
+		for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++) {
+			const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
+			st = run_rule(&c, ru, doc->text + s->span.begin, s->span.end - s->span.begin,
+			              s->span.begin);
+		}
+	}
+	/* 2. the knowledge base and the names just defined */
+	for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++)
+		st = scan(&c, &KGX_VEC_AT(&doc->sentences, kgx_sentence, k));
+
+	/* 3. overlaps: the best mention wins its span */
+	if (st == KGX_OK && doc->mentions.len) {
+		kgx_mention *ms = doc->mentions.data;
+		size_t n = doc->mentions.len, kept = 0;
+		qsort(ms, n, sizeof *ms, cmp_resolve);
+		for (size_t i = 0; i < n; i++) {
+			int clash = 0;
+			for (size_t k = 0; k < kept && !clash; k++) {
+				const kgx_mention *o = &ms[k];
+				if (!(ms[i].span.begin < o->span.end && o->span.begin < ms[i].span.end))
+					continue;
+				int same = o->span.begin == ms[i].span.begin && o->span.end == ms[i].span.end;
+				int i_in_o = o->span.begin <= ms[i].span.begin && ms[i].span.end <= o->span.end;
+				int o_in_i = ms[i].span.begin <= o->span.begin && o->span.end <= ms[i].span.end;
+				/* a country nested in a name stands beside that name */
+				if (!same && o_in_i && !strcmp(o->rule, "kb:nested"))
+					continue;
+				if (!same && i_in_o && !strcmp(ms[i].rule, "kb:nested"))
+					continue;
+				clash = 1;
+			}
+			if (!clash)
+				ms[kept++] = ms[i];
+		}
+		doc->mentions.len = kept;
+		qsort(ms, kept, sizeof *ms, cmp_position);
+		for (size_t i = 0; i < kept; i++)
+			ms[i].sentence = sentence_of(doc, ms[i].span.begin);
+	}
+	pcre2_match_data_free(c.md);
+	kgx_lex_free(c.local);
+	kgx_vec_free(&c.seen);
+	kgx_vec_free(&c.tokens);
+	kgx_buf_free(&c.keys);
+	return st;
+}

@@ -1,0 +1,508 @@
+/* Normaliser: PDF-extracted letters into running text with an offset map.
+ *
+ * Works on lines: first every line is classified (body, footnote, debris),
+ * because whether a number glued to a word is a footnote marker depends on the
+ * footnotes the document has; then the body is joined into paragraphs and the
+ * footnotes are appended behind it, each as a paragraph of its own, so that a
+ * sentence interrupted by a page break and its footnotes reads as one. */
+#include "norm.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef enum { L_BLANK, L_BODY, L_FOOT_START, L_FOOT_CONT, L_DEBRIS } line_kind;
+
+typedef struct {
+	uint32_t begin, end;  /* raw offsets, without the line end and trailing blanks */
+	line_kind kind;
+	int footnote;         /* number, for L_FOOT_START */
+} line;
+
+typedef struct {
+	kgx_doc *doc;
+	kgx_buf text;
+	kgx_vec map;  /* uint32_t */
+	unsigned char footnotes[1000];  /* footnote numbers the document has */
+} builder;
+
+static int32_t cp_at(const char *s, size_t len, size_t i, int *n)
+{
+	int32_t cp;
+	*n = kgx_utf8_decode(s + i, len - i, &cp);
+	return cp;
+}
+
+/* The code point ending just before raw offset i. */
+static int32_t cp_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	int32_t cp;
+	kgx_utf8_decode(s + j, i - j, &cp);
+	return cp;
+}
+
+static size_t cp_len(int32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static int is_letter(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static int is_lower(int32_t cp)
+{
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static int is_upper(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_hspace(const char *s, size_t len, size_t i, int *n)
+{
+	*n = 1;
+	if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v')
+		return 1;
+	if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+		*n = 2;  /* no-break space */
+		return 1;
+	}
+	return 0;
+}
+
+static int emit(builder *b, uint32_t raw_off, const char *s, size_t n, int synthetic)
+{
+	if (kgx_buf_add(&b->text, s, n))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *m = kgx_vec_push(&b->map);
+		if (!m)
+			return -1;
+		*m = synthetic ? raw_off : raw_off + (uint32_t)i;
+	}
+	return 0;
+}
+
+/* Split the raw text into trimmed lines. A form feed is a page break, which
+ * reads as a blank line. */
+static kgx_status split_lines(const kgx_doc *doc, kgx_vec *lines)
+{
+	const char *s = doc->raw;
+	size_t len = doc->raw_len, i = 0;
+	while (i < len) {
+		size_t start = i;
+		while (i < len && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+			i++;
+		size_t end = i;
+		int n;
+		size_t b = start;
+		while (b < end && is_hspace(s, len, b, &n))
+			b += (size_t)n;
+		while (end > b) {
+			if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\v')
+				end--;
+			else if (end - b >= 2 && (unsigned char)s[end - 2] == 0xC2 &&
+			         (unsigned char)s[end - 1] == 0xA0)
+				end -= 2;
+			else
+				break;
+		}
+		line *l = kgx_vec_push(lines);
+		if (!l)
+			return KGX_ERR_NOMEM;
+		l->begin = (uint32_t)b;
+		l->end = (uint32_t)end;
+		l->kind = b == end ? L_BLANK : L_BODY;
+		if (i < len && s[i] == '\f') {
+			line *pb = kgx_vec_push(lines);
+			if (!pb)
+				return KGX_ERR_NOMEM;
+			pb->begin = pb->end = (uint32_t)i;
+			pb->kind = L_BLANK;
+			i++;
+		} else if (i < len && s[i] == '\r') {
+			i++;
+			if (i < len && s[i] == '\n')
+				i++;
+		} else if (i < len) {
+			i++;
+		}
+	}
+	return KGX_OK;
+}
+
+/* The footnote number a line starts with ("12 Kamerstuk…"), or -1. */
+static int leading_number(const char *s, const line *l)
+{
+	uint32_t i = l->begin;
+	int v = 0, nd = 0;
+	while (i < l->end && is_digit(s[i]) && nd < 4) {
+		v = v * 10 + (s[i] - '0');
+		i++;
+		nd++;
+	}
+	if (nd == 0 || nd > 3 || i >= l->end || (s[i] != ' ' && s[i] != '\t'))
+		return -1;
+	while (i < l->end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < l->end ? v : -1;
+}
+
+static int is_url_line(const char *s, const line *l)
+{
+	size_t n = l->end - l->begin;
+	const char *p = s + l->begin;
+	if (!((n > 7 && !memcmp(p, "http://", 7)) || (n > 8 && !memcmp(p, "https://", 8)) ||
+	      (n > 4 && !memcmp(p, "www.", 4))))
+		return 0;
+	return memchr(p, ' ', n) == NULL;
+}
+
+static int is_number_line(const char *s, const line *l)
+{
+	for (uint32_t i = l->begin; i < l->end; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	return l->end - l->begin <= 3;
+}
+
+/* Whether marker `num` occurs glued to the text before raw offset `limit`
+ * ("conflictbemiddeling1", "(IMF)8", "stabiliteit.4", "20181"): a footnote
+ * needs its marker first, which keeps numbered headings out. */
+static int marker_seen(const char *s, size_t limit, int num)
+{
+	char pat[8];
+	int n = snprintf(pat, sizeof pat, "%d", num);
+	const char *p = s, *end = s + limit;
+	while (p < end) {
+		const char *hit = memchr(p, pat[0], (size_t)(end - p));
+		if (!hit)
+			return 0;
+		if ((size_t)(end - hit) >= (size_t)n && !memcmp(hit, pat, (size_t)n) && hit > s &&
+		    hit[-1] != ' ' && hit[-1] != '\n' && hit[-1] != '\t' &&
+		    (hit + n >= end || !is_digit(hit[n])))
+			return 1;
+		p = hit + 1;
+	}
+	return 0;
+}
+
+static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
+{
+	const char *s = doc->raw;
+	enum { BODY, FOOT, FOOT_GAP } state = BODY;
+	int next = 1;
+	for (size_t i = 0; i < n; i++) {
+		line *l = &ls[i];
+		if (l->kind == L_BLANK) {
+			if (state == FOOT)
+				state = FOOT_GAP;
+			continue;
+		}
+		int prev_blank = i == 0 || ls[i - 1].kind == L_BLANK;
+		int num = leading_number(s, l);
+		if (num > 0 && num < (int)sizeof b->footnotes && (num == next || num == next + 1) &&
+		    (prev_blank || state != BODY) && marker_seen(s, l->begin, num)) {
+			l->kind = L_FOOT_START;
+			l->footnote = num;
+			b->footnotes[num] = 1;
+			next = num + 1;
+			state = FOOT;
+			continue;
+		}
+		if (state == FOOT) {
+			l->kind = L_FOOT_CONT;
+			continue;
+		}
+		if (is_url_line(s, l) && (state == FOOT_GAP || prev_blank)) {
+			l->kind = L_DEBRIS;  /* link annotations a PDF repeats below its notes */
+			continue;
+		}
+		if (is_number_line(s, l) && prev_blank && (i + 1 == n || ls[i + 1].kind == L_BLANK)) {
+			l->kind = L_DEBRIS;  /* page number */
+			continue;
+		}
+		state = BODY;
+	}
+}
+
+/* Copy one line into the text, collapsing inner blanks and dropping footnote
+ * markers glued to words. */
+static int emit_line(builder *b, const line *l, int drop_markers)
+{
+	const char *s = b->doc->raw;
+	size_t len = b->doc->raw_len;
+	uint32_t i = l->begin;
+	while (i < l->end) {
+		int n;
+		if (is_hspace(s, len, i, &n)) {
+			uint32_t j = i;
+			while (j < l->end && is_hspace(s, len, j, &n))
+				j += (uint32_t)n;
+			if (emit(b, i, " ", 1, 1))
+				return -1;
+			i = j;
+			continue;
+		}
+		if (drop_markers && is_digit(s[i]) && !(i > l->begin && is_digit(s[i - 1]))) {
+			uint32_t j = i;
+			while (j < l->end && is_digit(s[j]))
+				j++;
+			int32_t after = j < l->end ? cp_at(s, len, j, &n) : ' ';
+			int ends_word = !is_letter(after) && !(after >= '0' && after <= '9');
+			int32_t before = cp_before(s, i);
+			size_t nd = j - i;
+			uint32_t mark = i;  /* where a marker starts, if there is one */
+			int glued = 0;
+			if (ends_word && i > l->begin) {
+				size_t k = i;
+				int32_t b1 = before;
+				if (b1 == '.' || b1 == ',' || b1 == ')' || b1 == 0x2019 || b1 == 0x201D || b1 == '"') {
+					/* "stabiliteit.4": the word before the stop must be a word, not "nr" */
+					k = i - cp_len(b1);
+					int letters = 0;
+					while (k > l->begin && letters < 4 && is_letter(cp_before(s, k))) {
+						int32_t c = cp_before(s, k);
+						k -= cp_len(c);
+						letters++;
+					}
+					glued = letters >= 4 || (b1 == ')' && letters == 0);
+					if (b1 == '.' && !(after == ' ' || j == l->end))
+						glued = 0;
+				} else if (is_letter(b1)) {
+					/* "VN9", "Committee7"; but not "G7" */
+					int32_t b2 = cp_before(s, i - cp_len(b1));
+					glued = is_letter(b2);
+				}
+			}
+			int value = 0;
+			if (glued && nd <= 3) {
+				for (uint32_t k = i; k < j; k++)
+					value = value * 10 + (s[k] - '0');
+				glued = value > 0 && b->footnotes[value];
+			} else if (ends_word && nd >= 5 && nd <= 7 && (s[i] == '1' || s[i] == '2') &&
+			           (!memcmp(s + i, "19", 2) || !memcmp(s + i, "20", 2))) {
+				/* "20181": a year with its marker */
+				for (uint32_t k = i + 4; k < j; k++)
+					value = value * 10 + (s[k] - '0');
+				glued = value > 0 && value < (int)sizeof b->footnotes && b->footnotes[value];
+				mark = i + 4;
+			} else {
+				glued = 0;
+			}
+			if (glued) {
+				if (emit(b, i, s + i, mark - i, 0))
+					return -1;
+				i = j;
+				continue;
+			}
+			if (emit(b, i, s + i, j - i, 0))
+				return -1;
+			i = j;
+			continue;
+		}
+		if (emit(b, i, s + i, 1, 0))
+			return -1;
+		i++;
+	}
+	return 0;
+}
+
+static int ends_sentence(const char *s, const line *l)
+{
+	uint32_t e = l->end;
+	/* look through closing quotes and brackets */
+	while (e > l->begin) {
+		int32_t c = cp_before(s, e);
+		if (c == ')' || c == '"' || c == 0x2019 || c == 0x201D || c == 0xBB || c == '\'')
+			e -= (uint32_t)cp_len(c);
+		else
+			break;
+	}
+	if (e == l->begin)
+		return 0;
+	char c = s[e - 1];
+	return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+static int32_t first_cp(const kgx_doc *doc, const line *l)
+{
+	int n;
+	return cp_at(doc->raw, doc->raw_len, l->begin, &n);
+}
+
+/* How two consecutive lines of one paragraph join. */
+typedef enum { J_SPACE, J_NONE, J_DROP_HYPHEN, J_NEWLINE } join_kind;
+
+static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, size_t short_len)
+{
+	const char *s = doc->raw;
+	int32_t next = first_cp(doc, b);
+	if (a->end - a->begin >= 2 && s[a->end - 1] == '-' && is_letter(cp_before(s, a->end - 1))) {
+		if (is_lower(next))
+			return J_DROP_HYPHEN;  /* "internati-" "onaal" */
+		if (is_upper(next) || (next >= '0' && next <= '9'))
+			return J_NONE;         /* "VN-" "Veiligheidsraad" */
+	}
+	char last = s[a->end - 1];
+	if ((size_t)(a->end - a->begin) < short_len && !ends_sentence(s, a) &&
+	    last != ',' && last != ';' && last != '-' && is_upper(next))
+		return J_NEWLINE;  /* a heading or a signature line */
+	return J_SPACE;
+}
+
+static size_t typical_length(const line *ls, size_t n)
+{
+	/* The longest lines of a page set its width; the 75th percentile of the
+	 * body lines' lengths estimates it without sorting the whole document. */
+	size_t hist[201] = {0}, total = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ls[i].kind == L_BODY) {
+			size_t len = ls[i].end - ls[i].begin;
+			hist[len > 200 ? 200 : len]++;
+			total++;
+		}
+	size_t want = total * 3 / 4, seen = 0;
+	for (size_t len = 0; len <= 200; len++) {
+		seen += hist[len];
+		if (seen > want)
+			return len;
+	}
+	return 80;
+}
+
+static int emit_joined(builder *b, const line *prev, const line *cur, size_t short_len)
+{
+	switch (join_lines(b->doc, prev, cur, short_len)) {
+	case J_DROP_HYPHEN:
+		b->text.len--;
+		b->text.s[b->text.len] = '\0';
+		b->map.len--;
+		return 0;
+	case J_NONE:
+		return 0;
+	case J_NEWLINE:
+		return emit(b, prev->end, "\n", 1, 1);
+	case J_SPACE:
+		return emit(b, prev->end, " ", 1, 1);
+	}
+	return 0;
+}
+
+kgx_status kgx_norm_run(kgx_doc *doc)
+{
+	kgx_vec lines;
+	kgx_vec_init(&lines, sizeof(line));
+	builder b = {0};
+	b.doc = doc;
+	kgx_vec_init(&b.map, sizeof(uint32_t));
+	kgx_status st = split_lines(doc, &lines);
+	if (st != KGX_OK)
+		goto done;
+	line *ls = lines.data;
+	size_t n = lines.len;
+	classify(doc, ls, n, &b);
+	size_t width = typical_length(ls, n);
+	size_t short_len = width * 6 / 10;
+
+	/* The body: blank runs end a paragraph unless the text plainly goes on
+	 * (a page break in mid-sentence). */
+	const line *prev = NULL;
+	int gap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const line *l = &ls[i];
+		if (l->kind != L_BODY) {
+			if (l->kind == L_BLANK || l->kind == L_FOOT_START)
+				gap = 1;
+			continue;
+		}
+		if (prev) {
+			int r;
+			if (gap) {
+				int32_t next = first_cp(doc, l);
+				int goes_on = !ends_sentence(doc->raw, prev) &&
+				              (is_lower(next) || (size_t)(prev->end - prev->begin) >= short_len * 12 / 10) &&
+				              doc->raw[prev->end - 1] != ':';
+				r = goes_on ? emit_joined(&b, prev, l, 0) : emit(&b, prev->end, "\n\n", 2, 1);
+			} else {
+				r = emit_joined(&b, prev, l, short_len);
+			}
+			if (r) {
+				st = KGX_ERR_NOMEM;
+				goto done;
+			}
+		}
+		if (emit_line(&b, l, 1)) {
+			st = KGX_ERR_NOMEM;
+			goto done;
+		}
+		prev = l;
+		gap = 0;
+	}
+
+	/* The footnotes, each a paragraph, without their numbers. */
+	prev = NULL;
+	for (size_t i = 0; i < n; i++) {
+		line l = ls[i];
+		if (l.kind == L_FOOT_START) {
+			while (l.begin < l.end && is_digit(doc->raw[l.begin]))
+				l.begin++;
+			while (l.begin < l.end && (doc->raw[l.begin] == ' ' || doc->raw[l.begin] == '\t'))
+				l.begin++;
+			if (b.text.len && emit(&b, l.begin, "\n\n", 2, 1)) {
+				st = KGX_ERR_NOMEM;
+				goto done;
+			}
+		} else if (l.kind == L_FOOT_CONT && prev) {
+			if (emit_joined(&b, prev, &l, 0)) {
+				st = KGX_ERR_NOMEM;
+				goto done;
+			}
+		} else {
+			continue;
+		}
+		if (emit_line(&b, &l, 0)) {
+			st = KGX_ERR_NOMEM;
+			goto done;
+		}
+		ls[i] = l;
+		prev = &ls[i];
+	}
+
+	uint32_t *end = kgx_vec_push(&b.map);
+	if (!end) {
+		st = KGX_ERR_NOMEM;
+		goto done;
+	}
+	*end = (uint32_t)doc->raw_len;
+	doc->text_len = b.text.len;
+	doc->text = kgx_arena_strndup(&doc->arena, b.text.s ? b.text.s : "", b.text.len);
+	doc->map = kgx_arena_alloc(&doc->arena, b.map.len * sizeof(uint32_t));
+	if (!doc->text || !doc->map) {
+		st = KGX_ERR_NOMEM;
+		goto done;
+	}
+	memcpy(doc->map, b.map.data, b.map.len * sizeof(uint32_t));
+done:
+	kgx_vec_free(&lines);
+	kgx_vec_free(&b.map);
+	kgx_buf_free(&b.text);
+	return st;
+}

@@ -1,0 +1,133 @@
+/* The pass table and the utf8 pass. */
+#include "pipe.h"
+#include "ent.h"
+#include "norm.h"
+#include "rel.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static kgx_status normalise(kgx_doc *doc, const kgx_rules *rules)
+{
+	(void)rules;
+	return kgx_norm_run(doc);
+}
+
+static kgx_status sentences(kgx_doc *doc, const kgx_rules *rules)
+{
+	return kgx_sent_split(doc, kgx_rules_abbrevs(rules));
+}
+
+static const kgx_pass passes[] = {
+	{"utf8", kgx_pipe_utf8},
+	{"normalise", normalise},
+	{"sentences", sentences},
+	{"entities", kgx_ent_run},
+	{"relations", kgx_rel_run},
+};
+
+const kgx_pass *kgx_pipe_passes(size_t *n)
+{
+	*n = sizeof passes / sizeof passes[0];
+	return passes;
+}
+
+/* UTF-16 (with BOM) to UTF-8; unpaired surrogates become U+FFFD. */
+static kgx_status from_utf16(kgx_doc *doc, int big_endian)
+{
+	const unsigned char *s = (const unsigned char *)doc->raw + 2;
+	size_t n = (doc->raw_len - 2) / 2;
+	char *out = kgx_arena_alloc(&doc->arena, n * 3 + 4);
+	if (!out)
+		return KGX_ERR_NOMEM;
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t u = big_endian ? (uint32_t)(s[2 * i] << 8 | s[2 * i + 1])
+		                        : (uint32_t)(s[2 * i + 1] << 8 | s[2 * i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
+			uint32_t l = big_endian ? (uint32_t)(s[2 * i + 2] << 8 | s[2 * i + 3])
+			                        : (uint32_t)(s[2 * i + 3] << 8 | s[2 * i + 2]);
+			if (l >= 0xDC00 && l <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+				i++;
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+		}
+		if (u < 0x80) {
+			out[o++] = (char)u;
+		} else if (u < 0x800) {
+			out[o++] = (char)(0xC0 | u >> 6);
+			out[o++] = (char)(0x80 | (u & 0x3F));
+		} else if (u < 0x10000) {
+			out[o++] = (char)(0xE0 | u >> 12);
+			out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (u & 0x3F));
+		} else {
+			out[o++] = (char)(0xF0 | u >> 18);
+			out[o++] = (char)(0x80 | ((u >> 12) & 0x3F));
+			out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (u & 0x3F));
+		}
+	}
+	out[o] = '\0';
+	doc->raw = out;
+	doc->raw_len = o;
+	return KGX_OK;
+}
+
+kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
+{
+	(void)rules;
+	kgx_loc loc = {doc->path, 0, 0};
+	const unsigned char *u = (const unsigned char *)doc->raw;
+	if (doc->raw_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		kgx_diag(&loc, "note: UTF-16 %s with byte order mark, read as UTF-16",
+		         u[0] == 0xFE ? "BE" : "LE");
+		kgx_status st = from_utf16(doc, u[0] == 0xFE);
+		if (st != KGX_OK)
+			return st;
+		u = (const unsigned char *)doc->raw;
+	}
+	if (doc->raw_len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		doc->raw += 3;
+		doc->raw_len -= 3;
+	}
+	/* NUL bytes in text files mean binary data (or UTF-16 without BOM) */
+	const char *nul = memchr(doc->raw, '\0', doc->raw_len);
+	if (nul) {
+		kgx_diag(&loc, "skipped: binary data (NUL byte at offset %zu); kgx reads plain text",
+		         (size_t)(nul - doc->raw));
+		return KGX_ERR_INPUT;
+	}
+	size_t valid = kgx_utf8_valid_prefix(doc->raw, doc->raw_len);
+	if (valid == doc->raw_len)
+		return KGX_OK;
+	char *out = kgx_arena_alloc(&doc->arena, doc->raw_len * 3 + 1);
+	if (!out)
+		return KGX_ERR_NOMEM;
+	size_t first, n_bad;
+	size_t len = kgx_utf8_repair(doc->raw, doc->raw_len, out, &first, &n_bad);
+	kgx_diag(&loc, "warning: invalid UTF-8 at byte offset %zu (%zu invalid byte%s replaced by U+FFFD)",
+	         first, n_bad, n_bad == 1 ? "" : "s");
+	doc->raw = out;
+	doc->raw_len = len;
+	return KGX_OK;
+}
+
+kgx_status kgx_pipe_run(kgx_doc *doc, const kgx_rules *rules)
+{
+	for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
+		kgx_status st = passes[i].run(doc, rules);
+		if (st != KGX_OK) {
+			if (st != KGX_ERR_INPUT) {
+				kgx_loc loc = {doc->path, 0, 0};
+				kgx_diag(&loc, "%s pass failed: %s", passes[i].name, kgx_strerror(st));
+			}
+			return st;
+		}
+	}
+	return KGX_OK;
+}

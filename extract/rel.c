@@ -1,0 +1,433 @@
+/* Relation pass. Each sentence is rewritten with its mentions replaced by
+ * tokens U+E000 Class U+E001 index U+E002, so that a rule's pattern can say
+ * "{s:Country} draagt … bij aan {o:Fund}" and PCRE2 does the rest. */
+#include "rel.h"
+#include "ent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	kgx_relation r;
+	int priority;
+	kgx_buf lost;
+} candidate;
+
+typedef struct {
+	kgx_doc *doc;
+	const kgx_rules *rules;
+	pcre2_match_data *md;
+	kgx_buf masked;
+	kgx_vec cands;  /* candidate, for the current sentence */
+} rel_ctx;
+
+/* Replace stray private-use marks in the text so no document can forge a
+ * mention token. */
+static int add_text(kgx_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)s[i] == 0xEE && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xFC) == 0x80) {
+			if (kgx_buf_add(b, "\xEF\xBF\xBD", 3))
+				return -1;
+			i += 2;
+			continue;
+		}
+		if (kgx_buf_addc(b, s[i]))
+			return -1;
+	}
+	return 0;
+}
+
+static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)
+{
+	const kgx_doc *doc = c->doc;
+	const kgx_mention *ms = doc->mentions.data;
+	kgx_buf *b = &c->masked;
+	b->len = 0;
+	kgx_buf_add(b, "", 0);
+	uint32_t at = s->span.begin;
+	for (size_t i = m0; i < m1; i++) {
+		if (ms[i].span.begin < at)
+			continue;  /* nested inside the previous mention */
+		if (add_text(b, doc->text + at, ms[i].span.begin - at))
+			return KGX_ERR_NOMEM;
+		int cls = kgx_class_primary(ms[i].entry->classes);
+		if (kgx_buf_printf(b, "\xEE\x80\x80%s\xEE\x80\x81%zu\xEE\x80\x82", kgx_class_name(cls), i))
+			return KGX_ERR_NOMEM;
+		at = ms[i].span.end;
+	}
+	if (add_text(b, doc->text + at, s->span.end - at))
+		return KGX_ERR_NOMEM;
+	return KGX_OK;
+}
+
+/* Mention indices of the tokens in masked[b..e) whose class is wanted. */
+static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes, size_t *out,
+                        size_t max)
+{
+	const char *s = c->masked.s;
+	size_t n = 0;
+	for (size_t i = b; i + 3 <= e && n < max; i++) {
+		if (memcmp(s + i, "\xEE\x80\x80", 3))
+			continue;
+		const char *sep = strstr(s + i + 3, "\xEE\x80\x81");
+		if (!sep)
+			break;
+		size_t idx = strtoul(sep + 3, NULL, 10);
+		if (idx < c->doc->mentions.len) {
+			const kgx_mention *m = &KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx);
+			if (!classes || (m->entry->classes & classes))
+				out[n++] = idx;
+		}
+		i = (size_t)(sep - s) + 3;
+	}
+	return n;
+}
+
+#define MAX_LIST 32
+
+/* Entities a reference of an emit line stands for in this match. */
+static size_t resolve_ref(rel_ctx *c, const kgx_rule *ru, const char *ref,
+                          const kgx_entry **out, int *is_doc)
+{
+	*is_doc = 0;
+	if (!strcmp(ref, "doc")) {
+		*is_doc = 1;
+		out[0] = NULL;
+		return 1;
+	}
+	if (ref[0] == '=') {
+		out[0] = kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), ref + 1);
+		return out[0] ? 1 : 0;
+	}
+	const kgx_role *role = NULL;
+	for (size_t i = 0; i < ru->n_roles; i++)
+		if (!strcmp(ru->roles[i].name, ref))
+			role = &ru->roles[i];
+	if (!role)
+		return 0;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	/* with duplicate names, the first group of that name that matched */
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)ref, &first, &last);
+	if (size < 0)
+		return 0;
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		int g = (e[0] << 8) | e[1];
+		if (ov[2 * g] == PCRE2_UNSET)
+			continue;
+		size_t idx[MAX_LIST];
+		size_t n = tokens_in(c, ov[2 * g], ov[2 * g + 1], role->classes, idx, role->list ? MAX_LIST : 1);
+		for (size_t k = 0; k < n; k++)
+			out[k] = KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx[k]).entry;
+		return n;
+	}
+	return 0;
+}
+
+static kgx_status add_candidate(rel_ctx *c, const kgx_rule *ru, const kgx_entry *s,
+                                const kgx_entry *o, int pred, uint32_t sentence)
+{
+	for (size_t i = 0; i < c->cands.len; i++) {
+		candidate *k = &KGX_VEC_AT(&c->cands, candidate, i);
+		if (k->r.s != s || k->r.o != o || k->r.predicate != pred)
+			continue;
+		if (!strcmp(k->r.rule, ru->id))
+			return KGX_OK;
+		const char *loser = ru->id;
+		if (ru->priority > k->priority) {
+			loser = k->r.rule;
+			k->r.rule = ru->id;
+			k->priority = ru->priority;
+		}
+		if ((k->lost.len && kgx_buf_addc(&k->lost, ',')) || kgx_buf_printf(&k->lost, "%s", loser))
+			return KGX_ERR_NOMEM;
+		return KGX_OK;
+	}
+	candidate *k = kgx_vec_push(&c->cands);
+	if (!k)
+		return KGX_ERR_NOMEM;
+	k->r.s = s;
+	k->r.o = o;
+	k->r.predicate = pred;
+	k->r.sentence = sentence;
+	k->r.rule = ru->id;
+	k->priority = ru->priority;
+	/* amounts and years are looked up once the winner is known */
+	k->r.year = ru->amounts ? -1 : 0;
+	return KGX_OK;
+}
+
+static int negated(rel_ctx *c, size_t b, size_t e)
+{
+	const pcre2_code *neg = kgx_rules_negation(c->rules);
+	if (!neg)
+		return 0;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	if (!md)
+		return 0;
+	int rc = kgx_rules_match(c->rules, neg, c->masked.s + b, e - b, 0, md, &c->doc->limit_hits);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	if (ru->negation && negated(c, ov[0], ov[1]))
+		return KGX_OK;
+	for (size_t k = 0; k < ru->n_emits; k++) {
+		const kgx_emit *em = &ru->emits[k];
+		const kgx_entry *ss[MAX_LIST], *os[MAX_LIST];
+		int sdoc, odoc;
+		size_t ns = resolve_ref(c, ru, em->s, ss, &sdoc);
+		size_t no = resolve_ref(c, ru, em->o, os, &odoc);
+		for (size_t i = 0; i < ns; i++)
+			for (size_t j = 0; j < no; j++) {
+				if (odoc || (!ss[i] && !sdoc) || !os[j] || ss[i] == os[j])
+					continue;
+				kgx_status st = add_candidate(c, ru, ss[i], os[j], em->predicate, sentence);
+				if (st != KGX_OK)
+					return st;
+			}
+	}
+	return KGX_OK;
+}
+
+int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
+                   const char **currency)
+{
+	const pcre2_code *re = kgx_rules_amount(rules);
+	if (!re)
+		return 0;
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	if (!md)
+		return 0;
+	int found = 0;
+	if (kgx_rules_match(rules, re, s, len, 0, md, NULL) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		int gn = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "num");
+		int gm = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "mult");
+		int gc = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "cur");
+		int gc2 = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "cur2");
+		if (gn > 0 && ov[2 * gn] != PCRE2_UNSET) {
+			/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
+			char num[64];
+			size_t n = 0;
+			for (size_t i = ov[2 * gn]; i < ov[2 * gn + 1] && n < sizeof num - 1; i++) {
+				if (s[i] >= '0' && s[i] <= '9')
+					num[n++] = s[i];
+				else if (s[i] == ',')
+					num[n++] = '.';
+			}
+			num[n] = '\0';
+			double mult = 1;
+			if (gm > 0 && ov[2 * gm] != PCRE2_UNSET) {
+				double m = kgx_rules_multiplier(rules, s + ov[2 * gm], ov[2 * gm + 1] - ov[2 * gm]);
+				if (m > 0)
+					mult = m;
+			}
+			const char *cur = NULL;
+			for (int k = 0; k < 2 && !cur; k++) {
+				int g = k ? gc2 : gc;
+				if (g > 0 && ov[2 * g] != PCRE2_UNSET)
+					cur = kgx_rules_currency(rules, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			}
+			double v = strtod(num, NULL) * mult;
+			if (n && cur && v > 0 && v < 1e15) {
+				/* whole units; cents survive as two decimals */
+				long long cents = (long long)(v * 100 + 0.5);
+				if (cents % 100)
+					snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
+				else
+					snprintf(out, 32, "%lld", cents / 100);
+				*currency = cur;
+				found = 1;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+	return found;
+}
+
+void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
+{
+	int ys[8], n = 0;
+	int range = 0;
+	*year = *start = *end = 0;
+	for (size_t i = 0; i + 4 <= len && n < 8; i++) {
+		if ((i && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '/' || s[i - 1] == ',' ||
+		           s[i - 1] == '.')))
+			continue;
+		if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+			continue;
+		if (!(s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9'))
+			continue;
+		if (i + 4 < len && ((s[i + 4] >= '0' && s[i + 4] <= '9') || s[i + 4] == '/'))
+			continue;
+		int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		/* "2026–2030", "2026-2030": a period */
+		if (n == 1 && i >= 1 && (s[i - 1] == '-' || (i >= 3 && !memcmp(s + i - 3, "\xE2\x80\x93", 3))))
+			range = 1;
+		ys[n++] = y;
+		i += 3;
+	}
+	if (n == 1) {
+		*year = ys[0];
+	} else if (n >= 2) {
+		int lo = ys[0], hi = ys[0];
+		for (int k = 1; k < n; k++) {
+			lo = ys[k] < lo ? ys[k] : lo;
+			hi = ys[k] > hi ? ys[k] : hi;
+		}
+		(void)range;
+		if (lo == hi) {
+			*year = lo;
+		} else {
+			*start = lo;
+			*end = hi;
+		}
+	}
+}
+
+static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
+{
+	kgx_doc *doc = c->doc;
+	const char *text = doc->text + s->span.begin;
+	size_t len = s->span.end - s->span.begin;
+	for (size_t i = 0; i < c->cands.len; i++) {
+		candidate *k = &KGX_VEC_AT(&c->cands, candidate, i);
+		kgx_relation *r = kgx_vec_push(&doc->relations);
+		if (!r)
+			return KGX_ERR_NOMEM;
+		*r = k->r;
+		r->year = 0;
+		if (k->lost.len && !(r->lost = kgx_arena_strndup(&doc->arena, k->lost.s, k->lost.len)))
+			return KGX_ERR_NOMEM;
+		if (k->r.year == -1) {
+			char amount[32];
+			const char *cur;
+			if (kgx_rel_amount(c->rules, text, len, amount, &cur)) {
+				r->amount = kgx_arena_strndup(&doc->arena, amount, strlen(amount));
+				r->currency = cur;
+			}
+			kgx_rel_years(text, len, &r->year, &r->start_year, &r->end_year);
+		}
+		kgx_buf_free(&k->lost);
+	}
+	c->cands.len = 0;
+	return KGX_OK;
+}
+
+static kgx_status add_fact(kgx_doc *doc, const kgx_entry *s, const kgx_entry *o, int pred,
+                           uint32_t sentence, const char *rule)
+{
+	for (size_t i = 0; i < doc->relations.len; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		if (r->s == s && r->o == o && r->predicate == pred && r->sentence == sentence)
+			return KGX_OK;
+	}
+	kgx_relation *r = kgx_vec_push(&doc->relations);
+	if (!r)
+		return KGX_ERR_NOMEM;
+	r->s = s;
+	r->o = o;
+	r->predicate = pred;
+	r->sentence = sentence;
+	r->rule = rule;
+	return KGX_OK;
+}
+
+static int listed(const kgx_entry *const *list, const kgx_entry *e)
+{
+	for (; list && *list; list++)
+		if (*list == e)
+			return 1;
+	return 0;
+}
+
+/* What the knowledge base knows, stated where the text names both ends:
+ * part-of within a sentence, located-in within the document; and a country
+ * named inside a mission's name is where the mission operates. */
+static kgx_status facts(kgx_doc *doc)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	size_t n = doc->mentions.len;
+	kgx_status st;
+	for (size_t i = 0; i < n; i++) {
+		const kgx_mention *a = &ms[i];
+		if (a->kind != KGX_M_STRONG)
+			continue;
+		size_t outer;
+		if ((a->entry->classes & KGX_C_COUNTRY) && kgx_ent_nested(doc, i, &outer) &&
+		    (ms[outer].entry->classes & KGX_C_MISSION))
+			TRY(st, add_fact(doc, ms[outer].entry, a->entry, KGX_P_LOCATEDIN, a->sentence,
+			                 "kb:nested-located-in"));
+		for (size_t j = 0; j < n; j++) {
+			const kgx_mention *b = &ms[j];
+			if (b->kind != KGX_M_STRONG || b->entry == a->entry)
+				continue;
+			if (b->sentence == a->sentence && listed(a->entry->part_of, b->entry))
+				TRY(st, add_fact(doc, a->entry, b->entry, KGX_P_PARTOF, a->sentence, "kb:part-of"));
+			if (listed(a->entry->located_in, b->entry)) {
+				/* once per pair: at the mission's first mention */
+				int first = 1;
+				for (size_t k = 0; k < i && first; k++)
+					first = ms[k].entry != a->entry;
+				if (first)
+					TRY(st, add_fact(doc, a->entry, b->entry, KGX_P_LOCATEDIN, a->sentence,
+					                 "kb:located-in"));
+			}
+		}
+	}
+	return KGX_OK;
+}
+
+kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
+{
+	rel_ctx c = {0};
+	c.doc = doc;
+	c.rules = rules;
+	c.md = pcre2_match_data_create(64, NULL);
+	kgx_vec_init(&c.cands, sizeof(candidate));
+	kgx_status st = c.md ? KGX_OK : KGX_ERR_NOMEM;
+	size_t m = 0;
+	const kgx_mention *ms = doc->mentions.data;
+	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+		size_t m0 = m;
+		while (m < doc->mentions.len && ms[m].span.begin < s->span.end)
+			m++;
+		if (m - m0 < 2 && !(m - m0 == 1))
+			continue;  /* every relation rule needs at least one mention */
+		if ((st = mask(&c, s, m0, m)) != KGX_OK)
+			break;
+		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
+			const kgx_rule *ru = kgx_rules_get(rules, ri);
+			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
+				continue;
+			size_t start = 0, len = c.masked.len;
+			while (st == KGX_OK && start <= len) {
+				if (kgx_rules_match(rules, ru->code, c.masked.s, len, start, c.md, &doc->limit_hits) < 0)
+					break;
+				st = apply(&c, ru, (uint32_t)si);
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c.md);
+				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				while (start < len && ((unsigned char)c.masked.s[start] & 0xC0) == 0x80)
+					start++;
+			}
+		}
+		if (st == KGX_OK)
+			st = finish_sentence(&c, s);
+	}
+	if (st == KGX_OK)
+		st = facts(doc);
+	for (size_t i = 0; i < c.cands.len; i++)
+		kgx_buf_free(&KGX_VEC_AT(&c.cands, candidate, i).lost);
+	kgx_vec_free(&c.cands);
+	kgx_buf_free(&c.masked);
+	pcre2_match_data_free(c.md);
+	return st;
+}

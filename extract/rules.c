@@ -1,0 +1,867 @@
+/* Rule set: loads pattern files, expands placeholders and macros, compiles
+ * every pattern once with PCRE2 (JIT where available). */
+#include "rules.h"
+#include "stanza.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_RULE_LINE 16384
+
+typedef struct {
+	char *name;
+	char *value;
+	kgx_loc loc;
+} macro;
+
+typedef struct {
+	char *word;
+	double value;      /* multiplier */
+	char cur[8];       /* currency */
+} unit;
+
+struct kgx_rules {
+	kgx_kb *kb;
+	kgx_abbrevs *abbrevs;
+	kgx_vec rules;    /* kgx_rule * */
+	kgx_vec macros;   /* macro */
+	kgx_vec mults, curs;  /* unit */
+	char *negation_src, *amount_src;
+	kgx_loc negation_loc, amount_loc;
+	pcre2_code *negation, *amount;
+	pcre2_match_context *mctx;
+	kgx_arena arena;
+};
+
+kgx_rules *kgx_rules_new(void)
+{
+	kgx_rules *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	kgx_arena_init(&r->arena);
+	kgx_vec_init(&r->rules, sizeof(kgx_rule *));
+	kgx_vec_init(&r->macros, sizeof(macro));
+	kgx_vec_init(&r->mults, sizeof(unit));
+	kgx_vec_init(&r->curs, sizeof(unit));
+	r->kb = kgx_kb_new();
+	r->abbrevs = kgx_abbrevs_new();
+	r->mctx = pcre2_match_context_create(NULL);
+	if (!r->kb || !r->abbrevs || !r->mctx) {
+		kgx_rules_free(r);
+		return NULL;
+	}
+	pcre2_set_match_limit(r->mctx, KGX_MATCH_LIMIT);
+	pcre2_set_depth_limit(r->mctx, KGX_DEPTH_LIMIT);
+	return r;
+}
+
+void kgx_rules_free(kgx_rules *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->rules.len; i++)
+		pcre2_code_free(KGX_VEC_AT(&r->rules, kgx_rule *, i)->code);
+	pcre2_code_free(r->negation);
+	pcre2_code_free(r->amount);
+	pcre2_match_context_free(r->mctx);
+	kgx_vec_free(&r->rules);
+	kgx_vec_free(&r->macros);
+	kgx_vec_free(&r->mults);
+	kgx_vec_free(&r->curs);
+	kgx_kb_free(r->kb);
+	kgx_abbrevs_free(r->abbrevs);
+	kgx_arena_release(&r->arena);
+	free(r);
+}
+
+/* ------------------------------------------------------------ loading */
+
+typedef struct {
+	kgx_rules *r;
+	kgx_rule *cur;
+	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS } section;
+	const char *file;
+	kgx_vec fires, silent;  /* char * */
+} load_ctx;
+
+static int is_upper_name(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (i && s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+static int is_name(const char *s, size_t n)
+{
+	if (!n || n >= 32 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+static char **finish_examples(kgx_rules *r, kgx_vec *v, size_t *n)
+{
+	*n = v->len;
+	char **a = kgx_arena_alloc(&r->arena, (v->len + 1) * sizeof *a);
+	if (a && v->len)
+		memcpy(a, v->data, v->len * sizeof *a);
+	v->len = 0;
+	return a;
+}
+
+static kgx_status finish_rule(load_ctx *c)
+{
+	kgx_rule *ru = c->cur;
+	if (!ru)
+		return KGX_OK;
+	c->cur = NULL;
+	ru->fires = finish_examples(c->r, &c->fires, &ru->n_fires);
+	ru->silent = finish_examples(c->r, &c->silent, &ru->n_silent);
+	if (!ru->fires || !ru->silent)
+		return KGX_ERR_NOMEM;
+	if (!ru->source) {
+		kgx_diag(&ru->loc, "rule '%s' has no pattern", ru->id);
+		return KGX_ERR_RULE;
+	}
+	if (ru->kind == KGX_RULE_RELATION && !ru->n_emits) {
+		kgx_diag(&ru->loc, "relation rule '%s' emits nothing: add 'emit = predicate subject object'", ru->id);
+		return KGX_ERR_RULE;
+	}
+	if (ru->kind == KGX_RULE_CLASSIFY && !ru->classify_as) {
+		kgx_diag(&ru->loc, "classify rule '%s' needs 'class = …'", ru->id);
+		return KGX_ERR_RULE;
+	}
+	if (ru->kind == KGX_RULE_META && !ru->meta_field[0]) {
+		kgx_diag(&ru->loc, "meta rule '%s' needs 'field = date' or 'field = kamerstuk'", ru->id);
+		return KGX_ERR_RULE;
+	}
+	return KGX_OK;
+}
+
+/* Parse "Class|Class" into flags; "auto" gives 0 with *ok set. */
+static unsigned parse_classes(const char *s, size_t n, int *ok)
+{
+	unsigned cls = 0;
+	*ok = 1;
+	if (n == 4 && !memcmp(s, "auto", 4))
+		return 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != '|' && s[j] != ' ')
+			j++;
+		unsigned c = kgx_class_parse(s + i, j - i);
+		if (!c) {
+			*ok = 0;
+			return 0;
+		}
+		cls |= c;
+		i = j;
+		while (i < n && (s[i] == '|' || s[i] == ' '))
+			i++;
+	}
+	*ok = cls != 0;
+	return cls;
+}
+
+static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
+{
+	kgx_rule *ru = c->cur;
+	kgx_loc vloc = l->loc;
+	vloc.col = l->value_col;
+	size_t vn = l->value_len;
+#define KEY(k) (l->key_len == sizeof(k) - 1 && !memcmp(l->key, k, sizeof(k) - 1))
+#define PREFIX(k) (l->key_len > sizeof(k) - 1 && !memcmp(l->key, k, sizeof(k) - 1))
+	if (KEY("kind")) {
+		if (!strcmp(v, "relation"))
+			ru->kind = KGX_RULE_RELATION;
+		else if (!strcmp(v, "entity"))
+			ru->kind = KGX_RULE_ENTITY;
+		else if (!strcmp(v, "classify"))
+			ru->kind = KGX_RULE_CLASSIFY;
+		else if (!strcmp(v, "meta"))
+			ru->kind = KGX_RULE_META;
+		else {
+			kgx_diag(&vloc, "unknown kind '%s': relation, entity, classify or meta", v);
+			return KGX_ERR_SYNTAX;
+		}
+	} else if (KEY("scope")) {
+		if (strcmp(v, "sentence") && strcmp(v, "document")) {
+			kgx_diag(&vloc, "scope is 'sentence' or 'document', not '%s'", v);
+			return KGX_ERR_SYNTAX;
+		}
+		ru->document_scope = !strcmp(v, "document");
+	} else if (KEY("pattern")) {
+		if (ru->source) {
+			kgx_diag(&l->loc, "a rule has one pattern; use alternation or continuation lines");
+			return KGX_ERR_SYNTAX;
+		}
+		ru->source = v;
+	} else if (KEY("priority")) {
+		char *end;
+		long p = strtol(v, &end, 10);
+		if (*end || p < 0 || p > 1000) {
+			kgx_diag(&vloc, "priority must be a whole number from 0 to 1000");
+			return KGX_ERR_SYNTAX;
+		}
+		ru->priority = (int)p;
+	} else if (KEY("negation") || KEY("amounts")) {
+		if (strcmp(v, "on") && strcmp(v, "off")) {
+			kgx_diag(&vloc, "'%.*s' is 'on' or 'off'", (int)l->key_len, l->key);
+			return KGX_ERR_SYNTAX;
+		}
+		if (KEY("negation"))
+			ru->negation = !strcmp(v, "on");
+		else
+			ru->amounts = !strcmp(v, "on");
+	} else if (KEY("emit")) {
+		if (ru->n_emits == KGX_MAX_EMITS) {
+			kgx_diag(&l->loc, "at most %d emit lines per rule", KGX_MAX_EMITS);
+			return KGX_ERR_RULE;
+		}
+		char p[64], s[64], o[64], extra[8];
+		int n = sscanf(v, "%63s %63s %63s %7s", p, s, o, extra);
+		int pred = n >= 1 ? kgx_predicate_parse(p, strlen(p)) : -1;
+		if (n != 3 || pred < 0 || strlen(s) >= 32 || strlen(o) >= 32) {
+			kgx_diag(&vloc, n == 3 ? "unknown predicate '%s'" : "expected 'emit = predicate subject object'%s",
+			         n == 3 ? p : "");
+			return KGX_ERR_SYNTAX;
+		}
+		kgx_emit *e = &ru->emits[ru->n_emits++];
+		e->predicate = pred;
+		strcpy(e->s, s);
+		strcpy(e->o, o);
+	} else if (PREFIX("create.") || PREFIX("alias.")) {
+		int is_alias = PREFIX("alias.");
+		const char *g = l->key + (is_alias ? 6 : 7);
+		size_t gn = l->key_len - (is_alias ? 6 : 7);
+		if (!is_name(g, gn)) {
+			kgx_diag(&l->loc, "group name must be lower-case letters, digits and '_'");
+			return KGX_ERR_SYNTAX;
+		}
+		kgx_create *cr = NULL;
+		for (size_t i = 0; i < ru->n_creates; i++)
+			if (strlen(ru->creates[i].name) == gn && !memcmp(ru->creates[i].name, g, gn))
+				cr = &ru->creates[i];
+		if (!cr) {
+			if (ru->n_creates == KGX_MAX_ROLES) {
+				kgx_diag(&l->loc, "too many groups");
+				return KGX_ERR_RULE;
+			}
+			cr = &ru->creates[ru->n_creates++];
+			memcpy(cr->name, g, gn);
+			cr->name[gn] = '\0';
+		}
+		if (is_alias) {
+			if (!is_name(v, vn)) {
+				kgx_diag(&vloc, "alias.%s names another group", cr->name);
+				return KGX_ERR_SYNTAX;
+			}
+			strcpy(cr->alias_of, v);
+		} else {
+			int ok;
+			cr->classes = kgx_class_closure(parse_classes(v, vn, &ok));
+			if (!ok) {
+				kgx_diag(&vloc, "unknown class in '%s'", v);
+				return KGX_ERR_RULE;
+			}
+		}
+	} else if (KEY("class")) {
+		int ok;
+		ru->classify_as = kgx_class_closure(parse_classes(v, vn, &ok));
+		if (!ok || !ru->classify_as) {
+			kgx_diag(&vloc, "unknown class '%s'", v);
+			return KGX_ERR_RULE;
+		}
+	} else if (KEY("field")) {
+		if (strcmp(v, "date") && strcmp(v, "kamerstuk")) {
+			kgx_diag(&vloc, "field is 'date' or 'kamerstuk'");
+			return KGX_ERR_SYNTAX;
+		}
+		strcpy(ru->meta_field, v);
+	} else if (KEY("fires") || KEY("silent")) {
+		/* "\n" in an example stands for a line break (signature blocks) */
+		char *w = v;
+		for (char *p = v; *p; p++) {
+			if (p[0] == '\\' && p[1] == 'n') {
+				*w++ = '\n';
+				p++;
+			} else {
+				*w++ = *p;
+			}
+		}
+		*w = '\0';
+		char **slot = kgx_vec_push(KEY("fires") ? &c->fires : &c->silent);
+		if (!slot)
+			return KGX_ERR_NOMEM;
+		*slot = v;
+	} else if (KEY("note")) {
+	} else {
+		kgx_diag(&l->loc, "unknown key '%.*s' in rule", (int)l->key_len, l->key);
+		return KGX_ERR_SYNTAX;
+	}
+#undef KEY
+#undef PREFIX
+	return KGX_OK;
+}
+
+static kgx_status add_unit(kgx_rules *r, kgx_vec *v, const kgx_stanza_line *l, char *val, int cur)
+{
+	char word[64], arg[32], extra[4];
+	kgx_loc vloc = l->loc;
+	vloc.col = l->value_col;
+	if (sscanf(val, "%63s %31s %3s", word, arg, extra) != 2) {
+		kgx_diag(&vloc, cur ? "expected 'currency = WORD ISO-CODE'" : "expected 'multiplier = WORD NUMBER'");
+		return KGX_ERR_SYNTAX;
+	}
+	unit *u = kgx_vec_push(v);
+	if (!u || !(u->word = kgx_arena_strndup(&r->arena, word, strlen(word))))
+		return KGX_ERR_NOMEM;
+	if (cur) {
+		if (strlen(arg) != 3) {
+			kgx_diag(&vloc, "currency code must be ISO 4217 (three letters)");
+			return KGX_ERR_SYNTAX;
+		}
+		strcpy(u->cur, arg);
+	} else {
+		char *end;
+		u->value = strtod(arg, &end);
+		if (*end || u->value <= 0) {
+			kgx_diag(&vloc, "multiplier must be a positive number");
+			return KGX_ERR_SYNTAX;
+		}
+	}
+	return KGX_OK;
+}
+
+static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
+{
+	load_ctx *c = ctx;
+	kgx_rules *r = c->r;
+	kgx_status st;
+	if (!l->key) {
+		TRY(st, finish_rule(c));
+		const char *id = l->value;
+		size_t n = l->value_len;
+		if (id[0] == '@') {
+#define SEC(k) (n == sizeof(k) - 1 && !memcmp(id, k, n))
+			if (SEC("@abbreviations"))
+				c->section = S_ABBREV;
+			else if (SEC("@macros"))
+				c->section = S_MACROS;
+			else if (SEC("@amount"))
+				c->section = S_AMOUNT;
+			else if (SEC("@settings"))
+				c->section = S_SETTINGS;
+			else {
+				kgx_diag(&l->loc, "unknown section '%.*s'", (int)n, id);
+				return KGX_ERR_SYNTAX;
+			}
+#undef SEC
+			return KGX_OK;
+		}
+		for (size_t i = 0; i < r->rules.len; i++) {
+			const kgx_rule *o = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+			if (strlen(o->id) == n && !memcmp(o->id, id, n)) {
+				kgx_diag(&l->loc, "duplicate rule id '%.*s' (first at %s:%u)", (int)n, id,
+				         o->loc.file, o->loc.line);
+				return KGX_ERR_RULE;
+			}
+		}
+		kgx_rule *ru = kgx_arena_alloc(&r->arena, sizeof *ru);
+		kgx_rule **slot = kgx_vec_push(&r->rules);
+		if (!ru || !slot || !(ru->id = kgx_arena_strndup(&r->arena, id, n)))
+			return KGX_ERR_NOMEM;
+		*slot = ru;
+		ru->priority = 50;
+		ru->negation = 1;
+		ru->amounts = 1;
+		ru->loc = l->loc;
+		c->cur = ru;
+		c->section = S_RULE;
+		return KGX_OK;
+	}
+	char *v = kgx_arena_strndup(&r->arena, l->value, l->value_len);
+	if (!v)
+		return KGX_ERR_NOMEM;
+	kgx_loc vloc = l->loc;
+	vloc.col = l->value_col;
+#define KEY(k) (l->key_len == sizeof(k) - 1 && !memcmp(l->key, k, sizeof(k) - 1))
+	switch (c->section) {
+	case S_RULE:
+		return rule_key(c, l, v);
+	case S_ABBREV:
+		if (!KEY("abbr")) {
+			kgx_diag(&l->loc, "expected 'abbr = word. word.'");
+			return KGX_ERR_SYNTAX;
+		}
+		for (char *w = strtok(v, " \t"); w; w = strtok(NULL, " \t"))
+			TRY(st, kgx_abbrevs_add(r->abbrevs, w, strlen(w)));
+		return KGX_OK;
+	case S_MACROS: {
+		if (!is_upper_name(l->key, l->key_len)) {
+			kgx_diag(&l->loc, "macro names are upper-case: A-Z, 0-9, '_'");
+			return KGX_ERR_SYNTAX;
+		}
+		macro *m = kgx_vec_push(&r->macros);
+		if (!m || !(m->name = kgx_arena_strndup(&r->arena, l->key, l->key_len)))
+			return KGX_ERR_NOMEM;
+		m->value = v;
+		m->loc = vloc;
+		return KGX_OK;
+	}
+	case S_AMOUNT:
+		if (KEY("pattern")) {
+			r->amount_src = v;
+			r->amount_loc = vloc;
+			return KGX_OK;
+		}
+		if (KEY("multiplier"))
+			return add_unit(r, &r->mults, l, v, 0);
+		if (KEY("currency"))
+			return add_unit(r, &r->curs, l, v, 1);
+		kgx_diag(&l->loc, "expected pattern, multiplier or currency");
+		return KGX_ERR_SYNTAX;
+	case S_SETTINGS:
+		if (KEY("negation")) {
+			r->negation_src = v;
+			r->negation_loc = vloc;
+			return KGX_OK;
+		}
+		kgx_diag(&l->loc, "unknown setting '%.*s'", (int)l->key_len, l->key);
+		return KGX_ERR_SYNTAX;
+	case S_NONE:
+		break;
+	}
+#undef KEY
+	kgx_diag(&l->loc, "key outside a rule");
+	return KGX_ERR_SYNTAX;
+}
+
+kgx_status kgx_rules_load_patterns(kgx_rules *r, const char *name, const char *text, size_t len)
+{
+	load_ctx c = {0};
+	c.r = r;
+	c.file = kgx_arena_strndup(&r->arena, name, strlen(name));
+	kgx_vec_init(&c.fires, sizeof(char *));
+	kgx_vec_init(&c.silent, sizeof(char *));
+	kgx_status st = c.file ? kgx_stanza_read(c.file, text, len, MAX_RULE_LINE, on_line, &c)
+	                       : KGX_ERR_NOMEM;
+	if (st == KGX_OK)
+		st = finish_rule(&c);
+	kgx_vec_free(&c.fires);
+	kgx_vec_free(&c.silent);
+	return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted paths of the regular files in dir ending in `ext`; caller frees. */
+static kgx_status list_files(const char *dir, const char *ext, char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? KGX_OK : KGX_ERR_IO;
+	struct dirent *de;
+	size_t cap = 0, el = strlen(ext);
+	kgx_status st = KGX_OK;
+	while ((de = readdir(d))) {
+		size_t nl = strlen(de->d_name);
+		if (de->d_name[0] == '.' || nl <= el || strcmp(de->d_name + nl - el, ext))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **a = realloc(*out, cap * sizeof *a);
+			if (!a) {
+				st = KGX_ERR_NOMEM;
+				break;
+			}
+			*out = a;
+		}
+		size_t len = strlen(dir) + 1 + nl + 1;
+		char *p = malloc(len);
+		if (!p) {
+			st = KGX_ERR_NOMEM;
+			break;
+		}
+		snprintf(p, len, "%s/%s", dir, de->d_name);
+		(*out)[(*n)++] = p;
+	}
+	closedir(d);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_str);
+	return st;
+}
+
+static void free_list(char **a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(a[i]);
+	free(a);
+}
+
+static kgx_status read_all(const char *path, kgx_buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		kgx_loc loc = {path, 0, 0};
+		kgx_diag(&loc, "cannot open: %s", strerror(errno));
+		return KGX_ERR_IO;
+	}
+	char chunk[65536];
+	size_t n;
+	b->len = 0;
+	kgx_buf_add(b, "", 0);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (kgx_buf_add(b, chunk, n)) {
+			fclose(f);
+			return KGX_ERR_NOMEM;
+		}
+	int err = ferror(f);
+	fclose(f);
+	return err ? KGX_ERR_IO : KGX_OK;
+}
+
+kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
+{
+	struct stat sb;
+	kgx_loc loc = {dir, 0, 0};
+	if (stat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
+		kgx_diag(&loc, "not a rule directory");
+		return KGX_ERR_IO;
+	}
+	kgx_status st = KGX_OK;
+	char sub[4096];
+	char **files;
+	size_t n;
+	snprintf(sub, sizeof sub, "%s/kb", dir);
+	if ((st = list_files(sub, ".kb", &files, &n)) != KGX_OK)
+		return st;
+	for (size_t i = 0; i < n && st == KGX_OK; i++)
+		st = kgx_kb_load_file(r->kb, files[i]);
+	free_list(files, n);
+	if (st != KGX_OK)
+		return st;
+	snprintf(sub, sizeof sub, "%s/patterns", dir);
+	if ((st = list_files(sub, ".rules", &files, &n)) != KGX_OK)
+		return st;
+	kgx_buf b = {0};
+	for (size_t i = 0; i < n && st == KGX_OK; i++) {
+		st = read_all(files[i], &b);
+		if (st == KGX_OK)
+			st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
+	}
+	kgx_buf_free(&b);
+	free_list(files, n);
+	return st;
+}
+
+/* ------------------------------------------------------------ compiling */
+
+/* A mention in a masked sentence: U+E000 Class U+E001 index U+E002. */
+#define TOK_CLASSES_OPEN "\\x{E000}(?:"
+#define TOK_CLOSE ")\\x{E001}\\d+\\x{E002}"
+#define TOK_ANY "\\x{E000}[A-Za-z]+\\x{E001}\\d+\\x{E002}"
+
+static int add_token_re(kgx_buf *b, unsigned classes)
+{
+	if (!classes)
+		return kgx_buf_add(b, TOK_ANY, strlen(TOK_ANY));
+	if (kgx_buf_add(b, TOK_CLASSES_OPEN, strlen(TOK_CLASSES_OPEN)))
+		return -1;
+	int first = 1;
+	for (int i = 0; i < KGX_NCLASSES; i++)
+		if (classes & (1u << i)) {
+			if ((!first && kgx_buf_addc(b, '|')) || kgx_buf_printf(b, "%s", kgx_class_name(i)))
+				return -1;
+			first = 0;
+		}
+	return kgx_buf_add(b, TOK_CLOSE, strlen(TOK_CLOSE));
+}
+
+static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
+{
+	for (size_t i = 0; i < r->macros.len; i++) {
+		const macro *m = &KGX_VEC_AT(&r->macros, macro, i);
+		if (strlen(m->name) == n && !memcmp(m->name, name, n))
+			return m;
+	}
+	return NULL;
+}
+
+/* Expand {role:Class|Class}, {role+:…}, {role} and {MACRO} in src. */
+static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *out, int depth,
+                         const kgx_loc *loc)
+{
+	if (depth > 8) {
+		kgx_diag(loc, "macros nested too deeply (a macro that uses itself?)");
+		return KGX_ERR_RULE;
+	}
+	for (size_t i = 0; src[i];) {
+		if (src[i] == '\\' && src[i + 1]) {
+			size_t n = 2;
+			if (src[i + 2] == '{') {
+				/* \p{Lu}, \x{E000}, \N{U+…}: the braces belong to the escape */
+				const char *close = strchr(src + i + 2, '}');
+				if (close)
+					n = (size_t)(close - (src + i)) + 1;
+			}
+			if (kgx_buf_add(out, src + i, n))
+				return KGX_ERR_NOMEM;
+			i += n;
+			continue;
+		}
+		if (src[i] == '{' && ((src[i + 1] >= 'a' && src[i + 1] <= 'z') ||
+		                      (src[i + 1] >= 'A' && src[i + 1] <= 'Z'))) {
+			const char *close = strchr(src + i, '}');
+			if (!close) {
+				kgx_loc l = *loc;
+				l.col += (unsigned)i;
+				kgx_diag(&l, "'{' without '}'");
+				return KGX_ERR_RULE;
+			}
+			const char *body = src + i + 1;
+			size_t bn = (size_t)(close - body);
+			if (is_upper_name(body, bn)) {
+				const macro *m = find_macro(r, body, bn);
+				if (!m) {
+					kgx_loc l = *loc;
+					l.col += (unsigned)i;
+					kgx_diag(&l, "unknown macro {%.*s}", (int)bn, body);
+					return KGX_ERR_RULE;
+				}
+				if (kgx_buf_add(out, "(?:", 3))
+					return KGX_ERR_NOMEM;
+				kgx_status st = expand(r, ru, m->value, out, depth + 1, &m->loc);
+				if (st != KGX_OK)
+					return st;
+				if (kgx_buf_addc(out, ')'))
+					return KGX_ERR_NOMEM;
+			} else {
+				size_t nn = 0;
+				while (nn < bn && body[nn] != ':' && body[nn] != '+')
+					nn++;
+				int list = nn < bn && body[nn] == '+';
+				size_t cls_at = nn + (list ? 1 : 0);
+				unsigned classes = 0;
+				if (cls_at < bn) {
+					int ok;
+					if (body[cls_at] != ':' ||
+					    (classes = parse_classes(body + cls_at + 1, bn - cls_at - 1, &ok), !ok) ||
+					    !is_name(body, nn)) {
+						kgx_loc l = *loc;
+						l.col += (unsigned)i;
+						kgx_diag(&l, "bad placeholder {%.*s}: expected {name:Class|Class}", (int)bn, body);
+						return KGX_ERR_RULE;
+					}
+				} else if (!is_name(body, nn)) {
+					kgx_loc l = *loc;
+					l.col += (unsigned)i;
+					kgx_diag(&l, "bad placeholder {%.*s}", (int)bn, body);
+					return KGX_ERR_RULE;
+				}
+				classes = kgx_class_closure(classes);
+				if (classes & KGX_C_PERSON)
+					classes |= KGX_C_MINISTER;
+				kgx_role *role = NULL;
+				for (size_t k = 0; k < ru->n_roles; k++)
+					if (strlen(ru->roles[k].name) == nn && !memcmp(ru->roles[k].name, body, nn))
+						role = &ru->roles[k];
+				if (!role) {
+					if (ru->n_roles == KGX_MAX_ROLES) {
+						kgx_diag(loc, "too many placeholders");
+						return KGX_ERR_RULE;
+					}
+					role = &ru->roles[ru->n_roles++];
+					memcpy(role->name, body, nn);
+					role->name[nn] = '\0';
+				}
+				role->classes |= classes;
+				role->list |= list;
+				if (kgx_buf_printf(out, "(?<%s>", role->name))
+					return KGX_ERR_NOMEM;
+				if (add_token_re(out, classes))
+					return KGX_ERR_NOMEM;
+				if (list) {
+					/* "X, Y en Z", "X en de Y", "X and Y" */
+					const macro *sep = find_macro(r, "LISTSEP", 7);
+					if (kgx_buf_add(out, "(?:", 3) ||
+					    kgx_buf_add(out, sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?",
+					                strlen(sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?")) ||
+					    add_token_re(out, classes) || kgx_buf_add(out, ")*", 2))
+						return KGX_ERR_NOMEM;
+				}
+				if (kgx_buf_addc(out, ')'))
+					return KGX_ERR_NOMEM;
+			}
+			i = (size_t)(close - src) + 1;
+			continue;
+		}
+		if (kgx_buf_addc(out, src[i]))
+			return KGX_ERR_NOMEM;
+		i++;
+	}
+	return KGX_OK;
+}
+
+static kgx_status compile(const char *what, const char *src, const kgx_loc *loc, uint32_t opts,
+                          pcre2_code **out)
+{
+	int err;
+	PCRE2_SIZE off;
+	*out = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | opts, &err, &off, NULL);
+	if (!*out) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		kgx_diag(loc, "%s does not compile: %s at offset %zu in: %s", what, (char *)msg, (size_t)off, src);
+		return KGX_ERR_RULE;
+	}
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);  /* falls back to the interpreter */
+	return KGX_OK;
+}
+
+static int known_ref(const kgx_rule *ru, const char *name)
+{
+	if (!strcmp(name, "doc") || name[0] == '=')
+		return 1;
+	for (size_t i = 0; i < ru->n_roles; i++)
+		if (!strcmp(ru->roles[i].name, name))
+			return 1;
+	for (size_t i = 0; i < ru->n_creates; i++)
+		if (!strcmp(ru->creates[i].name, name))
+			return 1;
+	return 0;
+}
+
+kgx_status kgx_rules_compile(kgx_rules *r, int strict)
+{
+	kgx_status result = kgx_kb_link(r->kb, strict);
+	if (result == KGX_ERR_NOMEM)
+		return result;
+	kgx_buf b = {0};
+	for (size_t i = 0; i < r->rules.len; i++) {
+		kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+		b.len = 0;
+		kgx_buf_add(&b, "", 0);
+		kgx_loc loc = ru->loc;
+		kgx_status st = expand(r, ru, ru->source, &b, 0, &loc);
+		if (st == KGX_OK) {
+			ru->expanded = kgx_arena_strndup(&r->arena, b.s, b.len);
+			uint32_t opts = PCRE2_CASELESS;
+			if (ru->document_scope)
+				opts |= PCRE2_MULTILINE;
+			char what[300];
+			snprintf(what, sizeof what, "pattern of rule '%s'", ru->id);
+			st = ru->expanded ? compile(what, ru->expanded, &loc, opts, &ru->code) : KGX_ERR_NOMEM;
+		}
+		for (size_t k = 0; st == KGX_OK && k < ru->n_emits; k++) {
+			const kgx_emit *e = &ru->emits[k];
+			const char *bad = !known_ref(ru, e->s) ? e->s : !known_ref(ru, e->o) ? e->o : NULL;
+			if (bad) {
+				kgx_diag(&ru->loc, "rule '%s' emits with '%s', which is neither a placeholder, a created group, 'doc' nor '=id'",
+				         ru->id, bad);
+				st = KGX_ERR_RULE;
+			}
+			for (int side = 0; st == KGX_OK && side < 2; side++) {
+				const char *ref = side ? e->o : e->s;
+				if (ref[0] == '=' && !kgx_kb_get(r->kb, ref + 1)) {
+					kgx_diag(&ru->loc, "rule '%s' refers to '%s', which no knowledge file defines", ru->id, ref + 1);
+					st = KGX_ERR_RULE;
+				}
+			}
+		}
+		for (size_t k = 0; st == KGX_OK && k < ru->n_creates; k++) {
+			uint32_t n = 0;
+			if (pcre2_pattern_info(ru->code, PCRE2_INFO_NAMECOUNT, &n) == 0) {
+				if (pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)ru->creates[k].name) < 0) {
+					kgx_diag(&ru->loc, "rule '%s': create.%s names no group (?<%s>…) of the pattern",
+					         ru->id, ru->creates[k].name, ru->creates[k].name);
+					st = KGX_ERR_RULE;
+				}
+			}
+		}
+		if (st == KGX_ERR_NOMEM) {
+			kgx_buf_free(&b);
+			return st;
+		}
+		if (st != KGX_OK)
+			result = st;
+	}
+	kgx_buf_free(&b);
+	if (r->negation_src && compile("negation setting", r->negation_src, &r->negation_loc,
+	                               PCRE2_CASELESS, &r->negation) != KGX_OK)
+		result = KGX_ERR_RULE;
+	if (r->amount_src) {
+		kgx_buf e = {0};
+		kgx_rule dummy = {0};
+		kgx_status st = expand(r, &dummy, r->amount_src, &e, 0, &r->amount_loc);
+		if (st == KGX_OK)
+			st = compile("amount pattern", e.s, &r->amount_loc, PCRE2_CASELESS, &r->amount);
+		if (st != KGX_OK)
+			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
+		kgx_buf_free(&e);
+	}
+	return result;
+}
+
+/* ------------------------------------------------------------ access */
+
+kgx_kb *kgx_rules_kb(kgx_rules *r) { return r->kb; }
+const kgx_abbrevs *kgx_rules_abbrevs(const kgx_rules *r) { return r->abbrevs; }
+size_t kgx_rules_count(const kgx_rules *r) { return r->rules.len; }
+const pcre2_code *kgx_rules_negation(const kgx_rules *r) { return r->negation; }
+const pcre2_code *kgx_rules_amount(const kgx_rules *r) { return r->amount; }
+
+const kgx_rule *kgx_rules_get(const kgx_rules *r, size_t i)
+{
+	return i < r->rules.len ? KGX_VEC_AT(&r->rules, kgx_rule *, i) : NULL;
+}
+
+static const unit *find_unit(const kgx_vec *v, const char *w, size_t n)
+{
+	for (size_t i = 0; i < v->len; i++) {
+		const unit *u = &KGX_VEC_AT(v, unit, i);
+		if (strlen(u->word) == n && !strncasecmp(u->word, w, n))
+			return u;
+	}
+	return NULL;
+}
+
+double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len)
+{
+	const unit *u = find_unit(&r->mults, word, len);
+	return u ? u->value : 0;
+}
+
+const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
+{
+	const unit *u = find_unit(&r->curs, word, len);
+	return u ? u->cur : NULL;
+}
+
+int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
+                    size_t start, pcre2_match_data *md, unsigned long *limit_hits)
+{
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx);
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+		if (limit_hits)
+			(*limit_hits)++;
+		return PCRE2_ERROR_NOMATCH;
+	}
+	return rc;
+}

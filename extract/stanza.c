@@ -1,0 +1,176 @@
+/* Reader for the stanza format shared by knowledge and pattern files. */
+#include "stanza.h"
+#include "arena.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+}
+
+static int is_id_char(char c)
+{
+	return is_key_char(c) || c == '@';
+}
+
+/* A pending key line, held back until its continuation lines are known. */
+typedef struct {
+	kgx_stanza_line line;
+	kgx_buf value;
+	int active;
+} pending;
+
+static kgx_status flush(pending *p, kgx_stanza_fn fn, void *ctx)
+{
+	if (!p->active)
+		return KGX_OK;
+	p->active = 0;
+	p->line.value = p->value.s ? p->value.s : "";
+	p->line.value_len = p->value.len;
+	kgx_status st = fn(ctx, &p->line);
+	p->value.len = 0;
+	if (p->value.s)
+		p->value.s[0] = '\0';
+	return st;
+}
+
+kgx_status kgx_stanza_read(const char *name, const char *text, size_t len,
+                           size_t max_line, kgx_stanza_fn fn, void *ctx)
+{
+	pending p = {0};
+	kgx_status st = KGX_OK;
+	unsigned lineno = 0;
+	size_t pos = 0;
+	int in_stanza = 0;
+	while (pos < len && st == KGX_OK) {
+		const char *line = text + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - line) : len - pos;
+		pos += n + (nl ? 1 : 0);
+		lineno++;
+		kgx_loc loc = {name, lineno, 1};
+		if (n > max_line) {
+			loc.col = (unsigned)max_line + 1;
+			kgx_diag(&loc, "line longer than %zu bytes", max_line);
+			st = KGX_ERR_SYNTAX;
+			break;
+		}
+		if (memchr(line, '\0', n)) {
+			kgx_diag(&loc, "NUL byte in rule file");
+			st = KGX_ERR_SYNTAX;
+			break;
+		}
+		while (n && is_space(line[n - 1]))
+			n--;
+		size_t i = 0;
+		while (i < n && is_space(line[i]))
+			i++;
+		if (i == n || line[i] == '#')
+			continue;  /* blank or comment: keeps a pending value open */
+		if (i > 0) {
+			if (!p.active) {
+				loc.col = (unsigned)i + 1;
+				kgx_diag(&loc, "continuation line without a key line before it");
+				st = KGX_ERR_SYNTAX;
+				break;
+			}
+			if (kgx_buf_add(&p.value, line + i, n - i)) {
+				st = KGX_ERR_NOMEM;
+				break;
+			}
+			continue;
+		}
+		if ((st = flush(&p, fn, ctx)) != KGX_OK)
+			break;
+		if (line[0] == '[') {
+			size_t j = 1;
+			while (j < n && is_id_char(line[j]))
+				j++;
+			if (j == 1 || j >= n || line[j] != ']' || j + 1 != n) {
+				loc.col = (unsigned)(j < n ? j + 1 : n + 1);
+				kgx_diag(&loc, "malformed stanza header: expected '[id]' with an id of letters, digits, '-', '_', '.' or '@'");
+				st = KGX_ERR_SYNTAX;
+				break;
+			}
+			kgx_stanza_line h = {0};
+			h.value = line + 1;
+			h.value_len = j - 1;
+			h.loc = loc;
+			h.loc.col = 2;
+			st = fn(ctx, &h);
+			in_stanza = 1;
+			continue;
+		}
+		size_t k = 0;
+		while (k < n && is_key_char(line[k]))
+			k++;
+		size_t e = k;
+		while (e < n && is_space(line[e]))
+			e++;
+		if (k == 0 || e >= n || line[e] != '=') {
+			loc.col = (unsigned)(k == 0 ? 1 : e + 1);
+			kgx_diag(&loc, k == 0 ? "expected '[id]' or 'key = value'"
+			                       : "expected '=' after the key");
+			st = KGX_ERR_SYNTAX;
+			break;
+		}
+		if (!in_stanza) {
+			kgx_diag(&loc, "key outside a stanza: start one with '[id]'");
+			st = KGX_ERR_SYNTAX;
+			break;
+		}
+		e++;
+		while (e < n && is_space(line[e]))
+			e++;
+		p.active = 1;
+		p.line.key = line;
+		p.line.key_len = k;
+		p.line.loc = loc;
+		p.line.value_col = (unsigned)e + 1;
+		if (kgx_buf_add(&p.value, line + e, n - e))
+			st = KGX_ERR_NOMEM;
+	}
+	if (st == KGX_OK)
+		st = flush(&p, fn, ctx);
+	kgx_buf_free(&p.value);
+	return st;
+}
+
+kgx_status kgx_stanza_read_file(const char *path, size_t max_line,
+                                kgx_stanza_fn fn, void *ctx)
+{
+	FILE *f = fopen(path, "rb");
+	kgx_loc loc = {path, 0, 0};
+	if (!f) {
+		kgx_diag(&loc, "cannot open: %s", strerror(errno));
+		return KGX_ERR_IO;
+	}
+	kgx_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	kgx_status st = KGX_OK;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (kgx_buf_add(&b, chunk, n)) {
+			st = KGX_ERR_NOMEM;
+			break;
+		}
+	if (ferror(f)) {
+		kgx_diag(&loc, "read error: %s", strerror(errno));
+		st = KGX_ERR_IO;
+	}
+	fclose(f);
+	if (st == KGX_OK)
+		st = kgx_stanza_read(path, b.s ? b.s : "", b.len, max_line, fn, ctx);
+	kgx_buf_free(&b);
+	return st;
+}

@@ -1,0 +1,49 @@
+/* kgx_arena: bump allocator; everything a document allocates is freed at once. */
+#ifndef KGX_ARENA_H
+#define KGX_ARENA_H
+
+#include <stddef.h>
+
+typedef struct kgx_arena_block kgx_arena_block;
+
+typedef struct {
+	kgx_arena_block *head;
+	size_t used;  /* bytes handed out, for statistics */
+} kgx_arena;
+
+void kgx_arena_init(kgx_arena *a);
+/* Zeroed memory valid until kgx_arena_release; NULL when out of memory. */
+void *kgx_arena_alloc(kgx_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..len) in the arena. */
+char *kgx_arena_strndup(kgx_arena *a, const char *s, size_t len);
+void kgx_arena_release(kgx_arena *a);
+
+/* A growable array of fixed-size items; memory from malloc, not the arena,
+ * because it moves when it grows. Free with kgx_vec_free. */
+typedef struct {
+	void *data;
+	size_t len, cap, size;
+} kgx_vec;
+
+void kgx_vec_init(kgx_vec *v, size_t item_size);
+/* Append a zeroed item and return it, or NULL when out of memory. */
+void *kgx_vec_push(kgx_vec *v);
+#define KGX_VEC_AT(v, type, i) (((type *)(v)->data)[i])
+void kgx_vec_free(kgx_vec *v);
+
+/* A growable byte string, always NUL-terminated. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} kgx_buf;
+
+int kgx_buf_add(kgx_buf *b, const char *s, size_t len);  /* 0 on success */
+int kgx_buf_addc(kgx_buf *b, char c);
+int kgx_buf_printf(kgx_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+void kgx_buf_free(kgx_buf *b);
+
+#endif

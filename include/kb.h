@@ -1,0 +1,31 @@
+/* kgx_kb: the knowledge base, loaded from rules/kb/ (*.kb files). */
+#ifndef KGX_KB_H
+#define KGX_KB_H
+
+#include "doc.h"
+#include "lex.h"
+
+typedef struct kgx_kb kgx_kb;
+
+kgx_kb *kgx_kb_new(void);
+void kgx_kb_free(kgx_kb *kb);
+
+/* Load one knowledge file. Syntax errors are reported as file:line:col and
+ * returned as KGX_ERR_SYNTAX; a duplicate id or unknown class as KGX_ERR_RULE. */
+kgx_status kgx_kb_load_file(kgx_kb *kb, const char *path);
+/* Load knowledge from a buffer (tests); `name` is used in messages. */
+kgx_status kgx_kb_load_text(kgx_kb *kb, const char *name, const char *text, size_t len);
+
+/* Resolve located-in and part-of references once all files are loaded.
+ * With `strict`, an unknown id is reported and KGX_ERR_RULE returned;
+ * otherwise it is dropped quietly. */
+kgx_status kgx_kb_link(kgx_kb *kb, int strict);
+
+/* The entry with this id, or NULL. */
+const kgx_entry *kgx_kb_get(const kgx_kb *kb, const char *id);
+const kgx_lex *kgx_kb_lex(const kgx_kb *kb);
+size_t kgx_kb_count(const kgx_kb *kb, size_t per_class[KGX_NCLASSES], size_t *aliases);
+/* Entry i, for listing. */
+const kgx_entry *kgx_kb_entry(const kgx_kb *kb, size_t i);
+
+#endif

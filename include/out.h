@@ -1,0 +1,28 @@
+/* kgx_out: writes a processed document as RDF. Only this module and its
+ * siblings in output/ know about raptor2 and RDF syntax. */
+#ifndef KGX_OUT_H
+#define KGX_OUT_H
+
+#include "doc.h"
+
+typedef enum { KGX_FMT_TURTLE, KGX_FMT_NTRIPLES, KGX_FMT_NQUADS } kgx_format;
+
+/* Format for a name ("turtle", "ntriples", "nquads"); -1 if unknown. */
+int kgx_out_format_parse(const char *name);
+
+typedef struct kgx_out kgx_out;
+
+/* A writer for one thread; base is the IRI minted resources go under
+ * (default https://w3id.org/kgx/). Free with kgx_out_free. */
+kgx_out *kgx_out_new(kgx_format fmt, const char *base);
+void kgx_out_free(kgx_out *out);
+
+/* Serialise doc into dest (appended). Each document is a complete chunk:
+ * Turtle chunks repeat their @prefix lines, so chunks concatenate into one
+ * valid file and nothing accumulates between documents. */
+kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
+
+/* Whether base is an absolute IRI kgx can mint under. */
+int kgx_out_base_ok(const char *base);
+
+#endif

@@ -1,0 +1,20 @@
+/* kgx_rel: the relation pass: pattern rules over sentences whose mentions
+ * are masked as class tokens, plus facts the knowledge base states. */
+#ifndef KGX_REL_H
+#define KGX_REL_H
+
+#include "rules.h"
+
+/* Append to doc->relations. Requires the entity pass. */
+kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules);
+
+/* Parse a Dutch amount ("5,5 miljoen euro", "EUR 500 miljoen") at the first
+ * match of the rules' amount pattern in s[0..len): the value in units as a
+ * decimal string in out (size >= 32) and the currency. Returns 1 if found. */
+int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
+                   const char **currency);
+
+/* Years in s[0..len): a single year, or a period (start, end). */
+void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end);
+
+#endif

@@ -1,0 +1,99 @@
+/* kgx_rules: the rule set: knowledge base, pattern rules and settings,
+ * compiled once and shared read-only by every document and thread. */
+#ifndef KGX_RULES_H
+#define KGX_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "kb.h"
+#include "sent.h"
+
+typedef enum {
+	KGX_RULE_RELATION,  /* over a sentence with its mentions masked */
+	KGX_RULE_ENTITY,    /* finds names in plain text */
+	KGX_RULE_CLASSIFY,  /* gives a class to a name found by an entity rule */
+	KGX_RULE_META       /* letter metadata: date, kamerstuk */
+} kgx_rule_kind;
+
+#define KGX_MAX_ROLES 8
+#define KGX_MAX_EMITS 8
+
+/* A placeholder {name:Class|Class} or {name+:…} of a relation pattern. */
+typedef struct {
+	char name[32];
+	unsigned classes;  /* 0: any */
+	int list;          /* {name+:…}: a coordinated list, one relation each */
+} kgx_role;
+
+/* A group (?<name>…) that creates or resolves an entity. */
+typedef struct {
+	char name[32];
+	unsigned classes;  /* 0: "auto", classified by the classify rules */
+	char alias_of[32]; /* alias.NAME = OTHER: OTHER's text is a second name */
+} kgx_create;
+
+typedef struct {
+	int predicate;
+	char s[32], o[32];  /* role or create names, "doc", or "=id" */
+} kgx_emit;
+
+typedef struct kgx_rule {
+	char *id;
+	kgx_rule_kind kind;
+	int document_scope;
+	int priority;
+	int negation;     /* apply the negation filter (default on) */
+	int amounts;      /* attach amounts and years (default on) */
+	char *source;     /* the pattern as written */
+	char *expanded;   /* after placeholders and macros */
+	pcre2_code *code;
+	kgx_role roles[KGX_MAX_ROLES];
+	size_t n_roles;
+	kgx_create creates[KGX_MAX_ROLES];
+	size_t n_creates;
+	kgx_emit emits[KGX_MAX_EMITS];
+	size_t n_emits;
+	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
+	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
+	char **fires, **silent;  /* examples */
+	size_t n_fires, n_silent;
+	kgx_loc loc;
+} kgx_rule;
+
+typedef struct kgx_rules kgx_rules;
+
+/* Limits set on every PCRE2 match. */
+#define KGX_MATCH_LIMIT 1000000u
+#define KGX_DEPTH_LIMIT 10000u
+
+kgx_rules *kgx_rules_new(void);
+void kgx_rules_free(kgx_rules *r);
+
+/* Load every *.kb under DIR/kb and every *.rules under DIR/patterns, in
+ * sorted order. Errors are reported as file:line:col. */
+kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir);
+/* Load one pattern file or buffer (tests). */
+kgx_status kgx_rules_load_patterns(kgx_rules *r, const char *name, const char *text, size_t len);
+/* Compile all patterns and link the knowledge base; call after loading.
+ * `strict` also reports dangling knowledge-base references. */
+kgx_status kgx_rules_compile(kgx_rules *r, int strict);
+
+kgx_kb *kgx_rules_kb(kgx_rules *r);
+const kgx_abbrevs *kgx_rules_abbrevs(const kgx_rules *r);
+size_t kgx_rules_count(const kgx_rules *r);
+const kgx_rule *kgx_rules_get(const kgx_rules *r, size_t i);
+/* The negation filter, or NULL. */
+const pcre2_code *kgx_rules_negation(const kgx_rules *r);
+/* The amount pattern (groups num, mult, cur), or NULL. */
+const pcre2_code *kgx_rules_amount(const kgx_rules *r);
+/* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */
+double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
+const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
+
+/* Match with the limits set; returns pcre2_match's result. A limit hit is
+ * counted in *limit_hits and reads as no match. */
+int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
+                    size_t start, pcre2_match_data *md, unsigned long *limit_hits);
+
+#endif
