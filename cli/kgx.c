@@ -120,6 +120,20 @@ static kgx_rules *load_rules(const options *opt, int strict, kgx_status *st)
 	return r;
 }
 
+/* Whether id is an element of the comma-separated list. */
+static int in_list(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && !strncmp(p, id, n))
+			return 1;
+		p = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
 /* Run every rule's examples through the whole pipeline. */
 static int check_examples(kgx_rules *r)
 {
@@ -139,8 +153,11 @@ static int check_examples(kgx_rules *r)
 					return -1;
 				}
 				int fired = 0;
-				for (size_t m = 0; m < doc.relations.len && !fired; m++)
-					fired = !strcmp(KGX_VEC_AT(&doc.relations, kgx_relation, m).rule, ru->id);
+				/* a rule fires when it matched, whether it won or lost */
+				for (size_t m = 0; m < doc.relations.len && !fired; m++) {
+					const kgx_relation *rel = &KGX_VEC_AT(&doc.relations, kgx_relation, m);
+					fired = !strcmp(rel->rule, ru->id) || (rel->lost && in_list(rel->lost, ru->id));
+				}
 				for (size_t m = 0; m < doc.mentions.len && !fired; m++)
 					fired = !strcmp(KGX_VEC_AT(&doc.mentions, kgx_mention, m).rule, ru->id);
 				if ((ru->kind == KGX_RULE_META) && !fired)

@@ -176,6 +176,37 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 	return best ? best->classify_as : 0;
 }
 
+/* Schwartz & Hearst (2003): a short form defines a long form when the short
+ * form's letters occur in order in the long form and its first letter starts
+ * a word. Returns how many bytes to drop from the front of `lf` so that it
+ * starts at that word, or -1 when `sf` is not an abbreviation of it. */
+static long acronym_start(const char *lf, size_t ln, const char *sf, size_t sn)
+{
+	long l = (long)ln - 1;
+	for (long k = (long)sn - 1; k >= 0; k--) {
+		unsigned char c = (unsigned char)sf[k];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80))
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		for (;; l--) {
+			if (l < 0)
+				return -1;
+			unsigned char d = (unsigned char)lf[l];
+			if (d >= 'A' && d <= 'Z')
+				d = (unsigned char)(d + 32);
+			int word_start = l == 0 || lf[l - 1] == ' ' || lf[l - 1] == '-';
+			if (d == c && (k > 0 || word_start))
+				break;
+		}
+		l--;
+	}
+	long start = l + 1;
+	while (start > 0 && lf[start - 1] != ' ')
+		start--;
+	return start;
+}
+
 /* Find or define the entity a created group names. */
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
@@ -296,6 +327,12 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 			if (ga > 0 && ov[2 * ga] != PCRE2_UNSET) {
 				ab = ov[2 * ga];
 				ae = ov[2 * ga + 1];
+				/* "Volgens Karim Khan (ICC)" defines nothing; "… Fact-Finding
+				 * Mission (FFM)" defines the words the letters come from */
+				long cut = acronym_start(subject + b, e - b, subject + ab, ae - ab);
+				if (cut < 0)
+					continue;
+				b += (size_t)cut;
 			}
 		}
 		kgx_status st = resolve(c, ru, cr, subject + b, e - b, ae > ab ? subject + ab : NULL,

@@ -176,7 +176,12 @@ static int negated(rel_ctx *c, size_t b, size_t e)
 static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-	if (ru->negation && negated(c, ov[0], ov[1]))
+	/* a negation may also follow the object: "steunt Y niet langer" */
+	size_t clause_end = ov[1];
+	while (clause_end < c->masked.len && c->masked.s[clause_end] != ',' &&
+	       c->masked.s[clause_end] != ';' && c->masked.s[clause_end] != '.')
+		clause_end++;
+	if (ru->negation && negated(c, ov[0], clause_end))
 		return KGX_OK;
 	for (size_t k = 0; k < ru->n_emits; k++) {
 		const kgx_emit *em = &ru->emits[k];
@@ -404,6 +409,8 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			continue;  /* every relation rule needs at least one mention */
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
+		if (getenv("KGX_DEBUG_MASK"))
+			fprintf(stderr, "MASK %zu: %s\n", si, c.masked.s);
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)

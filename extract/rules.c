@@ -614,7 +614,7 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 	for (size_t i = 0; src[i];) {
 		if (src[i] == '\\' && src[i + 1]) {
 			size_t n = 2;
-			if (src[i + 2] == '{') {
+			if (src[i + 2] == '{' && strchr("pPxNogk", src[i + 1])) {
 				/* \p{Lu}, \x{E000}, \N{U+…}: the braces belong to the escape */
 				const char *close = strchr(src + i + 2, '}');
 				if (close)
