@@ -37,6 +37,8 @@ static const char usage[] =
 	"      --check-rules    compile all rules, run their examples, and exit\n"
 	"      --list-rules     list rules and knowledge-base sizes, and exit\n"
 	"      --max-size BYTES skip documents larger than this (default 64M)\n"
+	"      --explain[=FILE] for each relation, the sentence, the rule that fired and\n"
+	"                       the rules that lost, on stderr (or as TSV in FILE)\n"
 	"  -q, --quiet          no warnings, only errors\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
@@ -53,6 +55,8 @@ typedef struct {
 	int default_rules;
 	int check_rules, list_rules, quiet;
 	size_t max_size;
+	int explain;
+	const char *explain_file;
 } options;
 
 typedef struct {
@@ -61,6 +65,7 @@ typedef struct {
 	kgx_out *out;
 	FILE *sink;
 	kgx_buf chunk;
+	FILE *explain;
 	int input_failed;
 	int output_failed;
 	size_t docs;
@@ -209,6 +214,39 @@ static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Write a field for TSV: tabs and line breaks become spaces. */
+static void tsv_field(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+}
+
+static void explain(run_ctx *c, const kgx_doc *doc)
+{
+	FILE *f = c->explain;
+	int tsv = c->opt->explain_file != NULL;
+	for (size_t i = 0; i < doc->relations.len; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
+		const char *subj = r->s ? r->s->id : "(this document)";
+		if (tsv) {
+			fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", doc->path, subj,
+			        kgx_predicate_name(r->predicate), r->o->id, r->rule, r->lost ? r->lost : "",
+			        r->amount ? r->amount : "", r->currency ? r->currency : "");
+			tsv_field(f, doc->text + s->span.begin, s->span.end - s->span.begin);
+			fputc('\n', f);
+		} else {
+			fprintf(f, "%s: %s %s %s [%s%s%s]", doc->path, subj, kgx_predicate_name(r->predicate),
+			        r->o->id, r->rule, r->lost ? "; lost: " : "", r->lost ? r->lost : "");
+			if (r->amount)
+				fprintf(f, " amount %s %s", r->amount, r->currency ? r->currency : "");
+			fprintf(f, "\n    ");
+			tsv_field(f, doc->text + s->span.begin, s->span.end - s->span.begin);
+			fputc('\n', f);
+		}
+	}
+}
+
 static void process(run_ctx *c, const char *path, const char *data, size_t len)
 {
 	kgx_doc doc;
@@ -217,6 +255,8 @@ static void process(run_ctx *c, const char *path, const char *data, size_t len)
 		st = kgx_pipe_run(&doc, c->rules);
 	if (st == KGX_OK) {
 		c->chunk.len = 0;
+		if (c->explain)
+			explain(c, &doc);
 		st = kgx_out_doc(c->out, &doc, &c->chunk);
 		if (st == KGX_OK && c->chunk.len &&
 		    fwrite(c->chunk.s, 1, c->chunk.len, c->sink) != c->chunk.len)
@@ -386,7 +426,7 @@ int main(int argc, char **argv)
 	opt.fmt = KGX_FMT_TURTLE;
 	opt.default_rules = 1;
 	opt.max_size = DEFAULT_MAX_SIZE;
-	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE };
+	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN };
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -396,6 +436,7 @@ int main(int argc, char **argv)
 		{"check-rules", no_argument, NULL, O_CHECK},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"max-size", required_argument, NULL, O_MAXSIZE},
+		{"explain", optional_argument, NULL, O_EXPLAIN},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -436,6 +477,10 @@ int main(int argc, char **argv)
 				fprintf(stderr, "kgx: --max-size takes a size such as 64M\n");
 				return EXIT_USAGE;
 			}
+			break;
+		case O_EXPLAIN:
+			opt.explain = 1;
+			opt.explain_file = optarg;
 			break;
 		case 'q': opt.quiet = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
@@ -499,8 +544,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kgx: cannot start the RDF writer\n");
 		return EXIT_OUTPUT;
 	}
+	if (opt.explain) {
+		c.explain = opt.explain_file ? fopen(opt.explain_file, "w") : stderr;
+		if (!c.explain) {
+			fprintf(stderr, "kgx: cannot write '%s': %s\n", opt.explain_file, strerror(errno));
+			c.output_failed = 1;
+		} else if (opt.explain_file) {
+			fputs("document\tsubject\tpredicate\tobject\trule\tlost\tamount\tcurrency\tsentence\n", c.explain);
+		}
+	}
 	for (int i = optind; i < argc; i++)
 		walk(&c, argv[i], 1);
+	if (c.explain && c.explain != stderr && fclose(c.explain))
+		c.output_failed = 1;
 
 	if (fflush(c.sink) || ferror(c.sink))
 		c.output_failed = 1;

@@ -148,6 +148,12 @@ static kgx_status split_lines(const kgx_doc *doc, kgx_vec *lines)
 	return KGX_OK;
 }
 
+static int32_t first_cp_raw(const char *s, size_t len, const line *l)
+{
+	int n;
+	return cp_at(s, len, l->begin, &n);
+}
+
 /* The footnote number a line starts with ("12 Kamerstuk…"), or -1. */
 static int leading_number(const char *s, const line *l)
 {
@@ -218,8 +224,11 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 		}
 		int prev_blank = i == 0 || ls[i - 1].kind == L_BLANK;
 		int num = leading_number(s, l);
-		if (num > 0 && num < (int)sizeof b->footnotes && (num == next || num == next + 1) &&
-		    (prev_blank || state != BODY) && marker_seen(s, l->begin, num)) {
+		/* the next footnote in sequence whose marker came before starts a
+		 * note, even straight after body text (a page foot with no gap) */
+		if (num > 0 && num < (int)sizeof b->footnotes &&
+		    (num == next || (num == next + 1 && (prev_blank || state != BODY))) &&
+		    marker_seen(s, l->begin, num)) {
 			l->kind = L_FOOT_START;
 			l->footnote = num;
 			b->footnotes[num] = 1;
@@ -228,8 +237,18 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 			continue;
 		}
 		if (state == FOOT) {
-			l->kind = L_FOOT_CONT;
-			continue;
+			/* body text resumes below a finished note without a blank line:
+			 * indented, or lower case after a note that ended a sentence */
+			const line *p = &ls[i - 1];
+			char last = s[p->end - 1];
+			int indented = l->begin > 0 && (s[l->begin - 1] == ' ' || s[l->begin - 1] == '\t');
+			int lower = is_lower(first_cp_raw(s, doc->raw_len, l));
+			int resumes = (indented && lower) ||
+			              ((last == '.' || last == '!' || last == '?') && (indented || lower));
+			if (!resumes) {
+				l->kind = L_FOOT_CONT;
+				continue;
+			}
 		}
 		if (is_url_line(s, l) && (state == FOOT_GAP || prev_blank)) {
 			l->kind = L_DEBRIS;  /* link annotations a PDF repeats below its notes */
@@ -284,6 +303,11 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 						letters++;
 					}
 					glued = letters >= 4 || (b1 == ')' && letters == 0);
+					/* "(MENA).12": a stop after a closing bracket or quote */
+					if (!glued && (b1 == '.' || b1 == ',') && k == i - 1 && k > l->begin &&
+					    (s[k - 1] == ')' || s[k - 1] == '"' || cp_before(s, k) == 0x2019 ||
+					     cp_before(s, k) == 0x201D))
+						glued = 1;
 					if (b1 == '.' && !(after == ' ' || j == l->end))
 						glued = 0;
 				} else if (is_letter(b1)) {
@@ -299,10 +323,12 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 				glued = value > 0 && b->footnotes[value];
 			} else if (ends_word && nd >= 5 && nd <= 7 && (s[i] == '1' || s[i] == '2') &&
 			           (!memcmp(s + i, "19", 2) || !memcmp(s + i, "20", 2))) {
-				/* "20181": a year with its marker */
+				/* "20181": a year with its marker (not "Postbus 20701") */
+				int year = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
 				for (uint32_t k = i + 4; k < j; k++)
 					value = value * 10 + (s[k] - '0');
-				glued = value > 0 && value < (int)sizeof b->footnotes && b->footnotes[value];
+				glued = year >= 1945 && year <= 2035 && value > 0 &&
+				        value < (int)sizeof b->footnotes && b->footnotes[value];
 				mark = i + 4;
 			} else {
 				glued = 0;
@@ -348,10 +374,28 @@ static int32_t first_cp(const kgx_doc *doc, const line *l)
 	return cp_at(doc->raw, doc->raw_len, l->begin, &n);
 }
 
+/* A line that ends in "en", "van", "voor" … goes on: no heading ends so. */
+static int ends_in_function_word(const char *s, const line *l)
+{
+	static const char *const words[] = {
+		"en", "van", "voor", "de", "het", "der", "den", "een", "of", "and", "the", "in",
+		"op", "met", "aan", "bij", "tot", "te", "om", "over", "naar", "for", "to",
+	};
+	uint32_t b = l->end;
+	while (b > l->begin && s[b - 1] != ' ')
+		b--;
+	size_t n = l->end - b;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && !strncmp(s + b, words[i], n))
+			return 1;
+	return 0;
+}
+
 /* How two consecutive lines of one paragraph join. */
 typedef enum { J_SPACE, J_NONE, J_DROP_HYPHEN, J_NEWLINE } join_kind;
 
-static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, size_t short_len)
+static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, size_t short_len,
+                            int a_starts_block)
 {
 	const char *s = doc->raw;
 	int32_t next = first_cp(doc, b);
@@ -363,8 +407,12 @@ static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, si
 	}
 	char last = s[a->end - 1];
 	if ((size_t)(a->end - a->begin) < short_len && !ends_sentence(s, a) &&
-	    last != ',' && last != ';' && last != '-' && is_upper(next))
+	    last != ',' && last != ';' && last != '-' && is_upper(next) && !ends_in_function_word(s, a))
 		return J_NEWLINE;  /* a heading or a signature line */
+	/* a heading over a paragraph may be nearly as wide as the text */
+	if (a_starts_block && (size_t)(a->end - a->begin) < short_len * 3 / 2 && !ends_sentence(s, a) &&
+	    last != ',' && last != ';' && last != '-' && is_upper(next) && !ends_in_function_word(s, a))
+		return J_NEWLINE;
 	return J_SPACE;
 }
 
@@ -388,9 +436,10 @@ static size_t typical_length(const line *ls, size_t n)
 	return 80;
 }
 
-static int emit_joined(builder *b, const line *prev, const line *cur, size_t short_len)
+static int emit_joined(builder *b, const line *prev, const line *cur, size_t short_len,
+                       int prev_starts_block)
 {
-	switch (join_lines(b->doc, prev, cur, short_len)) {
+	switch (join_lines(b->doc, prev, cur, short_len, prev_starts_block)) {
 	case J_DROP_HYPHEN:
 		b->text.len--;
 		b->text.s[b->text.len] = '\0';
@@ -425,7 +474,7 @@ kgx_status kgx_norm_run(kgx_doc *doc)
 	/* The body: blank runs end a paragraph unless the text plainly goes on
 	 * (a page break in mid-sentence). */
 	const line *prev = NULL;
-	int gap = 0;
+	int gap = 0, block_first = 1;
 	for (size_t i = 0; i < n; i++) {
 		const line *l = &ls[i];
 		if (l->kind != L_BODY) {
@@ -440,9 +489,11 @@ kgx_status kgx_norm_run(kgx_doc *doc)
 				int goes_on = !ends_sentence(doc->raw, prev) &&
 				              (is_lower(next) || (size_t)(prev->end - prev->begin) >= short_len * 12 / 10) &&
 				              doc->raw[prev->end - 1] != ':';
-				r = goes_on ? emit_joined(&b, prev, l, 0) : emit(&b, prev->end, "\n\n", 2, 1);
+				r = goes_on ? emit_joined(&b, prev, l, 0, 0) : emit(&b, prev->end, "\n\n", 2, 1);
+				block_first = !goes_on;
 			} else {
-				r = emit_joined(&b, prev, l, short_len);
+				r = emit_joined(&b, prev, l, short_len, block_first);
+				block_first = 0;
 			}
 			if (r) {
 				st = KGX_ERR_NOMEM;
@@ -471,7 +522,7 @@ kgx_status kgx_norm_run(kgx_doc *doc)
 				goto done;
 			}
 		} else if (l.kind == L_FOOT_CONT && prev) {
-			if (emit_joined(&b, prev, &l, 0)) {
+			if (emit_joined(&b, prev, &l, 0, 0)) {
 				st = KGX_ERR_NOMEM;
 				goto done;
 			}

@@ -354,8 +354,9 @@ static int listed(const kgx_entry *const *list, const kgx_entry *e)
 }
 
 /* What the knowledge base knows, stated where the text names both ends:
- * part-of within a sentence, located-in within the document; and a country
- * named inside a mission's name is where the mission operates. */
+ * located-in within the document; and a country named inside a mission's
+ * name is where the mission operates. Part-of is left to the rules: two
+ * bodies in one sentence rarely say that one belongs to the other. */
 static kgx_status facts(kgx_doc *doc)
 {
 	const kgx_mention *ms = doc->mentions.data;
@@ -374,8 +375,6 @@ static kgx_status facts(kgx_doc *doc)
 			const kgx_mention *b = &ms[j];
 			if (b->kind != KGX_M_STRONG || b->entry == a->entry)
 				continue;
-			if (b->sentence == a->sentence && listed(a->entry->part_of, b->entry))
-				TRY(st, add_fact(doc, a->entry, b->entry, KGX_P_PARTOF, a->sentence, "kb:part-of"));
 			if (listed(a->entry->located_in, b->entry)) {
 				/* once per pair: at the mission's first mention */
 				int first = 1;
@@ -409,8 +408,6 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			continue;  /* every relation rule needs at least one mention */
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
-		if (getenv("KGX_DEBUG_MASK"))
-			fprintf(stderr, "MASK %zu: %s\n", si, c.masked.s);
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
