@@ -5,9 +5,12 @@
 #include "ent.h"
 #include "utf8.h"
 
+#include <utf8proc.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define KB_PRIORITY 50
 
@@ -20,6 +23,7 @@ typedef struct {
 	kgx_buf keys;
 	pcre2_match_data *md;
 	unsigned want;         /* class filter for lookups, 0 = any */
+	const kgx_entry *outer;  /* nested scan: the name being looked into */
 	int whole;             /* lookups must cover all tokens */
 	size_t ntok;
 } ent_ctx;
@@ -46,12 +50,26 @@ static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
 static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t n)
 {
 	ent_ctx *c = ctx;
-	if (c->want && !(al->entry->classes & c->want))
+	if (c->outer) {
+		/* inside a name: a country, or the body it belongs to ("… van de VN") */
+		int parent = 0;
+		for (const kgx_entry *const *p = c->outer->part_of; p && *p && !parent; p++)
+			parent = *p == al->entry;
+		if (!parent && !(al->entry->classes & KGX_C_COUNTRY))
+			return 0;
+	} else if (c->want && !(al->entry->classes & c->want)) {
 		return 0;
+	}
 	if (c->whole && n != c->ntok)
 		return 0;
 	if (al->exact && !kgx_lex_exact_matches(al->exact, first, n, c->keys.s))
 		return 0;
+	if (al->capital && n > 1) {
+		int32_t cp;
+		kgx_utf8_decode(c->keys.s + first[0].exact, first[0].exact_len, &cp);
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return 0;
+	}
 	if (al->kind == KGX_ALIAS_SHORT && !seen(c, al->entry))
 		return 0;
 	return 1;
@@ -443,10 +461,20 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 		if (kind == KGX_M_STRONG)
 			TRY(st, mark_seen(c, a->entry));
 		if (l > 1 && !(a->entry->classes & KGX_C_COUNTRY)) {
-			c->want = KGX_C_COUNTRY;
+			c->outer = a->entry;
 			for (size_t j = i + 1; j < i + l;) {
 				size_t ln = 0;
 				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
+				/* a parent must be introduced as one: "… van de VN", "… of the UN" */
+				if (in && !(in->entry->classes & KGX_C_COUNTRY)) {
+					const char *w = s + t[j].begin;
+					size_t back = t[j].begin;
+					int genitive = (back >= 7 && !strncasecmp(w - 7, "van de ", 7)) ||
+					               (back >= 8 && !strncasecmp(w - 8, "van het ", 8)) ||
+					               (back >= 7 && !strncasecmp(w - 7, "of the ", 7));
+					if (!genitive)
+						in = NULL;
+				}
 				if (in && in->kind == KGX_ALIAS_NAME) {
 					/* nested: priority above anything, so overlap resolution keeps it */
 					TRY(st, add_mention(doc, sent->span.begin + t[j].begin,
@@ -457,7 +485,7 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 					j++;
 				}
 			}
-			c->want = 0;
+			c->outer = NULL;
 		}
 		i += l;
 	}

@@ -1,5 +1,8 @@
 /* Word trie over folded names: a hash table of (node, word) -> child. */
 #include "lex.h"
+#include "utf8.h"
+
+#include <utf8proc.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +180,12 @@ kgx_status kgx_lex_add(kgx_lex *lex, const char *name, size_t len,
 	al->entry = entry;
 	al->kind = kind;
 	al->exact = ex;
+	{
+		const char *first = lex->keys.s + t[0].exact;
+		int32_t cp;
+		kgx_utf8_decode(first, t[0].exact_len, &cp);
+		al->capital = n > 1 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+	}
 	/* append, so that the first file to name it stays first */
 	uint32_t idx = (uint32_t)lex->aliases.len - 1;
 	nd = &KGX_VEC_AT(&lex->nodes, node, at);

@@ -54,7 +54,8 @@ static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)
 		if (add_text(b, doc->text + at, ms[i].span.begin - at))
 			return KGX_ERR_NOMEM;
 		int cls = kgx_class_primary(ms[i].entry->classes);
-		if (kgx_buf_printf(b, "\xEE\x80\x80%s\xEE\x80\x81%zu\xEE\x80\x82", kgx_class_name(cls), i))
+		if (kgx_buf_printf(b, "\xEE\x80\x80%s%s\xEE\x80\x81%zu\xEE\x80\x82",
+		                   ms[i].kind == KGX_M_WEAK ? "~" : "", kgx_class_name(cls), i))
 			return KGX_ERR_NOMEM;
 		at = ms[i].span.end;
 	}
@@ -64,8 +65,8 @@ static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)
 }
 
 /* Mention indices of the tokens in masked[b..e) whose class is wanted. */
-static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes, size_t *out,
-                        size_t max)
+static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes,
+                        unsigned adjectives, size_t *out, size_t max)
 {
 	const char *s = c->masked.s;
 	size_t n = 0;
@@ -78,7 +79,8 @@ static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes, 
 		size_t idx = strtoul(sep + 3, NULL, 10);
 		if (idx < c->doc->mentions.len) {
 			const kgx_mention *m = &KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx);
-			if (!classes || (m->entry->classes & classes))
+			unsigned want = m->kind == KGX_M_WEAK ? adjectives : classes;
+			if ((!classes && !adjectives && m->kind != KGX_M_WEAK) || (m->entry->classes & want))
 				out[n++] = idx;
 		}
 		i = (size_t)(sep - s) + 3;
@@ -119,7 +121,8 @@ static size_t resolve_ref(rel_ctx *c, const kgx_rule *ru, const char *ref,
 		if (ov[2 * g] == PCRE2_UNSET)
 			continue;
 		size_t idx[MAX_LIST];
-		size_t n = tokens_in(c, ov[2 * g], ov[2 * g + 1], role->classes, idx, role->list ? MAX_LIST : 1);
+		size_t n = tokens_in(c, ov[2 * g], ov[2 * g + 1], role->classes, role->adjectives, idx,
+		                     role->list ? MAX_LIST : 1);
 		for (size_t k = 0; k < n; k++)
 			out[k] = KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx[k]).entry;
 		return n;
@@ -354,9 +357,10 @@ static int listed(const kgx_entry *const *list, const kgx_entry *e)
 }
 
 /* What the knowledge base knows, stated where the text names both ends:
- * located-in within the document; and a country named inside a mission's
- * name is where the mission operates. Part-of is left to the rules: two
- * bodies in one sentence rarely say that one belongs to the other. */
+ * located-in within the document; a country named inside a mission's name
+ * is where the mission operates, and a parent named inside a body's name
+ * ("secretaris-generaal van de VN") is what it belongs to. Two bodies that
+ * merely share a sentence are left to the rules. */
 static kgx_status facts(kgx_doc *doc)
 {
 	const kgx_mention *ms = doc->mentions.data;
@@ -367,10 +371,14 @@ static kgx_status facts(kgx_doc *doc)
 		if (a->kind != KGX_M_STRONG)
 			continue;
 		size_t outer;
-		if ((a->entry->classes & KGX_C_COUNTRY) && kgx_ent_nested(doc, i, &outer) &&
-		    (ms[outer].entry->classes & KGX_C_MISSION))
-			TRY(st, add_fact(doc, ms[outer].entry, a->entry, KGX_P_LOCATEDIN, a->sentence,
-			                 "kb:nested-located-in"));
+		if (kgx_ent_nested(doc, i, &outer)) {
+			const kgx_entry *o = ms[outer].entry;
+			if ((a->entry->classes & KGX_C_COUNTRY) && (o->classes & KGX_C_MISSION))
+				TRY(st, add_fact(doc, o, a->entry, KGX_P_LOCATEDIN, a->sentence,
+				                 "kb:nested-located-in"));
+			if (listed(o->part_of, a->entry))
+				TRY(st, add_fact(doc, o, a->entry, KGX_P_PARTOF, a->sentence, "kb:nested-part-of"));
+		}
 		for (size_t j = 0; j < n; j++) {
 			const kgx_mention *b = &ms[j];
 			if (b->kind != KGX_M_STRONG || b->entry == a->entry)

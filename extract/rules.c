@@ -147,6 +147,35 @@ static kgx_status finish_rule(load_ctx *c)
 	return KGX_OK;
 }
 
+/* Parse "Class|~Class" into flags, adjectives ("~Country") into *adj. */
+static unsigned parse_classes_adj(const char *s, size_t n, int *ok, unsigned *adj)
+{
+	unsigned cls = 0;
+	*adj = 0;
+	*ok = 1;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != '|' && s[j] != ' ')
+			j++;
+		int tilde = s[i] == '~';
+		unsigned c = kgx_class_parse(s + i + tilde, j - i - tilde);
+		if (!c) {
+			*ok = 0;
+			return 0;
+		}
+		if (tilde)
+			*adj |= c;
+		else
+			cls |= c;
+		i = j;
+		while (i < n && (s[i] == '|' || s[i] == ' '))
+			i++;
+	}
+	*ok = (cls | *adj) != 0;
+	return cls;
+}
+
 /* Parse "Class|Class" into flags; "auto" gives 0 with *ok set. */
 static unsigned parse_classes(const char *s, size_t n, int *ok)
 {
@@ -575,22 +604,32 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 /* A mention in a masked sentence: U+E000 Class U+E001 index U+E002. */
 #define TOK_CLASSES_OPEN "\\x{E000}(?:"
 #define TOK_CLOSE ")\\x{E001}\\d+\\x{E002}"
-#define TOK_ANY "\\x{E000}[A-Za-z]+\\x{E001}\\d+\\x{E002}"
+#define TOK_ANY "\\x{E000}[A-Za-z]+\\x{E001}\\d+\\x{E002}"  /* not adjectives */
 
-static int add_token_re(kgx_buf *b, unsigned classes)
+/* A mention token of the given classes; adjectives are tokens whose class
+ * name starts with '~', matched only where a rule asks for ~Class. A token
+ * may carry a compound tail: "VN-organisaties", "EU-missies". */
+static int add_token_re(kgx_buf *b, unsigned classes, unsigned adjectives)
 {
-	if (!classes)
-		return kgx_buf_add(b, TOK_ANY, strlen(TOK_ANY));
-	if (kgx_buf_add(b, TOK_CLASSES_OPEN, strlen(TOK_CLASSES_OPEN)))
-		return -1;
-	int first = 1;
-	for (int i = 0; i < KGX_NCLASSES; i++)
-		if (classes & (1u << i)) {
-			if ((!first && kgx_buf_addc(b, '|')) || kgx_buf_printf(b, "%s", kgx_class_name(i)))
-				return -1;
-			first = 0;
-		}
-	return kgx_buf_add(b, TOK_CLOSE, strlen(TOK_CLOSE));
+	if (!classes && !adjectives) {
+		if (kgx_buf_add(b, TOK_ANY, strlen(TOK_ANY)))
+			return -1;
+	} else {
+		if (kgx_buf_add(b, TOK_CLASSES_OPEN, strlen(TOK_CLASSES_OPEN)))
+			return -1;
+		int first = 1;
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < KGX_NCLASSES; i++)
+				if ((pass ? adjectives : classes) & (1u << i)) {
+					if ((!first && kgx_buf_addc(b, '|')) ||
+					    kgx_buf_printf(b, "%s%s", pass ? "~" : "", kgx_class_name(i)))
+						return -1;
+					first = 0;
+				}
+		if (kgx_buf_add(b, TOK_CLOSE, strlen(TOK_CLOSE)))
+			return -1;
+	}
+	return kgx_buf_add(b, "(?:-\\p{L}+)?", strlen("(?:-\\p{L}+)?"));
 }
 
 static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
@@ -657,11 +696,11 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 					nn++;
 				int list = nn < bn && body[nn] == '+';
 				size_t cls_at = nn + (list ? 1 : 0);
-				unsigned classes = 0;
+				unsigned classes = 0, adjectives = 0;
 				if (cls_at < bn) {
 					int ok;
 					if (body[cls_at] != ':' ||
-					    (classes = parse_classes(body + cls_at + 1, bn - cls_at - 1, &ok), !ok) ||
+					    (classes = parse_classes_adj(body + cls_at + 1, bn - cls_at - 1, &ok, &adjectives), !ok) ||
 					    !is_name(body, nn)) {
 						kgx_loc l = *loc;
 						l.col += (unsigned)i;
@@ -691,10 +730,11 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 					role->name[nn] = '\0';
 				}
 				role->classes |= classes;
+				role->adjectives |= adjectives;
 				role->list |= list;
 				if (kgx_buf_printf(out, "(?<%s>", role->name))
 					return KGX_ERR_NOMEM;
-				if (add_token_re(out, classes))
+				if (add_token_re(out, classes, adjectives))
 					return KGX_ERR_NOMEM;
 				if (list) {
 					/* "X, Y en Z", "X en de Y", "X and Y" */
@@ -702,7 +742,7 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 					if (kgx_buf_add(out, "(?:", 3) ||
 					    kgx_buf_add(out, sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?",
 					                strlen(sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?")) ||
-					    add_token_re(out, classes) || kgx_buf_add(out, ")*", 2))
+					    add_token_re(out, classes, adjectives) || kgx_buf_add(out, ")*", 2))
 						return KGX_ERR_NOMEM;
 				}
 				if (kgx_buf_addc(out, ')'))

@@ -16,6 +16,9 @@ typedef struct kgx_alias {
 	const kgx_entry *entry;
 	kgx_alias_kind kind;
 	const char *exact;  /* case-sensitive form (words joined by ' '), or NULL */
+	int capital;        /* a proper name of several words written with a capital:
+	                     * the text must capitalise it too ("mediation support
+	                     * unit" is a generic phrase, "Mediation Support Unit" a body) */
 	uint32_t next;      /* next alias on the same trie node, 0 = none */
 } kgx_alias;
 

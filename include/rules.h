@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
 	char name[32];
 	unsigned classes;  /* 0: any */
+	unsigned adjectives;  /* ~Class: adjectives that stand for an entity */
 	int list;          /* {name+:…}: a coordinated list, one relation each */
 } kgx_role;
 
