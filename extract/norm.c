@@ -478,17 +478,21 @@ kgx_status kgx_norm_run(kgx_doc *doc)
 	for (size_t i = 0; i < n; i++) {
 		const line *l = &ls[i];
 		if (l->kind != L_BODY) {
-			if (l->kind == L_BLANK || l->kind == L_FOOT_START)
-				gap = 1;
+			if (l->kind == L_BLANK)
+				gap++;
+			else if (l->kind != L_DEBRIS)
+				gap += 2;  /* notes in between: a page foot */
 			continue;
 		}
 		if (prev) {
 			int r;
 			if (gap) {
 				int32_t next = first_cp(doc, l);
-				int goes_on = !ends_sentence(doc->raw, prev) &&
-				              (is_lower(next) || (size_t)(prev->end - prev->begin) >= short_len * 12 / 10) &&
-				              doc->raw[prev->end - 1] != ':';
+				/* one blank line is a paragraph break; a page break (blank
+				 * lines, notes) inside a sentence is not */
+				int goes_on = !ends_sentence(doc->raw, prev) && doc->raw[prev->end - 1] != ':' &&
+				              (is_lower(next) ||
+				               (gap >= 2 && (size_t)(prev->end - prev->begin) >= short_len * 12 / 10));
 				r = goes_on ? emit_joined(&b, prev, l, 0, 0) : emit(&b, prev->end, "\n\n", 2, 1);
 				block_first = !goes_on;
 			} else {
