@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <pthread.h>
 
 enum {
 	EXIT_INPUT = 1,   /* some input could not be read; the rest was processed */
@@ -39,6 +40,8 @@ static const char usage[] =
 	"      --max-size BYTES skip documents larger than this (default 64M)\n"
 	"      --explain[=FILE] for each relation, the sentence, the rule that fired and\n"
 	"                       the rules that lost, on stderr (or as TSV in FILE)\n"
+	"  -j, --jobs N         documents processed in parallel (default: all CPUs);\n"
+	"                       the output is the same for every N\n"
 	"  -q, --quiet          no warnings, only errors\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
@@ -57,21 +60,36 @@ typedef struct {
 	size_t max_size;
 	int explain;
 	const char *explain_file;
+	int jobs;
 } options;
+
+/* One input, in command-line order: a path, or standard input's bytes. */
+typedef struct {
+	char *path;
+	char *data;      /* standard input, read up front; NULL for files */
+	size_t len;
+	/* filled by a worker */
+	kgx_buf rdf, explain;
+	int input_failed, output_failed, done;
+} job;
 
 typedef struct {
 	const options *opt;
 	kgx_rules *rules;
-	kgx_out *out;
 	FILE *sink;
-	kgx_buf chunk;
 	FILE *explain;
 	int input_failed;
 	int output_failed;
 	size_t docs;
+	kgx_vec jobs;   /* job, in input order */
 	/* directories on the current path, to break symlink loops */
 	struct { dev_t dev; ino_t ino; } stack[256];
 	size_t depth;
+	/* the window of jobs in flight: workers take jobs in order and may run
+	 * at most `window` ahead of the writer, which bounds memory */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	size_t next, written, window;
 } run_ctx;
 
 /* ------------------------------------------------------------ rules */
@@ -196,6 +214,35 @@ static void list_rules(kgx_rules *r)
 
 /* ------------------------------------------------------------ input */
 
+static void explain(const options *opt, const kgx_doc *doc, kgx_buf *b)
+{
+	int tsv = opt->explain_file != NULL;
+	kgx_buf sentence = {0};
+	for (size_t i = 0; i < doc->relations.len; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
+		const char *subj = r->s ? r->s->id : "(this document)";
+		/* tabs and line breaks in the sentence become spaces */
+		sentence.len = 0;
+		kgx_buf_add(&sentence, "", 0);
+		for (uint32_t k = s->span.begin; k < s->span.end; k++) {
+			char ch = doc->text[k];
+			kgx_buf_addc(&sentence, ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch);
+		}
+		if (tsv)
+			kgx_buf_printf(b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", doc->path, subj,
+			               kgx_predicate_name(r->predicate), r->o->id, r->rule, r->lost ? r->lost : "",
+			               r->amount ? r->amount : "", r->currency ? r->currency : "", sentence.s);
+		else
+			kgx_buf_printf(b, "%s: %s %s %s [%s%s%s]%s%s%s%s\n    %s\n", doc->path, subj,
+			               kgx_predicate_name(r->predicate), r->o->id, r->rule,
+			               r->lost ? "; lost: " : "", r->lost ? r->lost : "",
+			               r->amount ? " amount " : "", r->amount ? r->amount : "",
+			               r->currency ? " " : "", r->currency ? r->currency : "", sentence.s);
+	}
+	kgx_buf_free(&sentence);
+}
+
 static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
 {
 	char chunk[65536];
@@ -214,92 +261,144 @@ static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
 	return ferror(f) ? -1 : 0;
 }
 
-/* Write a field for TSV: tabs and line breaks become spaces. */
-static void tsv_field(FILE *f, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
-}
-
-static void explain(run_ctx *c, const kgx_doc *doc)
-{
-	FILE *f = c->explain;
-	int tsv = c->opt->explain_file != NULL;
-	for (size_t i = 0; i < doc->relations.len; i++) {
-		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
-		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
-		const char *subj = r->s ? r->s->id : "(this document)";
-		if (tsv) {
-			fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", doc->path, subj,
-			        kgx_predicate_name(r->predicate), r->o->id, r->rule, r->lost ? r->lost : "",
-			        r->amount ? r->amount : "", r->currency ? r->currency : "");
-			tsv_field(f, doc->text + s->span.begin, s->span.end - s->span.begin);
-			fputc('\n', f);
-		} else {
-			fprintf(f, "%s: %s %s %s [%s%s%s]", doc->path, subj, kgx_predicate_name(r->predicate),
-			        r->o->id, r->rule, r->lost ? "; lost: " : "", r->lost ? r->lost : "");
-			if (r->amount)
-				fprintf(f, " amount %s %s", r->amount, r->currency ? r->currency : "");
-			fprintf(f, "\n    ");
-			tsv_field(f, doc->text + s->span.begin, s->span.end - s->span.begin);
-			fputc('\n', f);
-		}
-	}
-}
-
-static void process(run_ctx *c, const char *path, const char *data, size_t len)
+static void process(const options *opt, const kgx_rules *rules, kgx_out *out, job *j,
+                    const char *data, size_t len)
 {
 	kgx_doc doc;
-	kgx_status st = kgx_doc_init(&doc, path, data, len);
+	kgx_status st = kgx_doc_init(&doc, j->path, data, len);
 	if (st == KGX_OK)
-		st = kgx_pipe_run(&doc, c->rules);
+		st = kgx_pipe_run(&doc, rules);
 	if (st == KGX_OK) {
-		c->chunk.len = 0;
-		if (c->explain)
-			explain(c, &doc);
-		st = kgx_out_doc(c->out, &doc, &c->chunk);
-		if (st == KGX_OK && c->chunk.len &&
-		    fwrite(c->chunk.s, 1, c->chunk.len, c->sink) != c->chunk.len)
-			c->output_failed = 1;
+		if (opt->explain)
+			explain(opt, &doc, &j->explain);
+		st = kgx_out_doc(out, &doc, &j->rdf);
 		if (st != KGX_OK) {
-			kgx_loc loc = {path, 0, 0};
+			kgx_loc loc = {j->path, 0, 0};
 			kgx_diag(&loc, "cannot write the output: %s", kgx_strerror(st));
-			c->output_failed = 1;
+			j->output_failed = 1;
 		}
-		c->docs++;
 	} else {
-		c->input_failed = 1;
+		j->input_failed = 1;
 	}
-	if (doc.limit_hits && !c->opt->quiet) {
-		kgx_loc loc = {path, 0, 0};
+	if (doc.limit_hits && !opt->quiet) {
+		kgx_loc loc = {j->path, 0, 0};
 		kgx_diag(&loc, "warning: %lu pattern matches stopped at the PCRE2 match or depth limit",
 		         doc.limit_hits);
 	}
 	kgx_doc_release(&doc);
 }
 
-static void process_file(run_ctx *c, const char *path)
+/* Read and process one job (in a worker thread). */
+static void run_job(const options *opt, const kgx_rules *rules, kgx_out *out, job *j)
 {
-	kgx_loc loc = {path, 0, 0};
-	FILE *f = fopen(path, "rb");
+	if (j->data) {
+		process(opt, rules, out, j, j->data, j->len);
+		return;
+	}
+	kgx_loc loc = {j->path, 0, 0};
+	FILE *f = fopen(j->path, "rb");
 	if (!f) {
 		kgx_diag(&loc, "cannot open: %s", strerror(errno));
-		c->input_failed = 1;
+		j->input_failed = 1;
 		return;
 	}
 	kgx_buf b = {0};
 	int too_big;
-	if (read_stream(f, c->opt->max_size, &b, &too_big)) {
+	if (read_stream(f, opt->max_size, &b, &too_big)) {
 		kgx_diag(&loc, "cannot read: %s", strerror(errno));
-		c->input_failed = 1;
+		j->input_failed = 1;
 	} else if (too_big) {
-		kgx_diag(&loc, "skipped: larger than --max-size (%zu bytes)", c->opt->max_size);
-		c->input_failed = 1;
+		kgx_diag(&loc, "skipped: larger than --max-size (%zu bytes)", opt->max_size);
+		j->input_failed = 1;
 	} else {
-		process(c, path, b.s, b.len);
+		process(opt, rules, out, j, b.s, b.len);
 	}
 	fclose(f);
 	kgx_buf_free(&b);
+}
+
+static int add_job(run_ctx *c, const char *path, char *data, size_t len)
+{
+	job *j = kgx_vec_push(&c->jobs);
+	if (!j || !(j->path = strdup(path))) {
+		free(data);
+		return -1;
+	}
+	j->data = data;
+	j->len = len;
+	return 0;
+}
+
+static void *worker(void *arg)
+{
+	run_ctx *c = arg;
+	kgx_out *out = kgx_out_new(c->opt->fmt, c->opt->base);
+	for (;;) {
+		pthread_mutex_lock(&c->lock);
+		while (c->next < c->jobs.len && c->next >= c->written + c->window)
+			pthread_cond_wait(&c->cond, &c->lock);
+		if (c->next >= c->jobs.len) {
+			pthread_mutex_unlock(&c->lock);
+			break;
+		}
+		job *j = &KGX_VEC_AT(&c->jobs, job, c->next++);
+		pthread_mutex_unlock(&c->lock);
+		if (out)
+			run_job(c->opt, c->rules, out, j);
+		else
+			j->output_failed = 1;
+		pthread_mutex_lock(&c->lock);
+		j->done = 1;
+		pthread_cond_broadcast(&c->cond);
+		pthread_mutex_unlock(&c->lock);
+	}
+	kgx_out_free(out);
+	return NULL;
+}
+
+/* Run all jobs on `jobs` threads and write their results in input order. */
+static void run_all(run_ctx *c, int jobs)
+{
+	pthread_t threads[256];
+	int started = 0;
+	c->window = (size_t)jobs * 4;
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->cond, NULL);
+	for (int i = 0; i < jobs && i < 256; i++)
+		if (!pthread_create(&threads[started], NULL, worker, c))
+			started++;
+	if (!started) {
+		kgx_diag(NULL, "cannot start a worker thread");
+		c->output_failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < c->jobs.len; i++) {
+		job *j = &KGX_VEC_AT(&c->jobs, job, i);
+		pthread_mutex_lock(&c->lock);
+		while (!j->done)
+			pthread_cond_wait(&c->cond, &c->lock);
+		pthread_mutex_unlock(&c->lock);
+		if (j->rdf.len && fwrite(j->rdf.s, 1, j->rdf.len, c->sink) != j->rdf.len)
+			c->output_failed = 1;
+		if (j->explain.len && c->explain && fwrite(j->explain.s, 1, j->explain.len, c->explain) != j->explain.len)
+			c->output_failed = 1;
+		c->input_failed |= j->input_failed;
+		c->output_failed |= j->output_failed;
+		if (!j->input_failed)
+			c->docs++;
+		kgx_buf_free(&j->rdf);
+		kgx_buf_free(&j->explain);
+		free(j->data);
+		j->data = NULL;
+		pthread_mutex_lock(&c->lock);
+		c->written = i + 1;
+		pthread_cond_broadcast(&c->cond);
+		pthread_mutex_unlock(&c->lock);
+	}
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_destroy(&c->lock);
+	pthread_cond_destroy(&c->cond);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -374,10 +473,10 @@ static void walk(run_ctx *c, const char *path, int top)
 		if (read_stream(stdin, c->opt->max_size, &b, &too_big) || too_big) {
 			kgx_diag(&loc, too_big ? "skipped: standard input larger than --max-size" : "cannot read standard input");
 			c->input_failed = 1;
-		} else {
-			process(c, "-", b.s, b.len);
+			kgx_buf_free(&b);
+		} else if (add_job(c, "-", b.s ? b.s : strdup(""), b.len)) {
+			c->output_failed = 1;
 		}
-		kgx_buf_free(&b);
 		return;
 	}
 	struct stat sb;
@@ -389,10 +488,10 @@ static void walk(run_ctx *c, const char *path, int top)
 	}
 	if (S_ISDIR(sb.st_mode)) {
 		walk_dir(c, path, &sb);
-	} else if (S_ISREG(sb.st_mode)) {
-		process_file(c, path);
-	} else if (top && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode))) {
-		process_file(c, path);  /* named explicitly: a pipe is fine */
+	} else if (S_ISREG(sb.st_mode) || (top && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))) {
+		/* a pipe or device only when named explicitly */
+		if (add_job(c, path, NULL, 0))
+			c->output_failed = 1;
 	} else {
 		kgx_diag(&loc, "skipped: not a regular file");
 		c->input_failed = 1;
@@ -427,6 +526,8 @@ int main(int argc, char **argv)
 	opt.default_rules = 1;
 	opt.max_size = DEFAULT_MAX_SIZE;
 	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	opt.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -437,13 +538,14 @@ int main(int argc, char **argv)
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"max-size", required_argument, NULL, O_MAXSIZE},
 		{"explain", optional_argument, NULL, O_EXPLAIN},
+		{"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int ch;
-	while ((ch = getopt_long(argc, argv, "f:o:qhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:o:j:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': {
 			int f = kgx_out_format_parse(optarg);
@@ -482,6 +584,16 @@ int main(int argc, char **argv)
 			opt.explain = 1;
 			opt.explain_file = optarg;
 			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256) {
+				fprintf(stderr, "kgx: --jobs takes a number from 1 to 256\n");
+				return EXIT_USAGE;
+			}
+			opt.jobs = (int)n;
+			break;
+		}
 		case 'q': opt.quiet = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
 		case 'V': printf("kgx %s\n", KGX_VERSION); return 0;
@@ -520,7 +632,7 @@ int main(int argc, char **argv)
 	run_ctx c = {0};
 	c.opt = &opt;
 	c.rules = rules;
-	c.out = kgx_out_new(opt.fmt, opt.base);
+	kgx_vec_init(&c.jobs, sizeof(job));
 	char *tmp = NULL;
 	if (opt.output) {
 		size_t n = strlen(opt.output) + 16;
@@ -533,16 +645,11 @@ int main(int argc, char **argv)
 		if (!c.sink) {
 			fprintf(stderr, "kgx: cannot write '%s': %s\n", opt.output, strerror(errno));
 			free(tmp);
-			kgx_out_free(c.out);
 			kgx_rules_free(rules);
 			return EXIT_OUTPUT;
 		}
 	} else {
 		c.sink = stdout;
-	}
-	if (!c.out) {
-		fprintf(stderr, "kgx: cannot start the RDF writer\n");
-		return EXIT_OUTPUT;
 	}
 	if (opt.explain) {
 		c.explain = opt.explain_file ? fopen(opt.explain_file, "w") : stderr;
@@ -555,6 +662,10 @@ int main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 		walk(&c, argv[i], 1);
+	run_all(&c, opt.jobs);
+	for (size_t i = 0; i < c.jobs.len; i++)
+		free(KGX_VEC_AT(&c.jobs, job, i).path);
+	kgx_vec_free(&c.jobs);
 	if (c.explain && c.explain != stderr && fclose(c.explain))
 		c.output_failed = 1;
 
@@ -570,8 +681,6 @@ int main(int argc, char **argv)
 		}
 		free(tmp);
 	}
-	kgx_buf_free(&c.chunk);
-	kgx_out_free(c.out);
 	kgx_rules_free(rules);
 	if (c.output_failed)
 		return EXIT_OUTPUT;
