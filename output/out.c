@@ -369,15 +369,32 @@ static int cmp_span(const void *a, const void *b)
 	return cmp_span_text(a, b, (void *)sort_text);
 }
 
+/* An iostream into a kgx_buf: raptor's own string stream appends byte by
+ * byte to a string buffer, which made it the most expensive part of kgx. */
+static int io_write_byte(void *ctx, const int byte)
+{
+	return kgx_buf_addc(ctx, (char)byte);
+}
+
+static int io_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
+{
+	return kgx_buf_add(ctx, ptr, size * nmemb) ? -1 : (int)nmemb;
+}
+
+static const raptor_iostream_handler buf_handler = {
+	.version = 2,
+	.write_byte = io_write_byte,
+	.write_bytes = io_write_bytes,
+};
+
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 {
 	static const char *names[] = {"turtle", "ntriples", "nquads"};
 	writer w = {0};
 	w.out = out;
 	out->failed = 0;
-	void *string = NULL;
-	size_t length = 0;
-	raptor_iostream *io = raptor_new_iostream_to_string(out->world, &string, &length, malloc);
+	size_t start = dest->len;
+	raptor_iostream *io = raptor_new_iostream_from_handler(out->world, dest, &buf_handler);
 	w.ser = raptor_new_serializer(out->world, names[out->fmt]);
 	if (!io || !w.ser) {
 		if (io)
@@ -440,13 +457,11 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		raptor_free_term(w.graph);
 	raptor_serializer_serialize_end(w.ser);
 	raptor_free_serializer(w.ser);
-	raptor_free_iostream(io);  /* sets string and length */
+	raptor_free_iostream(io);
 	kgx_buf_free(&w.iri);
-	kgx_status st = out->failed ? KGX_ERR_OUTPUT : KGX_OK;
-	if (string) {
-		if (kgx_buf_add(dest, string, length))
-			st = KGX_ERR_NOMEM;
-		raptor_free_memory(string);
+	if (out->failed) {
+		dest->len = start;  /* never a half document */
+		return KGX_ERR_OUTPUT;
 	}
-	return st;
+	return KGX_OK;
 }
