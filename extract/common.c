@@ -83,7 +83,7 @@ void kgx_diag_quiet(int quiet)
 
 void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 {
-	if (diag_quiet)
+	if (diag_quiet > 1)
 		return;
 	va_list ap;
 	/* One fprintf per message keeps lines whole when threads report. */
@@ -91,6 +91,8 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (diag_quiet == 1 && (!strncmp(msg, "warning", 7) || !strncmp(msg, "note", 4)))
+		return;
 	if (loc && loc->file && loc->line)
 		fprintf(stderr, "kgx: %s:%u:%u: %s\n", loc->file, loc->line, loc->col, msg);
 	else if (loc && loc->file)

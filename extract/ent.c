@@ -181,6 +181,10 @@ static const kgx_entry *lookup(ent_ctx *c, const char *s, size_t len, unsigned w
 
 static unsigned classify(ent_ctx *c, const char *s, size_t len)
 {
+	/* its own match data: the caller's holds the match being applied */
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	if (!md)
+		return 0;
 	const kgx_rule *best = NULL;
 	for (size_t i = 0; i < kgx_rules_count(c->rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(c->rules, i);
@@ -188,9 +192,10 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 			continue;
 		if (best && ru->priority <= best->priority)
 			continue;
-		if (kgx_rules_match(c->rules, ru->code, s, len, 0, c->md, &c->doc->limit_hits) >= 0)
+		if (kgx_rules_match(c->rules, ru->code, s, len, 0, md, &c->doc->limit_hits) >= 0)
 			best = ru;
 	}
+	pcre2_match_data_free(md);
 	return best ? best->classify_as : 0;
 }
 
@@ -232,12 +237,23 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 {
 	kgx_doc *doc = c->doc;
 	*out = lookup(c, text, len, cr->classes);
-	if (!*out && alt)
+	unsigned classes = cr->classes;
+	if (!*out && alt) {
 		*out = lookup(c, alt, alt_len, cr->classes);
+		/* "Regional Stabilisation Facility (RSF)" is not the Rapid Support
+		 * Forces: a known acronym counts only if the long name's head noun
+		 * does not say otherwise */
+		if (*out && !classes) {
+			classes = classify(c, text, len);
+			if (classes && !(classes & (*out)->classes))
+				*out = NULL;
+		}
+	}
 	if (*out)
 		return KGX_OK;
 	/* a name already defined in this document, by label */
-	unsigned classes = cr->classes ? cr->classes : classify(c, text, len);
+	if (!classes)
+		classes = classify(c, text, len);
 	if (!classes)
 		return KGX_OK;
 	char *label = collapse(&doc->arena, text, len);
@@ -319,12 +335,8 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	kgx_doc *doc = c->doc;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 	if (ru->kind == KGX_RULE_META) {
-		int g = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR) "value");
 		size_t b = ov[0], e = ov[1];
-		if (g > 0 && ov[2 * g] != PCRE2_UNSET) {
-			b = ov[2 * g];
-			e = ov[2 * g + 1];
-		}
+		kgx_rules_group(ru->code, c->md, "value", &b, &e);
 		const char **field = !strcmp(ru->meta_field, "date") ? &doc->date : &doc->kamerstuk;
 		if (!*field && !(*field = collapse(&doc->arena, subject + b, e - b)))
 			return KGX_ERR_NOMEM;
@@ -333,18 +345,12 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	const kgx_entry *created[KGX_MAX_ROLES] = {0};
 	for (size_t k = 0; k < ru->n_creates; k++) {
 		const kgx_create *cr = &ru->creates[k];
-		int g = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)cr->name);
-		if (g <= 0 || ov[2 * g] == PCRE2_UNSET)
-			continue;
-		size_t b = ov[2 * g], e = ov[2 * g + 1];
-		if (b == e)
+		size_t b, e;
+		if (!kgx_rules_group(ru->code, c->md, cr->name, &b, &e) || b == e)
 			continue;
 		size_t ab = 0, ae = 0;
 		if (cr->alias_of[0]) {
-			int ga = pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)cr->alias_of);
-			if (ga > 0 && ov[2 * ga] != PCRE2_UNSET) {
-				ab = ov[2 * ga];
-				ae = ov[2 * ga + 1];
+			if (kgx_rules_group(ru->code, c->md, cr->alias_of, &ab, &ae)) {
 				/* "Volgens Karim Khan (ICC)" defines nothing; "… Fact-Finding
 				 * Mission (FFM)" defines the words the letters come from */
 				long cut = acronym_start(subject + b, e - b, subject + ab, ae - ab);
@@ -393,12 +399,13 @@ static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t
 		if (rc < 0)
 			break;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		size_t mb = ov[0], me = ov[1];  /* before apply_match runs other matches */
 		kgx_status st = apply_match(c, ru, s, base);
 		if (st != KGX_OK)
 			return st;
 		if (ru->kind == KGX_RULE_META)
 			break;
-		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		start = me > mb ? me : mb + 1;
 		/* never restart inside a UTF-8 sequence */
 		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
 			start++;

@@ -110,24 +110,14 @@ static size_t resolve_ref(rel_ctx *c, const kgx_rule *ru, const char *ref,
 			role = &ru->roles[i];
 	if (!role)
 		return 0;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-	/* with duplicate names, the first group of that name that matched */
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)ref, &first, &last);
-	if (size < 0)
+	size_t b, e;
+	if (!kgx_rules_group(ru->code, c->md, ref, &b, &e))
 		return 0;
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		int g = (e[0] << 8) | e[1];
-		if (ov[2 * g] == PCRE2_UNSET)
-			continue;
-		size_t idx[MAX_LIST];
-		size_t n = tokens_in(c, ov[2 * g], ov[2 * g + 1], role->classes, role->adjectives, idx,
-		                     role->list ? MAX_LIST : 1);
-		for (size_t k = 0; k < n; k++)
-			out[k] = KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx[k]).entry;
-		return n;
-	}
-	return 0;
+	size_t idx[MAX_LIST];
+	size_t n = tokens_in(c, b, e, role->classes, role->adjectives, idx, role->list ? MAX_LIST : 1);
+	for (size_t k = 0; k < n; k++)
+		out[k] = KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx[k]).entry;
+	return n;
 }
 
 static kgx_status add_candidate(rel_ctx *c, const kgx_rule *ru, const kgx_entry *s,
@@ -144,6 +134,7 @@ static kgx_status add_candidate(rel_ctx *c, const kgx_rule *ru, const kgx_entry 
 			loser = k->r.rule;
 			k->r.rule = ru->id;
 			k->priority = ru->priority;
+			k->r.year = ru->amounts ? -1 : 0;
 		}
 		if ((k->lost.len && kgx_buf_addc(&k->lost, ',')) || kgx_buf_printf(&k->lost, "%s", loser))
 			return KGX_ERR_NOMEM;
@@ -214,17 +205,13 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 	if (!md)
 		return 0;
 	int found = 0;
+	size_t nb, ne, mb, me, cb, ce;
 	if (kgx_rules_match(rules, re, s, len, 0, md, NULL) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		int gn = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "num");
-		int gm = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "mult");
-		int gc = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "cur");
-		int gc2 = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "cur2");
-		if (gn > 0 && ov[2 * gn] != PCRE2_UNSET) {
+		if (kgx_rules_group(re, md, "num", &nb, &ne)) {
 			/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
 			char num[64];
 			size_t n = 0;
-			for (size_t i = ov[2 * gn]; i < ov[2 * gn + 1] && n < sizeof num - 1; i++) {
+			for (size_t i = nb; i < ne && n < sizeof num - 1; i++) {
 				if (s[i] >= '0' && s[i] <= '9')
 					num[n++] = s[i];
 				else if (s[i] == ',')
@@ -232,25 +219,33 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 			}
 			num[n] = '\0';
 			double mult = 1;
-			if (gm > 0 && ov[2 * gm] != PCRE2_UNSET) {
-				double m = kgx_rules_multiplier(rules, s + ov[2 * gm], ov[2 * gm + 1] - ov[2 * gm]);
+			if (kgx_rules_group(re, md, "mult", &mb, &me)) {
+				double m = kgx_rules_multiplier(rules, s + mb, me - mb);
 				if (m > 0)
 					mult = m;
 			}
 			const char *cur = NULL;
-			for (int k = 0; k < 2 && !cur; k++) {
-				int g = k ? gc2 : gc;
-				if (g > 0 && ov[2 * g] != PCRE2_UNSET)
-					cur = kgx_rules_currency(rules, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (kgx_rules_group(re, md, "cur", &cb, &ce))
+				cur = kgx_rules_currency(rules, s + cb, ce - cb);
+			if (!cur && kgx_rules_group(re, md, "cur2", &cb, &ce))
+				cur = kgx_rules_currency(rules, s + cb, ce - cb);
+			if (!cur && ce > cb) {
+				/* "Amerikaanse dollar": the currency is the last word */
+				size_t w = ce;
+				while (w > cb && s[w - 1] != ' ')
+					w--;
+				cur = kgx_rules_currency(rules, s + w, ce - w);
 			}
 			double v = strtod(num, NULL) * mult;
 			if (n && cur && v > 0 && v < 1e15) {
 				/* whole units; cents survive as two decimals */
+				/* always with a decimal point: in Turtle a bare 5500000 would
+				 * read back as xsd:integer */
 				long long cents = (long long)(v * 100 + 0.5);
 				if (cents % 100)
 					snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
 				else
-					snprintf(out, 32, "%lld", cents / 100);
+					snprintf(out, 32, "%lld.0", cents / 100);
 				*currency = cur;
 				found = 1;
 			}
@@ -260,14 +255,17 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 	return found;
 }
 
+/* The years a sentence names: a period when two years are joined by a dash,
+ * "tot", "t/m" or "en" ("2026–2030", "in 2023 en 2024"), else the first year. */
 void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 {
-	int ys[8], n = 0;
-	int range = 0;
+	int ys[8];
+	size_t at[8], after[8];
+	int n = 0;
 	*year = *start = *end = 0;
 	for (size_t i = 0; i + 4 <= len && n < 8; i++) {
-		if ((i && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '/' || s[i - 1] == ',' ||
-		           s[i - 1] == '.')))
+		if (i && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '/' || s[i - 1] == ',' ||
+		          s[i - 1] == '.'))
 			continue;
 		if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
 			continue;
@@ -275,29 +273,32 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 			continue;
 		if (i + 4 < len && ((s[i + 4] >= '0' && s[i + 4] <= '9') || s[i + 4] == '/'))
 			continue;
-		int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-		/* "2026–2030", "2026-2030": a period */
-		if (n == 1 && i >= 1 && (s[i - 1] == '-' || (i >= 3 && !memcmp(s + i - 3, "\xE2\x80\x93", 3))))
-			range = 1;
-		ys[n++] = y;
+		ys[n] = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		at[n] = i;
+		after[n] = i + 4;
+		n++;
 		i += 3;
 	}
-	if (n == 1) {
-		*year = ys[0];
-	} else if (n >= 2) {
-		int lo = ys[0], hi = ys[0];
-		for (int k = 1; k < n; k++) {
-			lo = ys[k] < lo ? ys[k] : lo;
-			hi = ys[k] > hi ? ys[k] : hi;
-		}
-		(void)range;
-		if (lo == hi) {
-			*year = lo;
-		} else {
-			*start = lo;
-			*end = hi;
+	if (!n)
+		return;
+	for (int k = 0; k + 1 < n; k++) {
+		/* what joins year k and year k+1 */
+		const char *j = s + after[k];
+		size_t jn = at[k + 1] - after[k];
+		while (jn && *j == ' ')
+			j++, jn--;
+		while (jn && j[jn - 1] == ' ')
+			jn--;
+		int joined = (jn == 1 && *j == '-') || (jn == 3 && !memcmp(j, "\xE2\x80\x93", 3)) ||
+		             (jn == 3 && !memcmp(j, "tot", 3)) || (jn == 3 && !memcmp(j, "t/m", 3)) ||
+		             (jn == 2 && !memcmp(j, "en", 2));
+		if (joined && ys[k + 1] > ys[k]) {
+			*start = ys[k];
+			*end = ys[k + 1];
+			return;
 		}
 	}
+	*year = ys[0];
 }
 
 static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
@@ -424,9 +425,10 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			while (st == KGX_OK && start <= len) {
 				if (kgx_rules_match(rules, ru->code, c.masked.s, len, start, c.md, &doc->limit_hits) < 0)
 					break;
-				st = apply(&c, ru, (uint32_t)si);
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c.md);
-				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				size_t mb = ov[0], me = ov[1];
+				st = apply(&c, ru, (uint32_t)si);
+				start = me > mb ? me : mb + 1;
 				while (start < len && ((unsigned char)c.masked.s[start] & 0xC0) == 0x80)
 					start++;
 			}

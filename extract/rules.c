@@ -132,6 +132,11 @@ static kgx_status finish_rule(load_ctx *c)
 		kgx_diag(&ru->loc, "rule '%s' has no pattern", ru->id);
 		return KGX_ERR_RULE;
 	}
+	if (ru->kind == KGX_RULE_RELATION && ru->document_scope) {
+		kgx_diag(&ru->loc, "relation rule '%s' cannot have 'scope = document': relations are read from "
+		         "one sentence; use an entity rule with create.X groups for document-wide patterns", ru->id);
+		return KGX_ERR_RULE;
+	}
 	if (ru->kind == KGX_RULE_RELATION && !ru->n_emits) {
 		kgx_diag(&ru->loc, "relation rule '%s' emits nothing: add 'emit = predicate subject object'", ru->id);
 		return KGX_ERR_RULE;
@@ -235,6 +240,7 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			return KGX_ERR_SYNTAX;
 		}
 		ru->source = v;
+		ru->pattern_loc = vloc;
 	} else if (KEY("priority")) {
 		char *end;
 		long p = strtol(v, &end, 10);
@@ -372,6 +378,16 @@ static kgx_status add_unit(kgx_rules *r, kgx_vec *v, const kgx_stanza_line *l, c
 	return KGX_OK;
 }
 
+static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
+{
+	for (size_t i = 0; i < r->macros.len; i++) {
+		const macro *m = &KGX_VEC_AT(&r->macros, macro, i);
+		if (strlen(m->name) == n && !memcmp(m->name, name, n))
+			return m;
+	}
+	return NULL;
+}
+
 static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 {
 	load_ctx *c = ctx;
@@ -440,6 +456,12 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		if (!is_upper_name(l->key, l->key_len)) {
 			kgx_diag(&l->loc, "macro names are upper-case: A-Z, 0-9, '_'");
 			return KGX_ERR_SYNTAX;
+		}
+		const macro *old = find_macro(r, l->key, l->key_len);
+		if (old) {
+			kgx_diag(&l->loc, "macro %.*s is defined twice (first at %s:%u)", (int)l->key_len, l->key,
+			         old->loc.file, old->loc.line);
+			return KGX_ERR_RULE;
 		}
 		macro *m = kgx_vec_push(&r->macros);
 		if (!m || !(m->name = kgx_arena_strndup(&r->arena, l->key, l->key_len)))
@@ -578,16 +600,22 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 	char **files;
 	size_t n;
 	snprintf(sub, sizeof sub, "%s/kb", dir);
-	if ((st = list_files(sub, ".kb", &files, &n)) != KGX_OK)
+	if ((st = list_files(sub, ".kb", &files, &n)) != KGX_OK) {
+		kgx_loc l = {sub, 0, 0};
+		kgx_diag(&l, "cannot read the directory: %s", strerror(errno));
 		return st;
+	}
 	for (size_t i = 0; i < n && st == KGX_OK; i++)
 		st = kgx_kb_load_file(r->kb, files[i]);
 	free_list(files, n);
 	if (st != KGX_OK)
 		return st;
 	snprintf(sub, sizeof sub, "%s/patterns", dir);
-	if ((st = list_files(sub, ".rules", &files, &n)) != KGX_OK)
+	if ((st = list_files(sub, ".rules", &files, &n)) != KGX_OK) {
+		kgx_loc l = {sub, 0, 0};
+		kgx_diag(&l, "cannot read the directory: %s", strerror(errno));
 		return st;
+	}
 	kgx_buf b = {0};
 	for (size_t i = 0; i < n && st == KGX_OK; i++) {
 		st = read_all(files[i], &b);
@@ -632,15 +660,6 @@ static int add_token_re(kgx_buf *b, unsigned classes, unsigned adjectives)
 	return kgx_buf_add(b, "(?:-\\p{L}+)?", strlen("(?:-\\p{L}+)?"));
 }
 
-static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
-{
-	for (size_t i = 0; i < r->macros.len; i++) {
-		const macro *m = &KGX_VEC_AT(&r->macros, macro, i);
-		if (strlen(m->name) == n && !memcmp(m->name, name, n))
-			return m;
-	}
-	return NULL;
-}
 
 /* Expand {role:Class|Class}, {role+:…}, {role} and {MACRO} in src. */
 static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *out, int depth,
@@ -713,9 +732,12 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 					kgx_diag(&l, "bad placeholder {%.*s}", (int)bn, body);
 					return KGX_ERR_RULE;
 				}
-				classes = kgx_class_closure(classes);
+				/* a minister is a person: {p:Person} takes ministers too,
+				 * but {m:Minister} does not take every person */
 				if (classes & KGX_C_PERSON)
 					classes |= KGX_C_MINISTER;
+				if (adjectives & KGX_C_PERSON)
+					adjectives |= KGX_C_MINISTER;
 				kgx_role *role = NULL;
 				for (size_t k = 0; k < ru->n_roles; k++)
 					if (strlen(ru->roles[k].name) == nn && !memcmp(ru->roles[k].name, body, nn))
@@ -798,7 +820,7 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 		kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
 		b.len = 0;
 		kgx_buf_add(&b, "", 0);
-		kgx_loc loc = ru->loc;
+		kgx_loc loc = ru->pattern_loc;
 		kgx_status st = expand(r, ru, ru->source, &b, 0, &loc);
 		if (st == KGX_OK) {
 			ru->expanded = kgx_arena_strndup(&r->arena, b.s, b.len);
@@ -826,9 +848,9 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			}
 		}
 		for (size_t k = 0; st == KGX_OK && k < ru->n_creates; k++) {
-			uint32_t n = 0;
-			if (pcre2_pattern_info(ru->code, PCRE2_INFO_NAMECOUNT, &n) == 0) {
-				if (pcre2_substring_number_from_name(ru->code, (PCRE2_SPTR)ru->creates[k].name) < 0) {
+			PCRE2_SPTR first, last;
+			{
+				if (pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)ru->creates[k].name, &first, &last) < 0) {
 					kgx_diag(&ru->loc, "rule '%s': create.%s names no group (?<%s>…) of the pattern",
 					         ru->id, ru->creates[k].name, ru->creates[k].name);
 					st = KGX_ERR_RULE;
@@ -894,11 +916,32 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 	return u ? u->cur : NULL;
 }
 
+int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,
+                    size_t *begin, size_t *end)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
+	if (size < 0)
+		return 0;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t pairs = pcre2_get_ovector_count(md);
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		uint32_t g = (uint32_t)((e[0] << 8) | e[1]);
+		if (g < pairs && ov[2 * g] != PCRE2_UNSET) {
+			*begin = ov[2 * g];
+			*end = ov[2 * g + 1];
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, unsigned long *limit_hits)
 {
 	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx);
-	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
 		if (limit_hits)
 			(*limit_hits)++;
 		return PCRE2_ERROR_NOMATCH;

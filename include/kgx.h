@@ -83,7 +83,8 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 #endif
 	;
 
-/* Silence diagnostics (tests that provoke errors on purpose). */
+/* 0: report everything; 1: drop warnings and notes (messages that start
+ * with "warning" or "note"); 2: report nothing (tests that provoke errors). */
 void kgx_diag_quiet(int quiet);
 
 #endif

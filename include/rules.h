@@ -59,7 +59,8 @@ typedef struct kgx_rule {
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
 	char **fires, **silent;  /* examples */
 	size_t n_fires, n_silent;
-	kgx_loc loc;
+	kgx_loc loc;          /* of the [id] line */
+	kgx_loc pattern_loc;  /* of the pattern's first character */
 } kgx_rule;
 
 typedef struct kgx_rules kgx_rules;
@@ -91,6 +92,11 @@ const pcre2_code *kgx_rules_amount(const kgx_rules *r);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */
 double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
+
+/* The span of the first group called `name` that took part in the last
+ * match (names may repeat across alternatives). Returns 0 if none did. */
+int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,
+                    size_t *begin, size_t *end);
 
 /* Match with the limits set; returns pcre2_match's result. A limit hit is
  * counted in *limit_hits and reads as no match. */

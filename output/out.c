@@ -161,16 +161,26 @@ static void add_path(kgx_buf *b, const char *s)
 	}
 }
 
+/* The path that names a document: "./x" and "x" are one document. */
+static const char *doc_path(const kgx_doc *doc)
+{
+	const char *p = doc->path;
+	for (;;) {
+		if (p[0] == '.' && p[1] == '/')
+			p += 2;
+		else if (*p == '/')
+			p++;
+		else
+			break;
+	}
+	return *p ? p : "stdin";
+}
+
 static raptor_term *doc_iri(writer *w, const kgx_doc *doc)
 {
 	w->iri.len = 0;
 	kgx_buf_printf(&w->iri, "%sdoc/", w->out->base);
-	const char *p = doc->path;
-	while (p[0] == '.' && p[1] == '/')
-		p += 2;
-	while (*p == '/')
-		p++;
-	add_path(&w->iri, *p ? p : "stdin");
+	add_path(&w->iri, doc_path(doc));
 	return iri(w, w->iri.s);
 }
 
@@ -313,7 +323,7 @@ static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const 
 	h = fnv(h, r->s ? r->s->id : "", strlen(r->s ? r->s->id : ""));
 	h = fnv(h, pred, strlen(pred));
 	h = fnv(h, r->o->id, strlen(r->o->id));
-	h = fnv(h, doc->path, strlen(doc->path));
+	h = fnv(h, doc_path(doc), strlen(doc_path(doc)));
 	snprintf(num, sizeof num, "%u-%u", sent->cp_begin, sent->cp_end);
 	h = fnv(h, num, strlen(num));
 	h = fnv(h, r->rule, strlen(r->rule));
