@@ -455,7 +455,8 @@ static void walk_dir(run_ctx *c, const char *path, const struct stat *sb)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
 	c->stack[c->depth].dev = sb->st_dev;
 	c->stack[c->depth].ino = sb->st_ino;
 	c->depth++;

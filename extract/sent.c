@@ -168,8 +168,18 @@ kgx_status kgx_sent_split(kgx_doc *doc, const kgx_abbrevs *ab)
 			cut = i + 1 >= len || is_ws(t[i + 1]);
 		} else if (c == '.') {
 			cut = period_ends(doc, ab, i);
-			while (cut && end < len && (t[end] == '"' || t[end] == ')'))
-				end++;
+			/* closing quotes and brackets stay with the sentence they close */
+			while (cut && end < len) {
+				if (t[end] == '"' || t[end] == ')' || t[end] == '\'')
+					end++;
+				else if (end + 2 < len && (unsigned char)t[end] == 0xE2 && (unsigned char)t[end + 1] == 0x80 &&
+				         ((unsigned char)t[end + 2] == 0x9D || (unsigned char)t[end + 2] == 0x99))
+					end += 3;  /* ” ’ */
+				else if (end + 1 < len && (unsigned char)t[end] == 0xC2 && (unsigned char)t[end + 1] == 0xBB)
+					end += 2;  /* » */
+				else
+					break;
+			}
 		} else if (i - start >= MAX_SENTENCE && c == ' ') {
 			cut = 1;
 		}

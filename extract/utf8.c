@@ -29,6 +29,30 @@ static size_t valid_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
+/* Bytes in the maximal subpart of an ill-formed sequence at s: the longest
+ * prefix of a well-formed sequence, or 1 (Unicode 15, section 3.9): one
+ * U+FFFD replaces "\xE2\x82", as in the WHATWG decoder. */
+static size_t maximal_subpart(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	if (c < 0xC2 || c > 0xF4)
+		return 1;
+	size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c == 0xE0) lo = 0xA0;
+	else if (c == 0xED) hi = 0x9F;
+	else if (c == 0xF0) lo = 0x90;
+	else if (c == 0xF4) hi = 0x8F;
+	size_t k = 1;
+	while (k < n && k < len) {
+		unsigned char b = s[k];
+		if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+			break;
+		k++;
+	}
+	return k;
+}
+
 size_t kgx_utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -66,7 +90,7 @@ size_t kgx_utf8_repair(const char *s, size_t len, char *out,
 		(*n_bad)++;
 		memcpy(out + o, "\xEF\xBF\xBD", 3);
 		o += 3;
-		i++;
+		i += maximal_subpart(u + i, len - i);
 	}
 	out[o] = '\0';
 	return o;

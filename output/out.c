@@ -309,13 +309,17 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 	return (h ^ 0xff) * 1099511628211ull;  /* field separator */
 }
 
-static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const kgx_relation *r)
+static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const kgx_relation *r,
+                           int direct)
 {
 	const kgx_sentence *sent = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
 	raptor_term *s = r->s ? entity_iri(w, r->s) : raptor_term_copy(d);
 	raptor_term *o = entity_iri(w, r->o);
 	const char *pred = kgx_predicate_name(r->predicate);
-	put(w, raptor_term_copy(s), iri2(w, NS_KGX, pred), raptor_term_copy(o));
+	/* the direct triple once, however many sentences state it: every
+	 * format then carries the same number of triples */
+	if (direct)
+		put(w, raptor_term_copy(s), iri2(w, NS_KGX, pred), raptor_term_copy(o));
 
 	/* The statement's IRI hashes what identifies it, so two runs agree. */
 	char num[64];
@@ -442,7 +446,8 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		if ((r->s && !find_or_add(&ents, r->s)) || !find_or_add(&ents, r->o))
 			out->failed = 1;
 	}
-	qsort(ents.data, ents.len, sizeof(written), cmp_written);
+	if (ents.len)
+		qsort(ents.data, ents.len, sizeof(written), cmp_written);
 
 	put(&w, raptor_term_copy(d), iri(&w, NS_RDF "type"), iri(&w, NS_KGX "Document"));
 	put_lit(&w, raptor_term_copy(d), NS_DCT "source", doc->path, NULL);
@@ -453,14 +458,22 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 	sort_text = doc->text;
 	for (size_t i = 0; i < ents.len; i++) {
 		written *wr = &KGX_VEC_AT(&ents, written, i);
-		qsort(wr->forms.data, wr->forms.len, sizeof(kgx_span), cmp_span);
+		if (wr->forms.len)
+			qsort(wr->forms.data, wr->forms.len, sizeof(kgx_span), cmp_span);
 		put(&w, raptor_term_copy(d), iri(&w, NS_SCHEMA "mentions"), entity_iri(&w, wr->e));
 		write_entity(&w, doc, wr);
 		kgx_vec_free(&wr->forms);
 	}
 	kgx_vec_free(&ents);
-	for (size_t i = 0; i < doc->relations.len; i++)
-		write_relation(&w, doc, d, &KGX_VEC_AT(&doc->relations, kgx_relation, i));
+	for (size_t i = 0; i < doc->relations.len; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		int first = 1;
+		for (size_t k = 0; k < i && first; k++) {
+			const kgx_relation *q = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
+			first = !(q->s == r->s && q->o == r->o && q->predicate == r->predicate);
+		}
+		write_relation(&w, doc, d, r, first);
+	}
 
 	raptor_free_term(d);
 	if (w.graph)
