@@ -761,10 +761,13 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 				if (list) {
 					/* "X, Y en Z", "X en de Y", "X and Y" */
 					const macro *sep = find_macro(r, "LISTSEP", 7);
-					if (kgx_buf_add(out, "(?:", 3) ||
-					    kgx_buf_add(out, sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?",
-					                strlen(sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?")) ||
-					    add_token_re(out, classes, adjectives) || kgx_buf_add(out, ")*", 2))
+					/* each item may carry its acronym: "X (XA), Y (YA) en Z" */
+					static const char acr[] = "(?:\\s*\\(\\s*" TOK_ANY "\\s*\\))?";
+					const char *sv = sep ? sep->value : "\\s*(?:,|\\ben\\b|\\band\\b)\\s*(?:(?:de|het|the)\\s+)?";
+					if (kgx_buf_add(out, acr, strlen(acr)) || kgx_buf_add(out, "(?:", 3) ||
+					    kgx_buf_add(out, sv, strlen(sv)) ||
+					    add_token_re(out, classes, adjectives) || kgx_buf_add(out, acr, strlen(acr)) ||
+					    kgx_buf_add(out, ")*", 2))
 						return KGX_ERR_NOMEM;
 				}
 				if (kgx_buf_addc(out, ')'))
