@@ -338,10 +338,15 @@ static int add_job(run_ctx *c, const char *path, char *data, size_t len)
 	return 0;
 }
 
+typedef struct {
+	run_ctx *c;
+	kgx_out *out;
+} worker_arg;
+
 static void *worker(void *arg)
 {
-	run_ctx *c = arg;
-	kgx_out *out = kgx_out_new(c->opt->fmt, c->opt->base);
+	run_ctx *c = ((worker_arg *)arg)->c;
+	kgx_out *out = ((worker_arg *)arg)->out;
 	for (;;) {
 		pthread_mutex_lock(&c->lock);
 		while (c->next < c->jobs.len && c->next >= c->written + c->window)
@@ -361,7 +366,6 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&c->cond);
 		pthread_mutex_unlock(&c->lock);
 	}
-	kgx_out_free(out);
 	return NULL;
 }
 
@@ -369,16 +373,29 @@ static void *worker(void *arg)
 static void run_all(run_ctx *c, int jobs)
 {
 	pthread_t threads[256];
+	worker_arg args[256];
 	int started = 0;
+	if (jobs > 256)
+		jobs = 256;
 	c->window = (size_t)jobs * 4;
 	pthread_mutex_init(&c->lock, NULL);
 	pthread_cond_init(&c->cond, NULL);
-	for (int i = 0; i < jobs && i < 256; i++)
-		if (!pthread_create(&threads[started], NULL, worker, c))
+	/* Writers are made here and freed after the join, one thread at a time:
+	 * raptor_world_open and raptor_free_world touch libxml2's and libxslt's
+	 * process-wide state, which is not safe to set up or tear down while
+	 * other threads use it. */
+	for (int i = 0; i < jobs; i++) {
+		args[i].c = c;
+		args[i].out = kgx_out_new(c->opt->fmt, c->opt->base);
+	}
+	for (int i = 0; i < jobs; i++)
+		if (!pthread_create(&threads[started], NULL, worker, &args[started]))
 			started++;
 	if (!started) {
 		kgx_diag(NULL, "cannot start a worker thread");
 		c->output_failed = 1;
+		for (int i = 0; i < jobs; i++)
+			kgx_out_free(args[i].out);
 		return;
 	}
 	for (size_t i = 0; i < c->jobs.len; i++) {
@@ -406,6 +423,8 @@ static void run_all(run_ctx *c, int jobs)
 	}
 	for (int i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	for (int i = 0; i < jobs; i++)
+		kgx_out_free(args[i].out);
 	pthread_mutex_destroy(&c->lock);
 	pthread_cond_destroy(&c->cond);
 }
