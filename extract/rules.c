@@ -378,6 +378,107 @@ static kgx_status add_unit(kgx_rules *r, kgx_vec *v, const kgx_stanza_line *l, c
 	return KGX_OK;
 }
 
+/* ------------------------------------------------------------ word lists */
+
+/* A macro that is only a list of words ("Jan|Piet|Ana Maria") becomes a
+ * regex shaped like a trie: PCRE2 tries the alternatives of an alternation
+ * one after the other, so a list of thousands of names costs thousands of
+ * comparisons per position; the trie costs one per character. */
+static int is_word_list(const char *v)
+{
+	int words = 1;
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p == '|')
+			words++;
+		else if (!(*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		           *p == ' ' || *p == '-' || *p == '\''))
+			return 0;
+	}
+	return words >= 8;
+}
+
+static size_t cp_bytes(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Emit words[0..n) (sorted, all sharing their first `at` bytes). */
+static int trie_emit(kgx_buf *out, char **w, size_t n, size_t at)
+{
+	int optional = 0;
+	size_t i = 0;
+	while (i < n && w[i][at] == '\0') {
+		optional = 1;  /* a word ends here */
+		i++;
+	}
+	if (i == n)
+		return 0;
+	size_t groups = 0;
+	for (size_t k = i; k < n;) {
+		size_t len = cp_bytes(w[k] + at), e = k + 1;
+		while (e < n && !strncmp(w[e] + at, w[k] + at, len))
+			e++;
+		groups++;
+		k = e;
+	}
+	int wrap = groups > 1 || optional;
+	if (wrap && kgx_buf_add(out, "(?:", 3))
+		return -1;
+	for (size_t k = i, g = 0; k < n; g++) {
+		size_t len = cp_bytes(w[k] + at), e = k + 1;
+		while (e < n && !strncmp(w[e] + at, w[k] + at, len))
+			e++;
+		if ((g && kgx_buf_addc(out, '|')) || kgx_buf_add(out, w[k] + at, len) ||
+		    trie_emit(out, w + k, e - k, at + len))
+			return -1;
+		k = e;
+	}
+	if (wrap && kgx_buf_add(out, optional ? ")?" : ")", optional ? 2 : 1))
+		return -1;
+	return 0;
+}
+
+/* The trie regex for a word list; the caller frees the result. */
+static char *word_list_regex(const char *v)
+{
+	char *copy = strdup(v);
+	size_t n = 1;
+	for (const char *p = v; *p; p++)
+		n += *p == '|';
+	char **w = malloc(n * sizeof *w);
+	if (!copy || !w) {
+		free(copy);
+		free(w);
+		return NULL;
+	}
+	size_t k = 0;
+	for (char *tok = strtok(copy, "|"); tok; tok = strtok(NULL, "|"))
+		if (*tok)
+			w[k++] = tok;
+	qsort(w, k, sizeof *w, cmp_cstr);
+	/* duplicates would make empty alternatives */
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || strcmp(w[u - 1], w[i]))
+			w[u++] = w[i];
+	kgx_buf out = {0};
+	kgx_buf_add(&out, "", 0);
+	char *res = NULL;
+	if (!trie_emit(&out, w, u, 0))
+		res = out.s;
+	else
+		kgx_buf_free(&out);
+	free(w);
+	free(copy);
+	return res;
+}
+
 static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
 {
 	for (size_t i = 0; i < r->macros.len; i++) {
@@ -468,6 +569,14 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			return KGX_ERR_NOMEM;
 		m->value = v;
 		m->loc = vloc;
+		if (is_word_list(v)) {
+			char *t = word_list_regex(v);
+			if (!t || !(m->value = kgx_arena_strndup(&r->arena, t, strlen(t)))) {
+				free(t);
+				return KGX_ERR_NOMEM;
+			}
+			free(t);
+		}
 		return KGX_OK;
 	}
 	case S_AMOUNT:
