@@ -1,0 +1,250 @@
+/* kgx_kb: loading knowledge files, lookup by id, linking references. */
+#include "kgx_test.h"
+#include "kb.h"
+
+static const char knowledge[] =
+	"# a small knowledge base\n"
+	"[netherlands]\n"
+	"class      = Country\n"
+	"nl         = Nederland\n"
+	"en         = the Netherlands\n"
+	"alias      = NL\n"
+	"adjective  = Nederlandse\n"
+	"wikidata   = Q55\n"
+	"\n"
+	"[un]\n"
+	"class = UNBody\n"
+	"nl    = Verenigde Naties\n"
+	"en    = United Nations\n"
+	"alias = VN\n"
+	"\n"
+	"[un-peacebuilding-fund]\n"
+	"class   = Fund\n"
+	"en      = Peacebuilding Fund\n"
+	"alias   = PBF\n"
+	"part-of = un\n"
+	"note    = ignored\n"
+	"\n"
+	"[unmiss]\n"
+	"class      = Mission\n"
+	"en         = United Nations Mission in South Sudan\n"
+	"located-in = south-sudan\n"
+	"part-of    = un\n"
+	"\n"
+	"[south-sudan]\n"
+	"class = Country\n"
+	"nl    = Zuid-Soedan\n"
+	"\n"
+	"[person-veldkamp]\n"
+	"class       = Minister\n"
+	"nl          = Caspar Veldkamp\n"
+	"alias       = C.C.J. Veldkamp\n"
+	"minister-of = min-foreign-affairs-nl\n"
+	"tooi        = https://identifier.overheid.nl/tooi/id/ministerie/mnre1000\n";
+
+static kgx_kb *kb;
+
+static int quiet(void **state)
+{
+	(void)state;
+	kgx_diag_quiet(1);
+	return 0;
+}
+
+static int fresh(void **state)
+{
+	(void)state;
+	kb = kgx_kb_new();
+	return kb ? 0 : -1;
+}
+
+static int release(void **state)
+{
+	(void)state;
+	kgx_kb_free(kb);
+	kb = NULL;
+	return 0;
+}
+
+static kgx_status load(const char *text)
+{
+	return kgx_kb_load_text(kb, "test.kb", text, strlen(text));
+}
+
+static void test_load_and_get(void **state)
+{
+	(void)state;
+	assert_int_equal(load(knowledge), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_OK);
+
+	const kgx_entry *nl = kgx_kb_get(kb, "netherlands");
+	assert_non_null(nl);
+	assert_string_equal(nl->id, "netherlands");
+	assert_int_equal(nl->classes, KGX_C_COUNTRY);
+	assert_string_equal(nl->label, "Nederland");  /* nl before en */
+	assert_string_equal(nl->label_nl, "Nederland");
+	assert_string_equal(nl->label_en, "the Netherlands");
+	assert_string_equal(nl->wikidata, "Q55");
+	assert_null(nl->tooi);
+	assert_string_equal(nl->loc.file, "test.kb");
+	assert_int_equal(nl->loc.line, 2);
+
+	const kgx_entry *fund = kgx_kb_get(kb, "un-peacebuilding-fund");
+	assert_non_null(fund);
+	assert_string_equal(fund->label, "Peacebuilding Fund");  /* no nl: en */
+	assert_null(fund->label_nl);
+	assert_int_equal(fund->n_part_of, 1);
+	assert_ptr_equal(fund->part_of[0], kgx_kb_get(kb, "un"));
+	assert_null(fund->part_of[1]);
+
+	const kgx_entry *unmiss = kgx_kb_get(kb, "unmiss");
+	assert_non_null(unmiss);
+	assert_ptr_equal(unmiss->located_in[0], kgx_kb_get(kb, "south-sudan"));
+	assert_null(unmiss->located_in[1]);
+
+	/* a minister is also a person */
+	const kgx_entry *p = kgx_kb_get(kb, "person-veldkamp");
+	assert_non_null(p);
+	assert_int_equal(p->classes, KGX_C_MINISTER | KGX_C_PERSON);
+	assert_non_null(p->tooi);
+
+	assert_null(kgx_kb_get(kb, "nowhere"));
+	assert_null(kgx_kb_get(kb, "Netherlands"));
+
+	size_t per[KGX_NCLASSES], aliases;
+	assert_int_equal(kgx_kb_count(kb, per, &aliases), 6);
+	assert_int_equal(per[7], 2);  /* Country */
+	assert_int_equal(per[0], 1);  /* UNBody */
+	assert_int_equal(per[3], 1);  /* Minister, counted under its primary class */
+	assert_int_equal(per[4], 0);
+	/* nl, en, alias, adjective: 4 + 3 + 2 + 1 + 1 + 2 */
+	assert_int_equal(aliases, 13);
+	assert_ptr_equal(kgx_kb_entry(kb, 0), nl);
+	assert_null(kgx_kb_entry(kb, 6));
+}
+
+static void test_names_in_lexicon(void **state)
+{
+	(void)state;
+	assert_int_equal(load(knowledge), KGX_OK);
+	size_t nodes;
+	assert_true(kgx_lex_size(kgx_kb_lex(kb), &nodes) >= 12);
+	assert_true(nodes > 1);
+}
+
+static void test_empty_kb(void **state)
+{
+	(void)state;
+	assert_null(kgx_kb_get(kb, "netherlands"));
+	assert_int_equal(kgx_kb_count(kb, NULL, NULL), 0);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_OK);
+}
+
+static void test_many_entries(void **state)
+{
+	(void)state;
+	/* enough entries to grow the id index several times */
+	char buf[128];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(buf, sizeof buf, "[e-%d]\nclass = Organisation\nen = Organisatie nummer %d\n", i, i);
+		assert_int_equal(load(buf), KGX_OK);
+	}
+	for (int i = 0; i < 3000; i += 7) {
+		snprintf(buf, sizeof buf, "e-%d", i);
+		const kgx_entry *e = kgx_kb_get(kb, buf);
+		assert_non_null(e);
+		assert_string_equal(e->id, buf);
+	}
+	assert_int_equal(kgx_kb_count(kb, NULL, NULL), 3000);
+}
+
+static void test_unknown_class(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[x]\nclass = Planet\nnl = Mars\n"), KGX_ERR_RULE);
+	/* class names are case-sensitive, as in the contract */
+	release(NULL);
+	fresh(NULL);
+	assert_int_equal(load("[x]\nclass = country\nnl = Mars\n"), KGX_ERR_RULE);
+}
+
+static void test_duplicate_id(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[x]\nclass = Country\nnl = X\n\n[x]\nclass = Country\nnl = Y\n"), KGX_ERR_RULE);
+	/* also across files */
+	release(NULL);
+	fresh(NULL);
+	assert_int_equal(load("[x]\nclass = Country\nnl = X\n"), KGX_OK);
+	static const char other[] = "[x]\nclass = Fund\nen = Y\n";
+	assert_int_equal(kgx_kb_load_text(kb, "other.kb", other, strlen(other)), KGX_ERR_RULE);
+	assert_string_equal(kgx_kb_get(kb, "x")->label, "X");
+}
+
+static void test_dangling_reference(void **state)
+{
+	(void)state;
+	static const char text[] = "[f]\nclass = Fund\nen = F\npart-of = nowhere\npart-of = g\n\n"
+	                           "[g]\nclass = UNBody\nen = G\n";
+	assert_int_equal(load(text), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_ERR_RULE);
+	/* without strict, the unknown id is dropped and the rest linked */
+	release(NULL);
+	fresh(NULL);
+	assert_int_equal(load(text), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 0), KGX_OK);
+	const kgx_entry *f = kgx_kb_get(kb, "f");
+	assert_ptr_equal(f->part_of[0], kgx_kb_get(kb, "g"));
+	assert_null(f->part_of[1]);
+	/* a dangling located-in too */
+	release(NULL);
+	fresh(NULL);
+	assert_int_equal(load("[m]\nclass = Mission\nen = M\nlocated-in = atlantis\n"), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_ERR_RULE);
+}
+
+static void test_invalid_entries(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		kgx_status want;
+	} cases[] = {
+		{"[Bad_Id]\nclass = Country\nnl = X\n", KGX_ERR_SYNTAX},       /* id characters */
+		{"[x]\nnl = X\n", KGX_ERR_RULE},                              /* no class */
+		{"[x]\nclass = Country\n", KGX_ERR_RULE},                     /* neither nl nor en */
+		{"[x]\nclass = Country\nnl = X\nnl = Y\n", KGX_ERR_SYNTAX},   /* nl twice */
+		{"[x]\nclass = Country\nnl = X\ncolour = red\n", KGX_ERR_SYNTAX},  /* unknown key */
+		{"[x]\nclass = Country\nnl = X\nwikidata = 55\n", KGX_ERR_RULE},
+		{"[x]\nclass = Country\nnl = X\nwikidata = Q5x\n", KGX_ERR_RULE},
+		{"[x]\nclass = Country\nnl = X\ntooi = http://example.org/\n", KGX_ERR_RULE},
+		{"[x]\nclass = Country\nnl = X\npart-of = Not An Id\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Country\nnl = --\n", KGX_ERR_RULE},            /* a name without words */
+		{"[x]\nclass = Country\nnl =\n", KGX_ERR_SYNTAX},             /* empty value */
+		{"class = Country\n", KGX_ERR_SYNTAX},                        /* outside a stanza */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		kgx_kb *k = kgx_kb_new();
+		assert_non_null(k);
+		kgx_status st = kgx_kb_load_text(k, "bad.kb", cases[i].text, strlen(cases[i].text));
+		kgx_kb_free(k);
+		if (st != cases[i].want)
+			fail_msg("case %zu: got %s, want %s for:\n%s", i, kgx_strerror(st),
+			         kgx_strerror(cases[i].want), cases[i].text);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_load_and_get, fresh, release),
+		cmocka_unit_test_setup_teardown(test_names_in_lexicon, fresh, release),
+		cmocka_unit_test_setup_teardown(test_empty_kb, fresh, release),
+		cmocka_unit_test_setup_teardown(test_many_entries, fresh, release),
+		cmocka_unit_test_setup_teardown(test_unknown_class, fresh, release),
+		cmocka_unit_test_setup_teardown(test_duplicate_id, fresh, release),
+		cmocka_unit_test_setup_teardown(test_dangling_reference, fresh, release),
+		cmocka_unit_test(test_invalid_entries),
+	};
+	return cmocka_run_group_tests(tests, quiet, NULL);
+}

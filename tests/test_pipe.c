@@ -1,0 +1,420 @@
+/* kgx_pipe: the whole pipeline on one document with a small rule set, the
+ * utf8 pass, and the free functions. */
+#include "kgx_test.h"
+#include "doc.h"
+#include "out.h"
+#include "rel.h"
+#include "sent.h"
+
+static const char kb[] =
+	"[netherlands]\nclass = Country\nnl = Nederland\nadjective = Nederlandse\n\n"
+	"[mali]\nclass = Country\nnl = Mali\n\n"
+	"[un]\nclass = UNBody\nnl = Verenigde Naties\nalias = VN\n\n"
+	"[un-peacebuilding-fund]\nclass = Fund\nnl = Vredesopbouwfonds\nen = Peacebuilding Fund\n"
+	"alias = PBF\npart-of = un\n\n"
+	"[cerf]\nclass = Fund\nen = Central Emergency Response Fund\nalias = CERF\n\n"
+	"[minusma]\nclass = Mission\nen = MINUSMA\nlocated-in = mali\npart-of = un\n\n"
+	"[person-veldkamp]\nclass = Minister\nnl = Caspar Veldkamp\nalias = C.C.J. Veldkamp\n";
+
+static const char patterns[] =
+	"[@abbreviations]\n"
+	"abbr = nr. o.a. mw.\n"
+	"\n"
+	"[@amount]\n"
+	/* unique group names; the shipped pattern's duplicates: test_amount_shipped_pattern */
+	"pattern = (?:(?<cur>EUR|€)\\s*)?(?<num>\\d+(?:,\\d+)?)(?:\\s*(?<mult>miljoen|miljard))?"
+	"(?(<cur>)|\\s*(?<cur2>euro|dollar))\n"
+	"multiplier = miljoen 1000000\n"
+	"multiplier = miljard 1000000000\n"
+	"currency = euro EUR\n"
+	"currency = EUR EUR\n"
+	"currency = € EUR\n"
+	"currency = dollar USD\n"
+	"\n"
+	"[@settings]\n"
+	"negation = \\b(?:geen|niet|nooit)\\b\n"
+	"\n"
+	"[country-funds]\n"
+	"kind = relation\n"
+	"pattern = {s:Country}\\s+(?:draagt|droeg)\\b[^.\\x{E000}]{0,80}?\\bbij\\s+aan\\s+(?:het\\s+)?{o:Fund}\n"
+	"emit = funds s o\n"
+	"\n"
+	"[country-supports]\n"
+	"kind = relation\n"
+	"pattern = {s:Country}\\s+steunt\\s+(?:het\\s+|de\\s+)?{o+:Fund|UNBody}\n"
+	"emit = supports s o\n"
+	"\n"
+	"[adjective-contribution]\n"
+	"kind = relation\n"
+	"priority = 40\n"
+	"pattern = {s:~Country}\\s+bijdrage\\s+aan\\s+(?:het\\s+)?{o:Fund}\n"
+	"emit = funds s o\n"
+	"\n"
+	"[acronym]\n"
+	"kind = entity\n"
+	"pattern = (?-i)(?<long>(?:\\p{Lu}\\p{Ll}+ ){1,3}\\p{Lu}\\p{Ll}+)\\s*\\((?<short>\\p{Lu}{2,})\\)\n"
+	"create.long = Organisation\n"
+	"alias.long = short\n"
+	"\n"
+	"[signature]\n"
+	"kind = entity\n"
+	"scope = document\n"
+	"pattern = ^De minister van (?<portfolio>[^,\\n]+),\\s*(?-i)(?<name>(?:\\p{Lu}\\.)+ \\p{Lu}\\p{Ll}+)$\n"
+	"create.portfolio = GovernmentBody\n"
+	"create.name = Minister\n"
+	"emit = ministerOf name portfolio\n"
+	"emit = signedBy doc name\n";
+
+static kgx_rules *rules;
+static kgx_doc doc;
+
+static int setup(void **state)
+{
+	(void)state;
+	kgx_diag_quiet(1);
+	rules = t_rules(kb, patterns);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	kgx_rules_free(rules);
+	return 0;
+}
+
+static int release(void **state)
+{
+	(void)state;
+	kgx_doc_release(&doc);
+	return 0;
+}
+
+static void test_passes(void **state)
+{
+	(void)state;
+	size_t n;
+	const kgx_pass *p = kgx_pipe_passes(&n);
+	assert_int_equal(n, 5);
+	static const char *names[] = {"utf8", "normalise", "sentences", "entities", "relations"};
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(p[i].name, names[i]);
+	assert_ptr_equal(p[0].run, kgx_pipe_utf8);
+}
+
+static void test_entities_and_relation(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "letter.txt",
+	      "Nederland draagt in 2024 5,5 miljoen euro bij aan het Vredesopbouwfonds.\n\n"
+	      "MINUSMA is een missie van de VN in Mali.\n");
+	assert_int_equal(doc.sentences.len, 2);
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	assert_int_equal(t_mentions(&doc, "un-peacebuilding-fund"), 1);
+	assert_int_equal(t_mentions(&doc, "minusma"), 1);
+	assert_int_equal(t_mentions(&doc, "un"), 1);
+	assert_int_equal(t_mentions(&doc, "mali"), 1);
+	assert_int_equal(t_mentions(&doc, "cerf"), 0);
+	/* mentions are sorted by position and carry their sentence */
+	for (size_t i = 1; i < doc.mentions.len; i++)
+		assert_true(KGX_VEC_AT(&doc.mentions, kgx_mention, i - 1).span.begin <
+		            KGX_VEC_AT(&doc.mentions, kgx_mention, i).span.begin);
+	const kgx_mention *m0 = &KGX_VEC_AT(&doc.mentions, kgx_mention, 0);
+	assert_string_equal(m0->entry->id, "netherlands");
+	assert_int_equal(m0->span.begin, 0);
+	assert_int_equal(m0->span.end, 9);
+	assert_int_equal(m0->sentence, 0);
+	assert_string_equal(m0->rule, "kb");
+
+	const kgx_relation *r = t_relation(&doc, "netherlands", KGX_P_FUNDS, "un-peacebuilding-fund");
+	assert_non_null(r);
+	assert_string_equal(r->rule, "country-funds");
+	assert_int_equal(r->sentence, 0);
+	assert_non_null(r->amount);
+	assert_string_equal(r->amount, "5500000.0");
+	assert_string_equal(r->currency, "EUR");
+	assert_int_equal(r->year, 2024);
+	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 1);
+	/* what the knowledge base knows, where the text names both ends */
+	assert_non_null(t_relation(&doc, "minusma", KGX_P_LOCATEDIN, "mali"));
+}
+
+static void test_negated_sentence(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "neg.txt", "Nederland draagt dit jaar niet bij aan het Vredesopbouwfonds.\n");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	assert_int_equal(t_mentions(&doc, "un-peacebuilding-fund"), 1);
+	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 0);
+	release(NULL);
+	t_run(&doc, rules, "neg.txt", "Nederland draagt nooit bij aan het Vredesopbouwfonds.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 0);
+	release(NULL);
+	/* the same without the negation fires */
+	t_run(&doc, rules, "pos.txt", "Nederland draagt dit jaar bij aan het Vredesopbouwfonds.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 1);
+}
+
+/* Dutch puts the negation after the object in a main clause; a negation
+ * in the next clause does not count. */
+static void test_trailing_negation(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "neg.txt", "Nederland steunt het Vredesopbouwfonds niet.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_SUPPORTS), 0);
+	release(NULL);
+	t_run(&doc, rules, "neg.txt", "Nederland steunt het Vredesopbouwfonds niet langer.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_SUPPORTS), 0);
+	release(NULL);
+	t_run(&doc, rules, "pos.txt", "Nederland steunt het Vredesopbouwfonds, maar niet elk project.\n");
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un-peacebuilding-fund"));
+}
+
+static void test_list_placeholder(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "list.txt",
+	      "Nederland steunt het Vredesopbouwfonds, CERF en de VN met kennis en geld.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_SUPPORTS), 3);
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un-peacebuilding-fund"));
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "cerf"));
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un"));
+}
+
+static void test_adjective(void **state)
+{
+	(void)state;
+	/* "Nederlandse" is a weak mention: not a mention of the country, but a
+	 * relation rule can use it */
+	t_run(&doc, rules, "adj.txt", "De Nederlandse bijdrage aan het Vredesopbouwfonds groeit.\n");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 0);
+	int weak = 0;
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		weak |= m->kind == KGX_M_WEAK && !strcmp(m->entry->id, "netherlands");
+	}
+	assert_true(weak);
+	const kgx_relation *r = t_relation(&doc, "netherlands", KGX_P_FUNDS, "un-peacebuilding-fund");
+	assert_non_null(r);
+	assert_string_equal(r->rule, "adjective-contribution");
+}
+
+static void test_entity_rules(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "ent.txt",
+	      "Het Internationaal Rode Kruis (IRK) helpt in Mali. Ook het IRK zelf is daar actief.\n\n"
+	      "Met vriendelijke groet,\n\n"
+	      "De minister van Buitenlandse Zaken,\n"
+	      "C.C.J. Veldkamp\n");
+	/* a name defined with its acronym, found again by the acronym */
+	assert_int_equal(doc.discovered.len, 2);
+	const kgx_entry *irk = KGX_VEC_AT(&doc.discovered, kgx_entry *, 0);
+	assert_string_equal(irk->label, "Internationaal Rode Kruis");
+	assert_string_equal(irk->id, "internationaal-rode-kruis");
+	assert_int_equal(irk->classes, KGX_C_ORGANISATION);
+	assert_true(irk->discovered);
+	assert_int_equal(t_mentions(&doc, "internationaal-rode-kruis"), 3);
+	/* the signature block: the minister from the knowledge base, the
+	 * portfolio defined by the rule */
+	const kgx_entry *bz = KGX_VEC_AT(&doc.discovered, kgx_entry *, 1);
+	assert_string_equal(bz->label, "Buitenlandse Zaken");
+	assert_int_equal(bz->classes, KGX_C_GOVBODY);
+	const kgx_relation *r = t_relation(&doc, NULL, KGX_P_SIGNEDBY, "person-veldkamp");
+	assert_non_null(r);
+	assert_string_equal(r->rule, "signature");
+	assert_non_null(t_relation(&doc, "person-veldkamp", KGX_P_MINISTEROF, bz->id));
+}
+
+static void test_amounts_and_years(void **state)
+{
+	(void)state;
+	char out[32];
+	const char *cur = NULL;
+	/* in units, in the canonical xsd:decimal form: always with a '.', so that
+	 * Turtle's bare-number abbreviation stays a decimal */
+	static const struct {
+		const char *text, *amount, *cur;
+	} cases[] = {
+		{"een bijdrage van 5,5 miljoen euro", "5500000.0", "EUR"},
+		{"met EUR 500 miljoen", "500000000.0", "EUR"},
+		{"ruim € 2 miljard", "2000000000.0", "EUR"},
+		{"12 dollar", "12.0", "USD"},
+		{"0,25 euro", "0.25", "EUR"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *t = cases[i].text;
+		if (!kgx_rel_amount(rules, t, strlen(t), out, &cur))
+			fail_msg("no amount in '%s'", t);
+		assert_string_equal(out, cases[i].amount);
+		assert_string_equal(cur, cases[i].cur);
+	}
+	assert_false(kgx_rel_amount(rules, "in 2024 en 2025", strlen("in 2024 en 2025"), out, &cur));
+
+	int y, s, e;
+	kgx_rel_years("in 2024", strlen("in 2024"), &y, &s, &e);
+	assert_int_equal(y, 2024);
+	assert_int_equal(s, 0);
+	assert_int_equal(e, 0);
+	kgx_rel_years("voor 2026\xE2\x80\x93" "2030", strlen("voor 2026\xE2\x80\x93" "2030"), &y, &s, &e);
+	assert_int_equal(y, 0);
+	assert_int_equal(s, 2026);
+	assert_int_equal(e, 2030);
+	kgx_rel_years("nr. 12345 en 1,2024 en 20245", strlen("nr. 12345 en 1,2024 en 20245"), &y, &s, &e);
+	assert_int_equal(y + s + e, 0);
+}
+
+/* The shipped [@amount] pattern (rules/patterns/00-text.rules, copied here)
+ * names <num> and <mult> in both alternatives: groups must be found by name
+ * among duplicates (pcre2_substring_number_from_name() refuses those with
+ * PCRE2_ERROR_NOUNIQUESUBSTRING). */
+static void test_amount_shipped_pattern(void **state)
+{
+	(void)state;
+	static const char shipped[] =
+		"[@amount]\n"
+		"pattern = (?:(?<cur>EUR|USD|€|\\$|US\\$)\\s*(?<num>\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\d+(?:,\\d+)?)"
+		"(?:\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend))?|(?<num>\\d{1,3}(?:\\.\\d{3})*"
+		"(?:,\\d+)?|\\d+(?:,\\d+)?)\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend)?\\.?\\s*"
+		"(?<cur2>euro|EUR|dollar|USD|\\$|€|Amerikaanse dollar))\n"
+		"multiplier = miljoen 1000000\n"
+		"currency = euro EUR\n"
+		"currency = EUR EUR\n";
+	kgx_rules *r = t_rules(NULL, shipped);
+	char out[32];
+	const char *cur = NULL;
+	int found = kgx_rel_amount(r, "5,5 miljoen euro", 16, out, &cur);
+	int found2 = found ? kgx_rel_amount(r, "EUR 500 miljoen", 15, out, &cur) : 0;
+	kgx_rules_free(r);
+	assert_true(found);
+	assert_true(found2);
+	assert_string_equal(out, "500000000.0");
+}
+
+/* UTF-16 code units for "Nederland é 😀." in little or big endian, with BOM. */
+static size_t utf16(char *out, int big)
+{
+	static const uint16_t units[] = {0xFEFF, 'N', 'e', 'd', 'e', 'r', 'l', 'a', 'n', 'd', ' ',
+	                                 0xE9, ' ', 0xD83D, 0xDE00, '.', '\n'};
+	size_t n = sizeof units / sizeof *units;
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i + (big ? 1 : 0)] = (char)(units[i] & 0xFF);
+		out[2 * i + (big ? 0 : 1)] = (char)(units[i] >> 8);
+	}
+	return 2 * n;
+}
+
+static void test_utf16(void **state)
+{
+	(void)state;
+	char raw[64];
+	for (int big = 0; big <= 1; big++) {
+		size_t n = utf16(raw, big);
+		assert_int_equal(kgx_doc_init(&doc, "utf16.txt", raw, n), KGX_OK);
+		assert_int_equal(kgx_pipe_utf8(&doc, rules), KGX_OK);
+		static const char want[] = "Nederland \xC3\xA9 \xF0\x9F\x98\x80.\n";
+		assert_int_equal(doc.raw_len, sizeof want - 1);
+		assert_memory_equal(doc.raw, want, sizeof want - 1);
+		release(NULL);
+		/* and the whole pipeline over it */
+		assert_int_equal(kgx_doc_init(&doc, "utf16.txt", raw, n), KGX_OK);
+		assert_int_equal(kgx_pipe_run(&doc, rules), KGX_OK);
+		assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+		release(NULL);
+	}
+	/* an unpaired surrogate becomes U+FFFD */
+	static const char lone[] = "\xFF\xFE" "A\0\x3D\xD8" "B\0";
+	assert_int_equal(kgx_doc_init(&doc, "lone.txt", lone, sizeof lone - 1), KGX_OK);
+	assert_int_equal(kgx_pipe_utf8(&doc, rules), KGX_OK);
+	assert_int_equal(doc.raw_len, 5);
+	assert_memory_equal(doc.raw, "A\xEF\xBF\xBD" "B", 5);
+}
+
+static void test_utf8_bom_and_repair(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "bom.txt", "\xEF\xBB\xBFNederland steunt de VN.\n");
+	assert_int_equal(doc.text[0], 'N');
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	release(NULL);
+	/* invalid UTF-8 is repaired, not rejected */
+	t_run(&doc, rules, "bad.txt", "Nederland \xC0\xAF steunt de VN.\n");
+	assert_non_null(strstr(doc.text, "\xEF\xBF\xBD"));
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+}
+
+static void test_nul_byte_rejected(void **state)
+{
+	(void)state;
+	static const char raw[] = "Nederland\0steunt de VN.\n";
+	assert_int_equal(kgx_doc_init(&doc, "bin.txt", raw, sizeof raw - 1), KGX_OK);
+	assert_int_equal(kgx_pipe_run(&doc, rules), KGX_ERR_INPUT);
+	release(NULL);
+	assert_int_equal(kgx_doc_init(&doc, "bin.txt", raw, sizeof raw - 1), KGX_OK);
+	assert_int_equal(kgx_pipe_utf8(&doc, rules), KGX_ERR_INPUT);
+	release(NULL);
+	/* UTF-16 without a byte order mark looks like binary data */
+	static const char nobom[] = "N\0e\0d\0";
+	assert_int_equal(kgx_doc_init(&doc, "nobom.txt", nobom, sizeof nobom - 1), KGX_OK);
+	assert_int_equal(kgx_pipe_run(&doc, rules), KGX_ERR_INPUT);
+}
+
+static void test_empty_document(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "empty.txt", "");
+	assert_int_equal(doc.text_len, 0);
+	assert_int_equal(doc.sentences.len, 0);
+	assert_int_equal(doc.mentions.len, 0);
+	assert_int_equal(doc.relations.len, 0);
+}
+
+static void test_forged_mention_token(void **state)
+{
+	(void)state;
+	/* private-use characters in the input cannot pose as mention tokens */
+	t_run(&doc, rules, "forge.txt",
+	      "\xEE\x80\x80" "Country\xEE\x80\x81" "0\xEE\x80\x82 draagt bij aan het Vredesopbouwfonds.\n");
+	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 0);
+}
+
+static void test_free_null(void **state)
+{
+	(void)state;
+	kgx_kb_free(NULL);
+	kgx_lex_free(NULL);
+	kgx_rules_free(NULL);
+	kgx_out_free(NULL);
+	kgx_abbrevs_free(NULL);
+	/* and an object that was never used */
+	kgx_kb_free(kgx_kb_new());
+	kgx_lex_free(kgx_lex_new());
+	kgx_rules_free(kgx_rules_new());
+	kgx_out_free(kgx_out_new(KGX_FMT_TURTLE, NULL));
+	kgx_abbrevs_free(kgx_abbrevs_new());
+	/* releasing a document twice is harmless */
+	assert_int_equal(kgx_doc_init(&doc, "x", "", 0), KGX_OK);
+	kgx_doc_release(&doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_passes),
+		cmocka_unit_test_teardown(test_entities_and_relation, release),
+		cmocka_unit_test_teardown(test_negated_sentence, release),
+		cmocka_unit_test_teardown(test_trailing_negation, release),
+		cmocka_unit_test_teardown(test_list_placeholder, release),
+		cmocka_unit_test_teardown(test_adjective, release),
+		cmocka_unit_test_teardown(test_entity_rules, release),
+		cmocka_unit_test(test_amounts_and_years),
+		cmocka_unit_test(test_amount_shipped_pattern),
+		cmocka_unit_test_teardown(test_utf16, release),
+		cmocka_unit_test_teardown(test_utf8_bom_and_repair, release),
+		cmocka_unit_test_teardown(test_nul_byte_rejected, release),
+		cmocka_unit_test_teardown(test_empty_document, release),
+		cmocka_unit_test_teardown(test_forged_mention_token, release),
+		cmocka_unit_test_teardown(test_free_null, release),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

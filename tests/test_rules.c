@@ -1,0 +1,325 @@
+/* kgx_rules: loading, expanding and compiling pattern rules. */
+#include "kgx_test.h"
+#include "rules.h"
+
+#include <time.h>
+
+static const char kb[] =
+	"[netherlands]\nclass = Country\nnl = Nederland\n\n"
+	"[un-peacebuilding-fund]\nclass = Fund\nen = Peacebuilding Fund\n";
+
+static const char good[] =
+	"[@macros]\n"
+	"GAP = [^.]{0,40}?\n"
+	"\n"
+	"[@abbreviations]\n"
+	"abbr = nr. o.a.\n"
+	"\n"
+	"[@amount]\n"
+	"pattern = (?<num>\\d+(?:,\\d+)?)\\s*(?<mult>miljoen)?\\s*(?<cur>euro)\n"
+	"multiplier = miljoen 1000000\n"
+	"currency = euro EUR\n"
+	"\n"
+	"[@settings]\n"
+	"negation = \\bniet\\b\n"
+	"\n"
+	"[country-funds]\n"
+	"kind = relation\n"
+	"priority = 70\n"
+	"note = a country pays into a fund\n"
+	"pattern = {s:Country}{GAP}\\bfinanciert\\b{GAP}\n"
+	"  {o:Fund|UNBody}\n"
+	"emit = funds s o\n"
+	"fires = Nederland financiert het Peacebuilding Fund.\n"
+	"silent = Nederland financiert het Peacebuilding Fund niet meer.\n"
+	"\n"
+	"[fund-list]\n"
+	"kind = relation\n"
+	"negation = off\n"
+	"amounts = off\n"
+	"pattern = {s:Country} steunt {o+:Fund}\n"
+	"emit = supports s o\n"
+	"emit = funds s =un-peacebuilding-fund\n"
+	"\n"
+	"[acronym]\n"
+	"kind = entity\n"
+	"scope = document\n"
+	"pattern = (?<long>[A-Z][a-z]+ [A-Z][a-z]+) \\((?<short>[A-Z]{2,})\\)\n"
+	"create.long = auto\n"
+	"alias.long = short\n"
+	"\n"
+	"[is-fund]\n"
+	"kind = classify\n"
+	"class = Fund\n"
+	"pattern = \\bfund\\b\n"
+	"\n"
+	"[date]\n"
+	"kind = meta\n"
+	"field = date\n"
+	"pattern = (?<value>\\d{1,2} (?:januari|februari) \\d{4})\n";
+
+static kgx_rules *r;
+
+static int quiet(void **state)
+{
+	(void)state;
+	kgx_diag_quiet(1);
+	return 0;
+}
+
+static int release(void **state)
+{
+	(void)state;
+	kgx_rules_free(r);
+	r = NULL;
+	return 0;
+}
+
+/* Load kb and patterns into a fresh rule set; the load status. */
+static kgx_status load(const char *patterns)
+{
+	r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", kb, strlen(kb)), KGX_OK);
+	return kgx_rules_load_patterns(r, "t.rules", patterns, strlen(patterns));
+}
+
+static const kgx_rule *rule(const char *id)
+{
+	for (size_t i = 0; i < kgx_rules_count(r); i++)
+		if (!strcmp(kgx_rules_get(r, i)->id, id))
+			return kgx_rules_get(r, i);
+	fail_msg("no rule '%s'", id);
+	return NULL;
+}
+
+static void test_good_rules(void **state)
+{
+	(void)state;
+	assert_int_equal(load(good), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	assert_int_equal(kgx_rules_count(r), 5);
+	assert_null(kgx_rules_get(r, 5));
+
+	const kgx_rule *cf = rule("country-funds");
+	assert_int_equal(cf->kind, KGX_RULE_RELATION);
+	assert_int_equal(cf->priority, 70);
+	assert_true(cf->negation);
+	assert_true(cf->amounts);
+	assert_non_null(cf->code);
+	assert_int_equal(cf->n_roles, 2);
+	assert_string_equal(cf->roles[0].name, "s");
+	assert_int_equal(cf->roles[0].classes, KGX_C_COUNTRY);
+	assert_string_equal(cf->roles[1].name, "o");
+	assert_int_equal(cf->roles[1].classes, KGX_C_FUND | KGX_C_UNBODY);
+	assert_int_equal(cf->n_emits, 1);
+	assert_int_equal(cf->emits[0].predicate, KGX_P_FUNDS);
+	assert_int_equal(cf->n_fires, 1);
+	assert_int_equal(cf->n_silent, 1);
+	/* continuation line joined, macro and placeholders expanded */
+	assert_non_null(strstr(cf->source, "{GAP}\\bfinanciert\\b{GAP}{o:Fund|UNBody}"));
+	assert_non_null(strstr(cf->expanded, "(?<s>"));
+	assert_non_null(strstr(cf->expanded, "(?:[^.]{0,40}?)"));
+	assert_null(strstr(cf->expanded, "{GAP}"));
+	assert_string_equal(cf->loc.file, "t.rules");
+	assert_int_equal(cf->loc.line, 15);
+
+	const kgx_rule *fl = rule("fund-list");
+	assert_false(fl->negation);
+	assert_false(fl->amounts);
+	assert_int_equal(fl->priority, 50);  /* the default */
+	assert_true(fl->roles[1].list);
+	assert_int_equal(fl->n_emits, 2);
+	assert_string_equal(fl->emits[1].o, "=un-peacebuilding-fund");
+
+	const kgx_rule *ac = rule("acronym");
+	assert_int_equal(ac->kind, KGX_RULE_ENTITY);
+	assert_true(ac->document_scope);
+	assert_int_equal(ac->n_creates, 1);
+	assert_string_equal(ac->creates[0].name, "long");
+	assert_int_equal(ac->creates[0].classes, 0);  /* auto */
+	assert_string_equal(ac->creates[0].alias_of, "short");
+
+	assert_int_equal(rule("is-fund")->classify_as, KGX_C_FUND);
+	assert_string_equal(rule("date")->meta_field, "date");
+
+	/* settings */
+	assert_non_null(kgx_rules_negation(r));
+	assert_non_null(kgx_rules_amount(r));
+	assert_true(kgx_rules_multiplier(r, "miljoen", 7) == 1e6);
+	assert_true(kgx_rules_multiplier(r, "MILJOEN", 7) == 1e6);
+	assert_true(kgx_rules_multiplier(r, "miljard", 7) == 0);
+	assert_string_equal(kgx_rules_currency(r, "euro", 4), "EUR");
+	assert_null(kgx_rules_currency(r, "yen", 3));
+	assert_non_null(kgx_rules_abbrevs(r));
+}
+
+static void test_compiled_pattern_matches(void **state)
+{
+	(void)state;
+	assert_int_equal(load(good), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *cf = rule("country-funds");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(cf->code, NULL);
+	assert_non_null(md);
+	/* a masked sentence, as the relation pass builds it */
+	static const char masked[] = "\xEE\x80\x80" "Country\xEE\x80\x81" "0\xEE\x80\x82 financiert het "
+	                             "\xEE\x80\x80" "Fund\xEE\x80\x81" "1\xEE\x80\x82.";
+	unsigned long hits = 0;
+	assert_true(kgx_rules_match(r, cf->code, masked, strlen(masked), 0, md, &hits) > 0);
+	/* a class the placeholder does not take */
+	static const char wrong[] = "\xEE\x80\x80" "Person\xEE\x80\x81" "0\xEE\x80\x82 financiert het "
+	                            "\xEE\x80\x80" "Fund\xEE\x80\x81" "1\xEE\x80\x82.";
+	assert_int_equal(kgx_rules_match(r, cf->code, wrong, strlen(wrong), 0, md, &hits), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits, 0);
+	pcre2_match_data_free(md);
+}
+
+static void test_pattern_does_not_compile(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[broken]\nkind = entity\npattern = (?<x>unclosed\ncreate.x = Person\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	/* also after placeholder expansion, and in the settings */
+	assert_int_equal(load("[b2]\nkind = relation\npattern = {s:Country} [z-a] {o:Fund}\nemit = funds s o\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	assert_int_equal(load("[@settings]\nnegation = (niet\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	assert_int_equal(load("[@amount]\npattern = \\d+(\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+}
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[r]\nkind = entity\npatern = x\n"), KGX_ERR_SYNTAX);
+	release(NULL);
+	assert_int_equal(load("[@settings]\nnegatoin = niet\n"), KGX_ERR_SYNTAX);
+	release(NULL);
+	assert_int_equal(load("[@bogus]\n"), KGX_ERR_SYNTAX);
+}
+
+static void test_emit_unknown_role(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[r]\nkind = relation\npattern = {s:Country} financiert {o:Fund}\n"
+	                      "emit = funds s x\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	/* "=id" must name a knowledge-base entry */
+	assert_int_equal(load("[r]\nkind = relation\npattern = {s:Country} financiert\n"
+	                      "emit = funds s =no-such-fund\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	/* 'doc' is always known */
+	assert_int_equal(load("[r]\nkind = relation\npattern = {o:Country}\nemit = supports doc o\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+}
+
+static void test_invalid_rules(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		kgx_status load, compile;  /* compile is checked only when load is OK */
+	} cases[] = {
+		{"[r]\nkind = relation\npattern = {s:Country}\n", KGX_ERR_RULE, 0},           /* no emit */
+		{"[r]\nkind = entity\n", KGX_ERR_RULE, 0},                                    /* no pattern */
+		{"[r]\nkind = classify\npattern = x\n", KGX_ERR_RULE, 0},                     /* no class */
+		{"[r]\nkind = meta\npattern = x\n", KGX_ERR_RULE, 0},                         /* no field */
+		{"[r]\nkind = sometimes\npattern = x\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\nscope = page\npattern = x\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\npriority = high\npattern = x\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\npriority = 1001\npattern = x\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\nnegation = maybe\npattern = x\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\npattern = x\npattern = y\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = relation\npattern = x\nemit = pays s o\n", KGX_ERR_SYNTAX, 0},  /* predicate */
+		{"[r]\nkind = relation\npattern = x\nemit = funds s\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = classify\nclass = Planet\npattern = x\n", KGX_ERR_RULE, 0},
+		{"[r]\nkind = entity\npattern = (?<x>y)\ncreate.x = Planet\n", KGX_ERR_RULE, 0},
+		{"[r]\nkind = entity\npattern = x\n\n[r]\nkind = entity\npattern = y\n", KGX_ERR_RULE, 0},
+		{"[@macros]\nlower = x\n", KGX_ERR_SYNTAX, 0},
+		{"[@amount]\nmultiplier = miljoen\n", KGX_ERR_SYNTAX, 0},
+		{"[@amount]\ncurrency = euro EURO\n", KGX_ERR_SYNTAX, 0},
+		/* well formed, invalid at compile time */
+		{"[r]\nkind = relation\npattern = {s:Planet} x {o}\nemit = funds s o\n", KGX_OK, KGX_ERR_RULE},
+		{"[r]\nkind = relation\npattern = {s:Country} {NOSUCHMACRO} {o}\nemit = funds s o\n", KGX_OK,
+		 KGX_ERR_RULE},
+		{"[@macros]\nLOOP = a{LOOP}\n\n[r]\nkind = entity\npattern = {LOOP}\n", KGX_OK, KGX_ERR_RULE},
+		{"[r]\nkind = entity\npattern = (?<x>y)\ncreate.z = Person\n", KGX_OK, KGX_ERR_RULE},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		kgx_status st = load(cases[i].text);
+		if (st != cases[i].load)
+			fail_msg("case %zu: load gave %s, want %s:\n%s", i, kgx_strerror(st),
+			         kgx_strerror(cases[i].load), cases[i].text);
+		if (st == KGX_OK && (st = kgx_rules_compile(r, 1)) != cases[i].compile)
+			fail_msg("case %zu: compile gave %s, want %s:\n%s", i, kgx_strerror(st),
+			         kgx_strerror(cases[i].compile), cases[i].text);
+		release(NULL);
+	}
+}
+
+static void test_backtracking_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[evil]\nkind = entity\npattern = (a+)+$\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru = rule("evil");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
+	assert_non_null(md);
+	static const char s[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
+	unsigned long hits = 0;
+	time_t t0 = time(NULL);
+	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, &hits), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits, 1);
+	assert_true(time(NULL) - t0 < 10);
+	/* the counter is optional */
+	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, NULL), PCRE2_ERROR_NOMATCH);
+	/* a plain no-match is not a limit hit */
+	assert_int_equal(kgx_rules_match(r, ru->code, "bbb", 3, 0, md, &hits), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits, 1);
+	assert_true(kgx_rules_match(r, ru->code, "xaaa", 4, 0, md, &hits) > 0);
+	pcre2_match_data_free(md);
+}
+
+static void test_strict_link(void **state)
+{
+	(void)state;
+	r = kgx_rules_new();
+	assert_non_null(r);
+	static const char dangling[] = "[f]\nclass = Fund\nen = F\npart-of = nowhere\n";
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", dangling, strlen(dangling)), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_ERR_RULE);
+	release(NULL);
+	r = kgx_rules_new();
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", dangling, strlen(dangling)), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 0), KGX_OK);
+}
+
+static void test_load_dir_missing(void **state)
+{
+	(void)state;
+	r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_equal(kgx_rules_load_dir(r, "/nonexistent/kgx-rules"), KGX_ERR_IO);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_good_rules, release),
+		cmocka_unit_test_teardown(test_compiled_pattern_matches, release),
+		cmocka_unit_test_teardown(test_pattern_does_not_compile, release),
+		cmocka_unit_test_teardown(test_unknown_key, release),
+		cmocka_unit_test_teardown(test_emit_unknown_role, release),
+		cmocka_unit_test_teardown(test_invalid_rules, release),
+		cmocka_unit_test_teardown(test_backtracking_limit, release),
+		cmocka_unit_test_teardown(test_strict_link, release),
+		cmocka_unit_test_teardown(test_load_dir_missing, release),
+	};
+	return cmocka_run_group_tests(tests, quiet, NULL);
+}
