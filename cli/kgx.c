@@ -38,6 +38,8 @@ static const char usage[] =
 	"      --check-rules    compile all rules, run their examples, and exit\n"
 	"      --list-rules     list rules and knowledge-base sizes, and exit\n"
 	"      --max-size BYTES skip documents larger than this (default 64M)\n"
+	"      --mentions       also write NIF 2.0 annotations of every mention\n"
+	"      --ontology       write the kgx ontology in the chosen format, and exit\n"
 	"      --explain[=FILE] for each relation, the sentence, the rule that fired and\n"
 	"                       the rules that lost, on stderr (or as TSV in FILE)\n"
 	"  -j, --jobs N         documents processed in parallel (default: all CPUs);\n"
@@ -61,6 +63,7 @@ typedef struct {
 	int explain;
 	const char *explain_file;
 	int jobs;
+	int mentions, ontology;
 } options;
 
 /* One input, in command-line order: a path, or standard input's bytes. */
@@ -387,6 +390,8 @@ static void run_all(run_ctx *c, int jobs)
 	for (int i = 0; i < jobs; i++) {
 		args[i].c = c;
 		args[i].out = kgx_out_new(c->opt->fmt, c->opt->base);
+		if (args[i].out)
+			kgx_out_set_mentions(args[i].out, c->opt->mentions);
 	}
 	for (int i = 0; i < jobs; i++)
 		if (!pthread_create(&threads[started], NULL, worker, &args[started]))
@@ -554,7 +559,7 @@ int main(int argc, char **argv)
 	opt.fmt = KGX_FMT_TURTLE;
 	opt.default_rules = 1;
 	opt.max_size = DEFAULT_MAX_SIZE;
-	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN };
+	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN, O_MENTIONS, O_ONTOLOGY };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	opt.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
 	static const struct option longopts[] = {
@@ -567,6 +572,8 @@ int main(int argc, char **argv)
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"max-size", required_argument, NULL, O_MAXSIZE},
 		{"explain", optional_argument, NULL, O_EXPLAIN},
+		{"mentions", no_argument, NULL, O_MENTIONS},
+		{"ontology", no_argument, NULL, O_ONTOLOGY},
 		{"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -609,6 +616,8 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case O_MENTIONS: opt.mentions = 1; break;
+		case O_ONTOLOGY: opt.ontology = 1; break;
 		case O_EXPLAIN:
 			opt.explain = 1;
 			opt.explain_file = optarg;
@@ -640,6 +649,20 @@ int main(int argc, char **argv)
 		int failed = check_examples(r);
 		kgx_rules_free(r);
 		return failed ? EXIT_USAGE : 0;
+	}
+	if (opt.ontology) {
+		char buf[PATH_MAX], path[PATH_MAX + 32];
+		snprintf(path, sizeof path, "%s/ontology.ttl", default_rules_dir(buf, sizeof buf));
+		kgx_out *o = kgx_out_new(opt.fmt, opt.base);
+		kgx_buf b = {0};
+		kgx_status ost = o ? kgx_out_file(o, path, &b) : KGX_ERR_NOMEM;
+		if (ost != KGX_OK)
+			fprintf(stderr, "kgx: %s: cannot read the ontology\n", path);
+		else if (b.len && fwrite(b.s, 1, b.len, stdout) != b.len)
+			ost = KGX_ERR_OUTPUT;
+		kgx_buf_free(&b);
+		kgx_out_free(o);
+		return ost == KGX_OK ? 0 : EXIT_OUTPUT;
 	}
 	kgx_status st;
 	kgx_rules *rules = load_rules(&opt, 0, &st);

@@ -22,6 +22,14 @@ void kgx_out_free(kgx_out *out);
  * valid file and nothing accumulates between documents. */
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
 
+/* Also write NIF 2.0 annotations: a nif:Context per document and a
+ * nif:Phrase per mention, with code-point offsets. */
+void kgx_out_set_mentions(kgx_out *out, int on);
+
+/* Read the RDF file at path (Turtle) and write it again in the writer's
+ * format into dest: the ontology for --ontology. */
+kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest);
+
 /* Whether base is an absolute IRI kgx can mint under. */
 int kgx_out_base_ok(const char *base);
 

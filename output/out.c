@@ -18,13 +18,15 @@
 #define NS_SCHEMA "https://schema.org/"
 #define NS_DCT "http://purl.org/dc/terms/"
 #define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NS_ITSRDF "http://www.w3.org/2005/11/its/rdf#"
 
 static const struct {
 	const char *prefix, *iri;
 } namespaces[] = {
 	{"kgx", NS_KGX}, {"rdf", NS_RDF}, {"rdfs", NS_RDFS}, {"owl", NS_OWL},
 	{"xsd", NS_XSD}, {"skos", NS_SKOS}, {"schema", NS_SCHEMA}, {"dcterms", NS_DCT},
-	{"prov", NS_PROV},
+	{"prov", NS_PROV}, {"nif", NS_NIF}, {"itsrdf", NS_ITSRDF},
 };
 
 struct kgx_out {
@@ -32,8 +34,9 @@ struct kgx_out {
 	kgx_format fmt;
 	char *base;
 	raptor_uri *ns_uris[sizeof namespaces / sizeof namespaces[0]];
-	raptor_uri *xsd_decimal, *xsd_integer;
+	raptor_uri *xsd_decimal, *xsd_integer, *xsd_nonneg;
 	int failed;
+	int mentions;
 };
 
 /* State while one document is written. */
@@ -103,6 +106,7 @@ kgx_out *kgx_out_new(kgx_format fmt, const char *base)
 		out->ns_uris[i] = raptor_new_uri(out->world, (const unsigned char *)namespaces[i].iri);
 	out->xsd_decimal = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "decimal");
 	out->xsd_integer = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "integer");
+	out->xsd_nonneg = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "nonNegativeInteger");
 	return out;
 }
 
@@ -118,6 +122,8 @@ void kgx_out_free(kgx_out *out)
 			raptor_free_uri(out->xsd_decimal);
 		if (out->xsd_integer)
 			raptor_free_uri(out->xsd_integer);
+		if (out->xsd_nonneg)
+			raptor_free_uri(out->xsd_nonneg);
 		raptor_free_world(out->world);
 	}
 	free(out->base);
@@ -366,6 +372,66 @@ static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const 
 	raptor_free_term(st);
 }
 
+/* NIF 2.0: the normalised text as a nif:Context and each mention as a
+ * nif:Phrase, addressed by RFC 5147 code-point offsets (#char=b,e). */
+static void write_mentions(writer *w, const kgx_doc *doc, raptor_term *d)
+{
+	char num[48];
+	uint32_t total = 0;
+	for (size_t i = 0; i < doc->text_len; i++)
+		total += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+	/* its own buffer: iri2() and entity_iri() reuse w->iri */
+	kgx_buf at = {0};
+	kgx_buf_printf(&at, "%sdoc/", w->out->base);
+	add_path(&at, doc_path(doc));
+	size_t doc_len = at.len;
+	kgx_buf_printf(&at, "#char=0,%u", total);
+	raptor_term *ctx = iri(w, at.s);
+	put(w, raptor_term_copy(ctx), iri(w, NS_RDF "type"), iri(w, NS_NIF "Context"));
+	put(w, raptor_term_copy(ctx), iri(w, NS_RDF "type"), iri(w, NS_NIF "RFC5147String"));
+	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "isString"), literal(w, doc->text, doc->text_len, NULL, NULL));
+	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "beginIndex"), literal(w, "0", 1, w->out->xsd_nonneg, NULL));
+	snprintf(num, sizeof num, "%u", total);
+	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "endIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
+	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "sourceUrl"), raptor_term_copy(d));
+
+	/* mentions are sorted by position: count code points as we go */
+	uint32_t pos = 0, cp = 0;
+	for (size_t i = 0; i < doc->mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->kind != KGX_M_STRONG)
+			continue;
+		if (m->span.begin < pos) {  /* nested: count again from the start */
+			pos = 0;
+			cp = 0;
+		}
+		for (; pos < m->span.begin; pos++)
+			cp += ((unsigned char)doc->text[pos] & 0xC0) != 0x80;
+		uint32_t b = cp, e = cp;
+		for (uint32_t k = m->span.begin; k < m->span.end; k++)
+			e += ((unsigned char)doc->text[k] & 0xC0) != 0x80;
+		at.len = doc_len;
+		at.s[doc_len] = '\0';
+		kgx_buf_printf(&at, "#char=%u,%u", b, e);
+		raptor_term *ph = iri(w, at.s);
+		put(w, raptor_term_copy(ph), iri(w, NS_RDF "type"), iri(w, NS_NIF "Phrase"));
+		put(w, raptor_term_copy(ph), iri(w, NS_RDF "type"), iri(w, NS_NIF "RFC5147String"));
+		put(w, raptor_term_copy(ph), iri(w, NS_NIF "referenceContext"), raptor_term_copy(ctx));
+		put(w, raptor_term_copy(ph), iri(w, NS_NIF "anchorOf"),
+		    literal(w, doc->text + m->span.begin, m->span.end - m->span.begin, NULL, NULL));
+		snprintf(num, sizeof num, "%u", b);
+		put(w, raptor_term_copy(ph), iri(w, NS_NIF "beginIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
+		snprintf(num, sizeof num, "%u", e);
+		put(w, raptor_term_copy(ph), iri(w, NS_NIF "endIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
+		put(w, raptor_term_copy(ph), iri(w, NS_ITSRDF "taIdentRef"), entity_iri(w, m->entry));
+		int c = kgx_class_primary(m->entry->classes);
+		put(w, raptor_term_copy(ph), iri(w, NS_ITSRDF "taClassRef"), iri2(w, NS_KGX, kgx_class_name(c)));
+		raptor_free_term(ph);
+	}
+	raptor_free_term(ctx);
+	kgx_buf_free(&at);
+}
+
 static int cmp_span_text(const void *a, const void *b, void *text)
 {
 	const kgx_span *x = a, *y = b;
@@ -475,6 +541,8 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		write_relation(&w, doc, d, r, first);
 	}
 
+	if (out->mentions)
+		write_mentions(&w, doc, d);
 	raptor_free_term(d);
 	if (w.graph)
 		raptor_free_term(w.graph);
@@ -487,4 +555,56 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		return KGX_ERR_OUTPUT;
 	}
 	return KGX_OK;
+}
+
+void kgx_out_set_mentions(kgx_out *out, int on)
+{
+	out->mentions = on;
+}
+
+/* Statements parsed from a file go straight to the serialiser. */
+static void copy_statement(void *data, raptor_statement *st)
+{
+	writer *w = data;
+	if (raptor_serializer_serialize_statement(w->ser, st))
+		w->out->failed = 1;
+}
+
+kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest)
+{
+	static const char *names[] = {"turtle", "ntriples", "nquads"};
+	writer w = {0};
+	w.out = out;
+	out->failed = 0;
+	size_t start = dest->len;
+	unsigned char *file_uri = raptor_uri_filename_to_uri_string(path);
+	raptor_uri *uri = file_uri ? raptor_new_uri(out->world, file_uri) : NULL;
+	raptor_parser *p = raptor_new_parser(out->world, "turtle");
+	raptor_iostream *io = raptor_new_iostream_from_handler(out->world, dest, &buf_handler);
+	w.ser = raptor_new_serializer(out->world, names[out->fmt]);
+	kgx_status st = KGX_ERR_OUTPUT;
+	if (uri && p && io && w.ser) {
+		if (out->fmt == KGX_FMT_TURTLE)
+			for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
+				raptor_serializer_set_namespace(w.ser, out->ns_uris[i], (const unsigned char *)namespaces[i].prefix);
+		raptor_serializer_start_to_iostream(w.ser, NULL, io);
+		raptor_parser_set_statement_handler(p, &w, copy_statement);
+		if (raptor_parser_parse_file(p, uri, NULL))
+			out->failed = 1;
+		raptor_serializer_serialize_end(w.ser);
+		st = out->failed ? KGX_ERR_OUTPUT : KGX_OK;
+	}
+	if (w.ser)
+		raptor_free_serializer(w.ser);
+	if (io)
+		raptor_free_iostream(io);
+	if (p)
+		raptor_free_parser(p);
+	if (uri)
+		raptor_free_uri(uri);
+	if (file_uri)
+		raptor_free_memory(file_uri);
+	if (st != KGX_OK)
+		dest->len = start;
+	return st;
 }

@@ -472,6 +472,33 @@ t_jobs_same_output() {
 }
 check "kgx -j N writes what -j 1 writes, in input order" t_jobs_same_output
 
+t_mentions_offsets() {
+	# code points, not bytes: an emoji outside the BMP counts once
+	printf 'Nederland \xF0\x9F\x98\x80 steunt UNICEF.\n' >"$T/in/emoji.txt"
+	run 0 --mentions -f ntriples "$T/in/emoji.txt" || return 1
+	grep -q '#char=19,25> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> "UNICEF"' "$T/out" ||
+		fail "no nif:Phrase for UNICEF at code points 19-25"
+	grep -q '#char=0,26> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context>' "$T/out" ||
+		fail "no nif:Context of 26 code points"
+	local n
+	n=$(count ntriples "$T/out") || return 1
+	run 0 --mentions corpus/ || return 1
+	count turtle "$T/out" >/dev/null
+}
+check "--mentions writes NIF phrases with code-point offsets" t_mentions_offsets
+
+t_ontology() {
+	[ -f rules/ontology.ttl ] || { echo "skipped: no rules/ontology.ttl" >&2; return 0; }
+	local f n want
+	want=$(count turtle rules/ontology.ttl) || return 1
+	for f in turtle ntriples nquads; do
+		run 0 --ontology -f "$f" || return 1
+		n=$(count "$f" "$T/out") || return 1
+		[ "$n" = "$want" ] || fail "--ontology -f $f: $n triples, the file has $want"
+	done
+}
+check "--ontology writes rules/ontology.ttl in every format" t_ontology
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go in an 'if [ "${KGX_KNOWN_BUGS:-0}" = 1 ]'
 # block here, so that they run only with -DKGX_KNOWN_BUGS=ON (none open now).
