@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <pthread.h>
+#include <time.h>
 
 enum {
 	EXIT_INPUT = 1,   /* some input could not be read; the rest was processed */
@@ -30,7 +31,8 @@ static const char usage[] =
 	"Extract a knowledge graph from Dutch government letters as RDF.\n"
 	"PATH is a file, a directory (read recursively, sorted) or - for stdin.\n"
 	"\n"
-	"  -f, --format FMT     turtle (default), ntriples or nquads\n"
+	"  -f, --format FMT     turtle (default), ntriples, nquads, or dot (the entity\n"
+	"                       graph for Graphviz)\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"      --base IRI       base for minted IRIs (default https://w3id.org/kgx/)\n"
 	"      --rules DIR      also load the rules in DIR (repeatable)\n"
@@ -44,7 +46,8 @@ static const char usage[] =
 	"                       the rules that lost, on stderr (or as TSV in FILE)\n"
 	"  -j, --jobs N         documents processed in parallel (default: all CPUs);\n"
 	"                       the output is the same for every N\n"
-	"  -q, --quiet          no warnings, only errors\n"
+	"      --stats[=json]   a summary on stderr at the end (or as JSON)\n"
+	"  -q, --quiet          no warnings and no progress display, only errors\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -64,17 +67,37 @@ typedef struct {
 	const char *explain_file;
 	int jobs;
 	int mentions, ontology;
+	int stats, stats_json;
+	int progress;  /* stderr is a terminal and not --quiet */
 } options;
+
+/* An entity as counted for --stats. */
+typedef struct {
+	char *id, *label;
+	int cls;
+	unsigned long mentions, docs;
+} counted;
 
 /* One input, in command-line order: a path, or standard input's bytes. */
 typedef struct {
 	char *path;
 	char *data;      /* standard input, read up front; NULL for files */
-	size_t len;
+	size_t len;      /* its length, or the file's size when listed */
 	/* filled by a worker */
 	kgx_buf rdf, explain;
 	int input_failed, output_failed, done;
+	unsigned long relations[KGX_NPREDICATES];
+	kgx_vec entities;  /* counted, when --stats or progress wants them */
 } job;
+
+/* Totals over the run, kept by the writer (main) thread. */
+typedef struct {
+	size_t bytes, docs, failed;
+	unsigned long relations[KGX_NPREDICATES], n_relations, n_mentions;
+	counted *table;  /* open addressing by id */
+	size_t cap, n;
+	double start;
+} totals;
 
 typedef struct {
 	const options *opt;
@@ -93,6 +116,8 @@ typedef struct {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	size_t next, written, window;
+	totals tot;
+	size_t total_bytes;
 } run_ctx;
 
 /* ------------------------------------------------------------ rules */
@@ -273,6 +298,197 @@ static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Per document: relations per predicate and mentions per entity. */
+static void count_doc(const kgx_doc *doc, job *j)
+{
+	for (size_t i = 0; i < doc->relations.len; i++)
+		j->relations[KGX_VEC_AT(&doc->relations, kgx_relation, i).predicate]++;
+	kgx_vec_init(&j->entities, sizeof(counted));
+	for (size_t i = 0; i < doc->mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->kind != KGX_M_STRONG)
+			continue;
+		counted *c = NULL;
+		for (size_t k = 0; k < j->entities.len && !c; k++)
+			if (!strcmp(KGX_VEC_AT(&j->entities, counted, k).id, m->entry->id))
+				c = &KGX_VEC_AT(&j->entities, counted, k);
+		if (!c && (c = kgx_vec_push(&j->entities))) {
+			c->id = strdup(m->entry->id);
+			c->label = strdup(m->entry->label);
+			c->cls = kgx_class_primary(m->entry->classes);
+			c->docs = 1;
+		}
+		if (c)
+			c->mentions++;
+	}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+/* Fold a finished job's counts into the run's totals (main thread). */
+static void add_totals(totals *t, job *j)
+{
+	for (int p = 0; p < KGX_NPREDICATES; p++) {
+		t->relations[p] += j->relations[p];
+		t->n_relations += j->relations[p];
+	}
+	for (size_t i = 0; i < j->entities.len; i++) {
+		counted *c = &KGX_VEC_AT(&j->entities, counted, i);
+		t->n_mentions += c->mentions;
+		if ((t->n + 1) * 2 > t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 1024;
+			counted *nt = calloc(cap, sizeof *nt);
+			if (!nt)
+				goto drop;
+			for (size_t k = 0; k < t->cap; k++)
+				if (t->table[k].id) {
+					size_t h = hash_id(t->table[k].id) & (cap - 1);
+					while (nt[h].id)
+						h = (h + 1) & (cap - 1);
+					nt[h] = t->table[k];
+				}
+			free(t->table);
+			t->table = nt;
+			t->cap = cap;
+		}
+		size_t h = hash_id(c->id) & (t->cap - 1);
+		while (t->table[h].id && strcmp(t->table[h].id, c->id))
+			h = (h + 1) & (t->cap - 1);
+		if (t->table[h].id) {
+			t->table[h].mentions += c->mentions;
+			t->table[h].docs++;
+			free(c->id);
+			free(c->label);
+		} else {
+			t->table[h] = *c;
+			t->n++;
+		}
+		continue;
+	drop:
+		free(c->id);
+		free(c->label);
+	}
+	kgx_vec_free(&j->entities);
+}
+
+static int cmp_counted(const void *a, const void *b)
+{
+	const counted *x = a, *y = b;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* A JSON string: the label as UTF-8 with quotes, backslashes and control
+ * characters escaped. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void print_stats(const run_ctx *c)
+{
+	const totals *t = &c->tot;
+	double secs = now() - t->start;
+	unsigned long per_class[KGX_NCLASSES] = {0};
+	counted *all = calloc(t->n ? t->n : 1, sizeof *all);
+	size_t n = 0;
+	for (size_t k = 0; k < t->cap; k++)
+		if (t->table[k].id) {
+			if (t->table[k].cls >= 0)
+				per_class[t->table[k].cls]++;
+			if (all)
+				all[n++] = t->table[k];
+		}
+	if (all && n)
+		qsort(all, n, sizeof *all, cmp_counted);
+	size_t top = n < 10 ? n : 10;
+	double mb = (double)t->bytes / 1048576.0;
+	FILE *f = stderr;
+	if (c->opt->stats_json) {
+		fprintf(f, "{\"documents\": {\"read\": %zu, \"failed\": %zu}, ", t->docs, t->failed);
+		fprintf(f, "\"bytes\": %zu, \"seconds\": %.3f, \"mb_per_second\": %.3f, ", t->bytes, secs,
+		        secs > 0 ? mb / secs : 0.0);
+		fprintf(f, "\"entities\": {\"distinct\": %zu, \"mentions\": %lu, \"per_class\": {", t->n, t->n_mentions);
+		for (int i = 0; i < KGX_NCLASSES; i++)
+			fprintf(f, "%s\"%s\": %lu", i ? ", " : "", kgx_class_name(i), per_class[i]);
+		fprintf(f, "}}, \"relations\": {\"total\": %lu, \"per_predicate\": {", t->n_relations);
+		for (int p = 0; p < KGX_NPREDICATES; p++)
+			fprintf(f, "%s\"%s\": %lu", p ? ", " : "", kgx_predicate_name(p), t->relations[p]);
+		fprintf(f, "}}, \"top_entities\": [");
+		for (size_t i = 0; i < top; i++) {
+			fprintf(f, "%s{\"id\": ", i ? ", " : "");
+			json_string(f, all[i].id);
+			fprintf(f, ", \"label\": ");
+			json_string(f, all[i].label);
+			fprintf(f, ", \"class\": \"%s\", \"mentions\": %lu, \"documents\": %lu}",
+			        kgx_class_name(all[i].cls), all[i].mentions, all[i].docs);
+		}
+		fprintf(f, "]}\n");
+	} else {
+		fprintf(f, "kgx: %zu documents read, %zu skipped or failed, %.1f MB in %.2f s (%.2f MB/s)\n",
+		        t->docs, t->failed, mb, secs, secs > 0 ? mb / secs : 0.0);
+		fprintf(f, "kgx: %zu distinct entities, %lu mentions:", t->n, t->n_mentions);
+		for (int i = 0; i < KGX_NCLASSES; i++)
+			if (per_class[i])
+				fprintf(f, " %s %lu", kgx_class_name(i), per_class[i]);
+		fprintf(f, "\nkgx: %lu relations:", t->n_relations);
+		for (int p = 0; p < KGX_NPREDICATES; p++)
+			if (t->relations[p])
+				fprintf(f, " %s %lu", kgx_predicate_name(p), t->relations[p]);
+		fprintf(f, "\nkgx: most mentioned:");
+		for (size_t i = 0; i < top; i++)
+			fprintf(f, "%s %s (%lu)", i ? "," : "", all[i].label, all[i].mentions);
+		fputc('\n', f);
+	}
+	free(all);
+}
+
+/* One line on a terminal, redrawn in place at most four times a second. */
+static void show_progress(run_ctx *c, int last)
+{
+	static double shown;
+	const totals *t = &c->tot;
+	double at = now();
+	if (!last && at - shown < 0.25)
+		return;
+	shown = at;
+	if (last) {
+		fputs("\r\x1b[K", stderr);
+		return;
+	}
+	double secs = at - t->start;
+	double rate = secs > 0 ? (double)t->bytes / secs : 0;
+	double left = rate > 0 && c->total_bytes > t->bytes ? (double)(c->total_bytes - t->bytes) / rate : 0;
+	fprintf(stderr, "\r\x1b[Kkgx: %zu/%zu documents, %.1f MB/s, %zu entities, %lu relations, %d:%02d left",
+	        t->docs + t->failed, c->jobs.len, rate / 1048576.0, t->n, t->n_relations,
+	        (int)left / 60, (int)left % 60);
+	fflush(stderr);
+}
+
 static void process(const options *opt, const kgx_rules *rules, kgx_out *out, job *j,
                     const char *data, size_t len)
 {
@@ -283,6 +499,8 @@ static void process(const options *opt, const kgx_rules *rules, kgx_out *out, jo
 	if (st == KGX_OK) {
 		if (opt->explain)
 			explain(opt, &doc, &j->explain);
+		if (opt->stats || opt->progress)
+			count_doc(&doc, j);
 		st = kgx_out_doc(out, &doc, &j->rdf);
 		if (st != KGX_OK) {
 			kgx_loc loc = {j->path, 0, 0};
@@ -338,6 +556,7 @@ static int add_job(run_ctx *c, const char *path, char *data, size_t len)
 	}
 	j->data = data;
 	j->len = len;
+	c->total_bytes += len;
 	return 0;
 }
 
@@ -417,6 +636,14 @@ static void run_all(run_ctx *c, int jobs)
 		c->output_failed |= j->output_failed;
 		if (!j->input_failed)
 			c->docs++;
+		c->tot.bytes += j->len;
+		if (j->input_failed)
+			c->tot.failed++;
+		else
+			c->tot.docs++;
+		add_totals(&c->tot, j);
+		if (c->opt->progress)
+			show_progress(c, 0);
 		kgx_buf_free(&j->rdf);
 		kgx_buf_free(&j->explain);
 		free(j->data);
@@ -428,6 +655,8 @@ static void run_all(run_ctx *c, int jobs)
 	}
 	for (int i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	if (c->opt->progress)
+		show_progress(c, 1);
 	for (int i = 0; i < jobs; i++)
 		kgx_out_free(args[i].out);
 	pthread_mutex_destroy(&c->lock);
@@ -524,7 +753,7 @@ static void walk(run_ctx *c, const char *path, int top)
 		walk_dir(c, path, &sb);
 	} else if (S_ISREG(sb.st_mode) || (top && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))) {
 		/* a pipe or device only when named explicitly */
-		if (add_job(c, path, NULL, 0))
+		if (add_job(c, path, NULL, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0))
 			c->output_failed = 1;
 	} else {
 		kgx_diag(&loc, "skipped: not a regular file");
@@ -559,7 +788,8 @@ int main(int argc, char **argv)
 	opt.fmt = KGX_FMT_TURTLE;
 	opt.default_rules = 1;
 	opt.max_size = DEFAULT_MAX_SIZE;
-	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN, O_MENTIONS, O_ONTOLOGY };
+	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN, O_MENTIONS, O_ONTOLOGY,
+	       O_STATS };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	opt.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
 	static const struct option longopts[] = {
@@ -573,6 +803,7 @@ int main(int argc, char **argv)
 		{"max-size", required_argument, NULL, O_MAXSIZE},
 		{"explain", optional_argument, NULL, O_EXPLAIN},
 		{"mentions", no_argument, NULL, O_MENTIONS},
+		{"stats", optional_argument, NULL, O_STATS},
 		{"ontology", no_argument, NULL, O_ONTOLOGY},
 		{"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -586,7 +817,7 @@ int main(int argc, char **argv)
 		case 'f': {
 			int f = kgx_out_format_parse(optarg);
 			if (f < 0) {
-				fprintf(stderr, "kgx: unknown format '%s' (turtle, ntriples, nquads)\n", optarg);
+				fprintf(stderr, "kgx: unknown format '%s' (turtle, ntriples, nquads, dot)\n", optarg);
 				return EXIT_USAGE;
 			}
 			opt.fmt = (kgx_format)f;
@@ -617,6 +848,14 @@ int main(int argc, char **argv)
 			}
 			break;
 		case O_MENTIONS: opt.mentions = 1; break;
+		case O_STATS:
+			if (optarg && strcmp(optarg, "json") && strcmp(optarg, "text")) {
+				fprintf(stderr, "kgx: --stats takes 'text' or 'json'\n");
+				return EXIT_USAGE;
+			}
+			opt.stats = 1;
+			opt.stats_json = optarg && !strcmp(optarg, "json");
+			break;
 		case O_ONTOLOGY: opt.ontology = 1; break;
 		case O_EXPLAIN:
 			opt.explain = 1;
@@ -681,9 +920,11 @@ int main(int argc, char **argv)
 	if (opt.quiet)
 		kgx_diag_quiet(1);  /* errors still show */
 
+	opt.progress = !opt.quiet && isatty(STDERR_FILENO) && !getenv("KGX_NO_PROGRESS");
 	run_ctx c = {0};
 	c.opt = &opt;
 	c.rules = rules;
+	c.tot.start = now();
 	kgx_vec_init(&c.jobs, sizeof(job));
 	char *tmp = NULL;
 	if (opt.output) {
@@ -720,7 +961,16 @@ int main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 		walk(&c, argv[i], 1);
+	const char *head = kgx_out_header(opt.fmt);
+	if (*head && fputs(head, c.sink) == EOF)
+		c.output_failed = 1;
 	run_all(&c, opt.jobs);
+	const char *foot = kgx_out_footer(opt.fmt);
+	if (*foot && fputs(foot, c.sink) == EOF)
+		c.output_failed = 1;
+	if (opt.stats)
+		print_stats(&c);
+	free(c.tot.table);
 	for (size_t i = 0; i < c.jobs.len; i++)
 		free(KGX_VEC_AT(&c.jobs, job, i).path);
 	kgx_vec_free(&c.jobs);

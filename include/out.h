@@ -5,9 +5,11 @@
 
 #include "doc.h"
 
-typedef enum { KGX_FMT_TURTLE, KGX_FMT_NTRIPLES, KGX_FMT_NQUADS } kgx_format;
+typedef enum { KGX_FMT_TURTLE, KGX_FMT_NTRIPLES, KGX_FMT_NQUADS, KGX_FMT_DOT } kgx_format;
 
-/* Format for a name ("turtle", "ntriples", "nquads"); -1 if unknown. */
+/* Format for a name ("turtle", "ntriples", "nquads", "dot"); -1 if unknown.
+ * "dot" is the entity graph for Graphviz: entities as nodes coloured by
+ * class, relations as labelled edges, no provenance. */
 int kgx_out_format_parse(const char *name);
 
 typedef struct kgx_out kgx_out;
@@ -29,6 +31,11 @@ void kgx_out_set_mentions(kgx_out *out, int on);
 /* Read the RDF file at path (Turtle) and write it again in the writer's
  * format into dest: the ontology for --ontology. */
 kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest);
+
+/* What comes before the first and after the last document in this format
+ * (the "digraph {" of dot); empty strings for RDF. */
+const char *kgx_out_header(kgx_format fmt);
+const char *kgx_out_footer(kgx_format fmt);
 
 /* Whether base is an absolute IRI kgx can mint under. */
 int kgx_out_base_ok(const char *base);

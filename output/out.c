@@ -3,6 +3,7 @@
  * restarted cleanly, so per-document serialisers into one stream keep memory
  * flat and the concatenation valid (see shared/spec/FACTS.md). */
 #include "out.h"
+#include "dot.h"
 
 #include <raptor2.h>
 #include <stdio.h>
@@ -55,6 +56,8 @@ int kgx_out_format_parse(const char *name)
 		return KGX_FMT_NTRIPLES;
 	if (!strcmp(name, "nquads") || !strcmp(name, "nq"))
 		return KGX_FMT_NQUADS;
+	if (!strcmp(name, "dot"))
+		return KGX_FMT_DOT;
 	return -1;
 }
 
@@ -470,6 +473,8 @@ static const raptor_iostream_handler buf_handler = {
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 {
 	static const char *names[] = {"turtle", "ntriples", "nquads"};
+	if (out->fmt == KGX_FMT_DOT)
+		return kgx_dot_doc(doc, out->base, dest);
 	writer w = {0};
 	w.out = out;
 	out->failed = 0;
@@ -570,9 +575,19 @@ static void copy_statement(void *data, raptor_statement *st)
 		w->out->failed = 1;
 }
 
+const char *kgx_out_header(kgx_format fmt)
+{
+	return fmt == KGX_FMT_DOT ? kgx_dot_header : "";
+}
+
+const char *kgx_out_footer(kgx_format fmt)
+{
+	return fmt == KGX_FMT_DOT ? "}\n" : "";
+}
+
 kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest)
 {
-	static const char *names[] = {"turtle", "ntriples", "nquads"};
+	static const char *names[] = {"turtle", "ntriples", "nquads", "ntriples"};
 	writer w = {0};
 	w.out = out;
 	out->failed = 0;

@@ -499,6 +499,80 @@ t_ontology() {
 }
 check "--ontology writes rules/ontology.ttl in every format" t_ontology
 
+t_stats_json() {
+	run 0 --stats=json corpus/ || return 1
+	python3 - "$T/err" <<'PY' || return 1
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["documents"]["read"] == 5 and d["documents"]["failed"] == 0, d["documents"]
+assert d["bytes"] > 0 and d["seconds"] >= 0
+classes = {"UNBody", "Mission", "Fund", "Minister", "Person", "Organisation",
+           "GovernmentBody", "Country", "Event", "Document"}
+assert set(d["entities"]["per_class"]) == classes
+assert d["entities"]["distinct"] == sum(d["entities"]["per_class"].values())
+preds = {"funds", "chairs", "supports", "memberOf", "partOf", "hosts",
+         "participatesIn", "ministerOf", "signedBy", "locatedIn"}
+assert set(d["relations"]["per_predicate"]) == preds
+assert d["relations"]["total"] == sum(d["relations"]["per_predicate"].values()) > 0
+top = d["top_entities"]
+assert 1 <= len(top) <= 10 and all(set(e) == {"id", "label", "class", "mentions", "documents"} for e in top)
+assert all(top[i]["mentions"] >= top[i + 1]["mentions"] for i in range(len(top) - 1))
+PY
+	run 0 --stats corpus/ || return 1
+	grep -q 'documents read' "$T/err" || fail "no text summary"
+}
+check "--stats=json follows its schema, --stats prints a summary" t_stats_json
+
+t_dot() {
+	command -v dot >/dev/null || { echo "skipped: no dot (apt-get install graphviz)" >&2; return 0; }
+	run 0 -f dot corpus/ || return 1
+	dot -Tsvg "$T/out" >"$T/g.svg" 2>"$T/dot.err" || { cat "$T/dot.err" >&2; return 1; }
+	[ ! -s "$T/dot.err" ] || fail "dot warned: $(head -3 "$T/dot.err")"
+	grep -q 'label="ministerOf"' "$T/out" || fail "no ministerOf edge"
+	! grep -q 'stmt/' "$T/out" || fail "provenance nodes in the picture"
+}
+check "--format dot is read by dot without warnings, without provenance" t_dot
+
+t_progress() {
+	command -v script >/dev/null || { echo "skipped: no script(1)" >&2; return 0; }
+	# on a pseudo-terminal: a progress line, erased at the end
+	script -qec "env -u KGX_NO_PROGRESS '$KGX' -j1 corpus/ corpus/ >/dev/null" /dev/null >"$T/tty" 2>&1 || return 1
+	grep -q 'documents, .* MB/s' "$T/tty" || fail "no progress line on a terminal"
+	tr '\r' '\n' <"$T/tty" | tail -n 1 | grep -q 'documents' && fail "progress not erased at the end"
+	# in a pipe: nothing
+	run 0 corpus/ || return 1
+	[ ! -s "$T/err" ] || fail "stderr not empty in a pipe: $(head -c 200 "$T/err")"
+	# with -q on a terminal: nothing
+	script -qec "'$KGX' -q -j1 corpus/ >/dev/null" /dev/null >"$T/tty" 2>&1 || return 1
+	! grep -q 'documents' "$T/tty" || fail "progress despite -q"
+}
+check "a progress line on a terminal only, erased at the end, none with -q" t_progress
+
+t_man() {
+	command -v man >/dev/null || { echo "skipped: no man (apt-get install man-db)" >&2; return 0; }
+	MANWIDTH=80 man --warnings -E UTF-8 -l docs/kgx.1 >"$T/man.txt" 2>"$T/man.err" || { cat "$T/man.err" >&2; return 1; }
+	[ ! -s "$T/man.err" ] || fail "man warned: $(head -3 "$T/man.err")"
+	local opt
+	# every long option of --help is in the manual
+	for opt in $("$KGX" --help | grep -o -e '--[a-z-]*' | sort -u); do
+		grep -q -- "$opt" "$T/man.txt" || fail "the man page lacks $opt"
+	done
+}
+check "the man page renders without warnings and covers every option" t_man
+
+t_install() {
+	local dest="$T/prefix" bdir
+	bdir=$(dirname "$KGX")
+	[ -f "$bdir/cmake_install.cmake" ] || { echo "skipped: not a CMake build directory" >&2; return 0; }
+	cmake --install "$bdir" --prefix "$dest" >/dev/null || return 1
+	[ -x "$dest/bin/kgx" ] && [ -f "$dest/share/man/man1/kgx.1" ] && [ -d "$dest/share/kgx/rules/kb" ] ||
+		fail "install tree incomplete"
+	# the installed kgx finds its rules from any directory, without KGX_RULES
+	(cd / && env -u KGX_RULES "$dest/bin/kgx" "$SRC/$good" >"$T/inst.ttl") || fail "installed kgx failed"
+	[ "$(count turtle "$T/inst.ttl")" -gt 50 ] || fail "installed kgx found too little"
+}
+check "cmake --install gives a kgx that finds its rules from anywhere" t_install
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go in an 'if [ "${KGX_KNOWN_BUGS:-0}" = 1 ]'
 # block here, so that they run only with -DKGX_KNOWN_BUGS=ON (none open now).
