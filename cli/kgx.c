@@ -970,6 +970,10 @@ int main(int argc, char **argv)
 		c.output_failed = 1;
 	if (opt.stats)
 		print_stats(&c);
+	for (size_t k = 0; k < c.tot.cap; k++) {
+		free(c.tot.table[k].id);
+		free(c.tot.table[k].label);
+	}
 	free(c.tot.table);
 	for (size_t i = 0; i < c.jobs.len; i++)
 		free(KGX_VEC_AT(&c.jobs, job, i).path);
