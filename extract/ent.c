@@ -20,7 +20,7 @@ typedef struct {
 	kgx_lex *local;        /* names defined in this document */
 	kgx_vec seen;          /* const kgx_entry *: strongly mentioned so far */
 	kgx_vec tokens;
-	kgx_buf keys;
+	kgx_buf keys, lower;
 	pcre2_match_data *md;
 	unsigned want;         /* class filter for lookups, 0 = any */
 	const kgx_entry *outer;  /* nested scan: the name being looked into */
@@ -393,6 +393,16 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 
 static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t len, uint32_t base)
 {
+	if (ru->n_needs) {
+		c->lower.len = 0;
+		if (kgx_buf_add(&c->lower, s, len))
+			return KGX_ERR_NOMEM;
+		for (size_t k = 0; k < len; k++)
+			if (c->lower.s[k] >= 'A' && c->lower.s[k] <= 'Z')
+				c->lower.s[k] = (char)(c->lower.s[k] + 32);
+		if (!kgx_rules_may_match(ru, c->lower.s, len))
+			return KGX_OK;
+	}
 	size_t start = 0;
 	while (start <= len) {
 		int rc = kgx_rules_match(c->rules, ru->code, s, len, start, c->md, &c->doc->limit_hits);
@@ -579,5 +589,6 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.seen);
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
+	kgx_buf_free(&c.lower);
 	return st;
 }

@@ -18,7 +18,7 @@ typedef struct {
 	kgx_doc *doc;
 	const kgx_rules *rules;
 	pcre2_match_data *md;
-	kgx_buf masked;
+	kgx_buf masked, lower;
 	kgx_vec cands;  /* candidate, for the current sentence */
 } rel_ctx;
 
@@ -417,9 +417,20 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			continue;  /* every relation rule needs at least one mention */
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
+		/* a lower-case copy for the rules' needs words */
+		c.lower.len = 0;
+		if (kgx_buf_add(&c.lower, c.masked.s, c.masked.len)) {
+			st = KGX_ERR_NOMEM;
+			break;
+		}
+		for (size_t k = 0; k < c.lower.len; k++)
+			if (c.lower.s[k] >= 'A' && c.lower.s[k] <= 'Z')
+				c.lower.s[k] = (char)(c.lower.s[k] + 32);
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
+				continue;
+			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(ru, c.lower.s, c.lower.len))
 				continue;
 			size_t start = 0, len = c.masked.len;
 			while (st == KGX_OK && start <= len) {
@@ -442,6 +453,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		kgx_buf_free(&KGX_VEC_AT(&c.cands, candidate, i).lost);
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
+	kgx_buf_free(&c.lower);
 	pcre2_match_data_free(c.md);
 	return st;
 }

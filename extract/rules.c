@@ -1,10 +1,12 @@
 /* Rule set: loads pattern files, expands placeholders and macros, compiles
  * every pattern once with PCRE2 (JIT where available). */
+#define _GNU_SOURCE  /* memmem */
 #include "rules.h"
 #include "stanza.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,6 +341,26 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		if (!slot)
 			return KGX_ERR_NOMEM;
 		*slot = v;
+	} else if (KEY("needs")) {
+		/* "steun|financ|bijdra": stems, matched as lower-case substrings */
+		size_t n = 1;
+		for (const char *p = v; *p; p++)
+			n += *p == '|';
+		ru->needs = kgx_arena_alloc(&c->r->arena, n * sizeof *ru->needs);
+		if (!ru->needs)
+			return KGX_ERR_NOMEM;
+		ru->n_needs = 0;
+		for (char *tok = strtok(v, "|"); tok; tok = strtok(NULL, "|")) {
+			for (char *q = tok; *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q + 32);
+			if (*tok)
+				ru->needs[ru->n_needs++] = tok;
+		}
+		if (!ru->n_needs) {
+			kgx_diag(&vloc, "needs takes words separated by '|'");
+			return KGX_ERR_SYNTAX;
+		}
 	} else if (KEY("note")) {
 	} else {
 		kgx_diag(&l->loc, "unknown key '%.*s' in rule", (int)l->key_len, l->key);
@@ -943,6 +965,18 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			snprintf(what, sizeof what, "pattern of rule '%s'", ru->id);
 			st = ru->expanded ? compile(what, ru->expanded, &loc, opts, &ru->code) : KGX_ERR_NOMEM;
 		}
+		/* the fewest mentions a sentence needs for this rule to emit */
+		ru->min_mentions = SIZE_MAX;
+		for (size_t k = 0; k < ru->n_emits; k++) {
+			size_t need = 0;
+			const char *ends[2] = {ru->emits[k].s, ru->emits[k].o};
+			for (int side = 0; side < 2; side++)
+				need += strcmp(ends[side], "doc") && ends[side][0] != '=';
+			if (need < ru->min_mentions)
+				ru->min_mentions = need;
+		}
+		if (ru->min_mentions == SIZE_MAX)
+			ru->min_mentions = 0;
 		for (size_t k = 0; st == KGX_OK && k < ru->n_emits; k++) {
 			const kgx_emit *e = &ru->emits[k];
 			const char *bad = !known_ref(ru, e->s) ? e->s : !known_ref(ru, e->o) ? e->o : NULL;
@@ -1026,6 +1060,16 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 {
 	const unit *u = find_unit(&r->curs, word, len);
 	return u ? u->cur : NULL;
+}
+
+int kgx_rules_may_match(const kgx_rule *ru, const char *lower, size_t len)
+{
+	if (!ru->n_needs)
+		return 1;
+	for (size_t i = 0; i < ru->n_needs; i++)
+		if (memmem(lower, len, ru->needs[i], strlen(ru->needs[i])))
+			return 1;
+	return 0;
 }
 
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,

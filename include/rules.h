@@ -55,6 +55,10 @@ typedef struct kgx_rule {
 	size_t n_creates;
 	kgx_emit emits[KGX_MAX_EMITS];
 	size_t n_emits;
+	char **needs;          /* lower-case words one of which the text must
+	                        * contain before the pattern is tried; NULL: none */
+	size_t n_needs;
+	size_t min_mentions;   /* relation rules: placeholders its emits use */
 	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
 	char **fires, **silent;  /* examples */
@@ -92,6 +96,10 @@ const pcre2_code *kgx_rules_amount(const kgx_rules *r);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */
 double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
+
+/* Whether `lower` (a lower-cased text) contains one of the rule's needs
+ * words, or the rule has none: a cheap test before the pattern runs. */
+int kgx_rules_may_match(const kgx_rule *ru, const char *lower, size_t len);
 
 /* The span of the first group called `name` that took part in the last
  * match (names may repeat across alternatives). Returns 0 if none did. */
