@@ -106,8 +106,16 @@ typedef struct {
 	FILE *explain;
 	int input_failed;
 	int output_failed;
-	size_t docs;
-	kgx_vec jobs;   /* job, in input order */
+	/* jobs live in a ring of `window` slots, numbered in input order:
+	 * queued have been read from the command line, next is the next for a
+	 * worker, written have gone to the output. The walk of the inputs waits
+	 * (writing finished jobs) while the ring is full, so memory does not
+	 * grow with the number of documents. */
+	job *ring;
+	size_t queued;
+	int closed;           /* the walk is over */
+	int counting;         /* a first walk that only counts, for the progress line */
+	size_t total_docs;
 	/* directories on the current path, to break symlink loops */
 	struct { dev_t dev; ino_t ino; } stack[256];
 	size_t depth;
@@ -484,7 +492,7 @@ static void show_progress(run_ctx *c, int last)
 	double rate = secs > 0 ? (double)t->bytes / secs : 0;
 	double left = rate > 0 && c->total_bytes > t->bytes ? (double)(c->total_bytes - t->bytes) / rate : 0;
 	fprintf(stderr, "\r\x1b[Kkgx: %zu/%zu documents, %.1f MB/s, %zu entities, %lu relations, %d:%02d left",
-	        t->docs + t->failed, c->jobs.len, rate / 1048576.0, t->n, t->n_relations,
+	        t->docs + t->failed, c->total_docs, rate / 1048576.0, t->n, t->n_relations,
 	        (int)left / 60, (int)left % 60);
 	fflush(stderr);
 }
@@ -547,16 +555,68 @@ static void run_job(const options *opt, const kgx_rules *rules, kgx_out *out, jo
 	kgx_buf_free(&b);
 }
 
+/* Write a finished job and fold it into the totals (main thread). */
+static void write_job(run_ctx *c, job *j)
+{
+	if (j->rdf.len && fwrite(j->rdf.s, 1, j->rdf.len, c->sink) != j->rdf.len)
+		c->output_failed = 1;
+	if (j->explain.len && c->explain && fwrite(j->explain.s, 1, j->explain.len, c->explain) != j->explain.len)
+		c->output_failed = 1;
+	c->input_failed |= j->input_failed;
+	c->output_failed |= j->output_failed;
+	c->tot.bytes += j->len;
+	if (j->input_failed)
+		c->tot.failed++;
+	else
+		c->tot.docs++;
+	add_totals(&c->tot, j);
+	if (c->opt->progress)
+		show_progress(c, 0);
+	kgx_buf_free(&j->rdf);
+	kgx_buf_free(&j->explain);
+	free(j->data);
+	free(j->path);
+	memset(j, 0, sizeof *j);
+}
+
+/* Write the oldest job once a worker has finished it. Called with the lock
+ * held; returns with it held. */
+static void write_oldest(run_ctx *c)
+{
+	job *j = &c->ring[c->written % c->window];
+	while (!j->done)
+		pthread_cond_wait(&c->cond, &c->lock);
+	pthread_mutex_unlock(&c->lock);
+	write_job(c, j);
+	pthread_mutex_lock(&c->lock);
+	c->written++;
+	pthread_cond_broadcast(&c->cond);
+}
+
 static int add_job(run_ctx *c, const char *path, char *data, size_t len)
 {
-	job *j = kgx_vec_push(&c->jobs);
-	if (!j || !(j->path = strdup(path))) {
+	if (c->counting) {
+		c->total_docs++;
+		c->total_bytes += len;
+		free(data);
+		return 0;
+	}
+	char *p = strdup(path);
+	if (!p) {
 		free(data);
 		return -1;
 	}
+	pthread_mutex_lock(&c->lock);
+	while (c->queued - c->written >= c->window)
+		write_oldest(c);
+	job *j = &c->ring[c->queued % c->window];
+	memset(j, 0, sizeof *j);
+	j->path = p;
 	j->data = data;
 	j->len = len;
-	c->total_bytes += len;
+	c->queued++;
+	pthread_cond_broadcast(&c->cond);
+	pthread_mutex_unlock(&c->lock);
 	return 0;
 }
 
@@ -571,13 +631,13 @@ static void *worker(void *arg)
 	kgx_out *out = ((worker_arg *)arg)->out;
 	for (;;) {
 		pthread_mutex_lock(&c->lock);
-		while (c->next < c->jobs.len && c->next >= c->written + c->window)
+		while (c->next >= c->queued && !c->closed)
 			pthread_cond_wait(&c->cond, &c->lock);
-		if (c->next >= c->jobs.len) {
+		if (c->next >= c->queued) {
 			pthread_mutex_unlock(&c->lock);
 			break;
 		}
-		job *j = &KGX_VEC_AT(&c->jobs, job, c->next++);
+		job *j = &c->ring[c->next++ % c->window];
 		pthread_mutex_unlock(&c->lock);
 		if (out)
 			run_job(c->opt, c->rules, out, j);
@@ -591,76 +651,61 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Run all jobs on `jobs` threads and write their results in input order. */
-static void run_all(run_ctx *c, int jobs)
-{
+typedef struct {
 	pthread_t threads[256];
 	worker_arg args[256];
-	int started = 0;
-	if (jobs > 256)
-		jobs = 256;
-	c->window = (size_t)jobs * 4;
+	int jobs, started;
+} pool;
+
+/* Start `jobs` workers. Writers are made here and freed after the join,
+ * one thread at a time: raptor_world_open and raptor_free_world touch
+ * libxml2's and libxslt's process-wide state, which is not safe to set up or
+ * tear down while other threads use it. */
+static int pool_start(run_ctx *c, pool *p, int jobs)
+{
+	p->jobs = jobs > 256 ? 256 : jobs;
+	p->started = 0;
+	c->window = (size_t)p->jobs * 4;
 	pthread_mutex_init(&c->lock, NULL);
 	pthread_cond_init(&c->cond, NULL);
-	/* Writers are made here and freed after the join, one thread at a time:
-	 * raptor_world_open and raptor_free_world touch libxml2's and libxslt's
-	 * process-wide state, which is not safe to set up or tear down while
-	 * other threads use it. */
-	for (int i = 0; i < jobs; i++) {
-		args[i].c = c;
-		args[i].out = kgx_out_new(c->opt->fmt, c->opt->base);
-		if (args[i].out)
-			kgx_out_set_mentions(args[i].out, c->opt->mentions);
+	c->ring = calloc(c->window, sizeof *c->ring);
+	if (!c->ring)
+		return -1;
+	for (int i = 0; i < p->jobs; i++) {
+		p->args[i].c = c;
+		p->args[i].out = kgx_out_new(c->opt->fmt, c->opt->base);
+		if (p->args[i].out)
+			kgx_out_set_mentions(p->args[i].out, c->opt->mentions);
 	}
-	for (int i = 0; i < jobs; i++)
-		if (!pthread_create(&threads[started], NULL, worker, &args[started]))
-			started++;
-	if (!started) {
+	for (int i = 0; i < p->jobs; i++)
+		if (!pthread_create(&p->threads[p->started], NULL, worker, &p->args[p->started]))
+			p->started++;
+	if (!p->started) {
 		kgx_diag(NULL, "cannot start a worker thread");
-		c->output_failed = 1;
-		for (int i = 0; i < jobs; i++)
-			kgx_out_free(args[i].out);
-		return;
+		return -1;
 	}
-	for (size_t i = 0; i < c->jobs.len; i++) {
-		job *j = &KGX_VEC_AT(&c->jobs, job, i);
-		pthread_mutex_lock(&c->lock);
-		while (!j->done)
-			pthread_cond_wait(&c->cond, &c->lock);
-		pthread_mutex_unlock(&c->lock);
-		if (j->rdf.len && fwrite(j->rdf.s, 1, j->rdf.len, c->sink) != j->rdf.len)
-			c->output_failed = 1;
-		if (j->explain.len && c->explain && fwrite(j->explain.s, 1, j->explain.len, c->explain) != j->explain.len)
-			c->output_failed = 1;
-		c->input_failed |= j->input_failed;
-		c->output_failed |= j->output_failed;
-		if (!j->input_failed)
-			c->docs++;
-		c->tot.bytes += j->len;
-		if (j->input_failed)
-			c->tot.failed++;
-		else
-			c->tot.docs++;
-		add_totals(&c->tot, j);
-		if (c->opt->progress)
-			show_progress(c, 0);
-		kgx_buf_free(&j->rdf);
-		kgx_buf_free(&j->explain);
-		free(j->data);
-		j->data = NULL;
-		pthread_mutex_lock(&c->lock);
-		c->written = i + 1;
-		pthread_cond_broadcast(&c->cond);
-		pthread_mutex_unlock(&c->lock);
-	}
-	for (int i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
+	return 0;
+}
+
+/* Write what is left in input order, then stop the workers. */
+static void pool_finish(run_ctx *c, pool *p)
+{
+	pthread_mutex_lock(&c->lock);
+	c->closed = 1;
+	pthread_cond_broadcast(&c->cond);
+	while (c->written < c->queued && p->started)
+		write_oldest(c);
+	pthread_mutex_unlock(&c->lock);
+	for (int i = 0; i < p->started; i++)
+		pthread_join(p->threads[i], NULL);
 	if (c->opt->progress)
 		show_progress(c, 1);
-	for (int i = 0; i < jobs; i++)
-		kgx_out_free(args[i].out);
+	for (int i = 0; i < p->jobs && c->ring; i++)
+		kgx_out_free(p->args[i].out);
 	pthread_mutex_destroy(&c->lock);
 	pthread_cond_destroy(&c->cond);
+	free(c->ring);
+	c->ring = NULL;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -731,6 +776,10 @@ static void walk(run_ctx *c, const char *path, int top)
 {
 	kgx_loc loc = {path, 0, 0};
 	if (top && !strcmp(path, "-")) {
+		if (c->counting) {
+			c->total_docs++;
+			return;
+		}
 		kgx_buf b = {0};
 		int too_big;
 		if (read_stream(stdin, c->opt->max_size, &b, &too_big) || too_big) {
@@ -925,7 +974,6 @@ int main(int argc, char **argv)
 	c.opt = &opt;
 	c.rules = rules;
 	c.tot.start = now();
-	kgx_vec_init(&c.jobs, sizeof(job));
 	char *tmp = NULL;
 	if (opt.output) {
 		size_t n = strlen(opt.output) + 16;
@@ -959,12 +1007,27 @@ int main(int argc, char **argv)
 			fputs("document\tsubject\tpredicate\tobject\trule\tlost\tamount\tcurrency\tsentence\n", c.explain);
 		}
 	}
-	for (int i = optind; i < argc; i++)
-		walk(&c, argv[i], 1);
+	if (opt.progress) {
+		/* a first walk that only counts, so the progress line knows the total */
+		c.counting = 1;
+		kgx_diag_quiet(2);
+		for (int i = optind; i < argc; i++)
+			walk(&c, argv[i], 1);
+		kgx_diag_quiet(opt.quiet);
+		c.counting = 0;
+		c.input_failed = 0;
+	}
 	const char *head = kgx_out_header(opt.fmt);
 	if (*head && fputs(head, c.sink) == EOF)
 		c.output_failed = 1;
-	run_all(&c, opt.jobs);
+	pool workers;
+	if (pool_start(&c, &workers, opt.jobs)) {
+		c.output_failed = 1;
+	} else {
+		for (int i = optind; i < argc; i++)
+			walk(&c, argv[i], 1);
+	}
+	pool_finish(&c, &workers);
 	const char *foot = kgx_out_footer(opt.fmt);
 	if (*foot && fputs(foot, c.sink) == EOF)
 		c.output_failed = 1;
@@ -975,9 +1038,6 @@ int main(int argc, char **argv)
 		free(c.tot.table[k].label);
 	}
 	free(c.tot.table);
-	for (size_t i = 0; i < c.jobs.len; i++)
-		free(KGX_VEC_AT(&c.jobs, job, i).path);
-	kgx_vec_free(&c.jobs);
 	if (c.explain && c.explain != stderr && fclose(c.explain))
 		c.output_failed = 1;
 
