@@ -573,6 +573,17 @@ t_install() {
 }
 check "cmake --install gives a kgx that finds its rules from anywhere" t_install
 
+t_parallel_shards() {
+	command -v parallel >/dev/null || { echo "skipped: no GNU parallel (apt-get install parallel)" >&2; return 0; }
+	# the recipe of docs/scale.md: shards of two files, merged with sort -u
+	run 0 -f ntriples corpus/ || return 1
+	sort -u "$T/out" >"$T/whole.nt"
+	ls corpus/*.txt | sort | parallel --will-cite -j2 -N2 "'$KGX' -q -j1 -f ntriples {}" 2>"$T/err" |
+		sort -u >"$T/shards.nt" || return 1
+	cmp "$T/whole.nt" "$T/shards.nt" >&2 || fail "the shards' union differs from the whole run"
+}
+check "shards run by GNU parallel merge into the whole run (sort -u)" t_parallel_shards
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go in an 'if [ "${KGX_KNOWN_BUGS:-0}" = 1 ]'
 # block here, so that they run only with -DKGX_KNOWN_BUGS=ON (none open now).
