@@ -120,7 +120,7 @@ int kgx_buf_add(kgx_buf *b, const char *s, size_t len)
 	return 0;
 }
 
-int kgx_buf_addc(kgx_buf *b, char c)
+int kgx_buf_grow_addc(kgx_buf *b, char c)
 {
 	return kgx_buf_add(b, &c, 1);
 }

@@ -38,7 +38,18 @@ typedef struct {
 } kgx_buf;
 
 int kgx_buf_add(kgx_buf *b, const char *s, size_t len);  /* 0 on success */
-int kgx_buf_addc(kgx_buf *b, char c);
+int kgx_buf_grow_addc(kgx_buf *b, char c);
+
+/* One byte: inline, since writers and folders append byte by byte. */
+static inline int kgx_buf_addc(kgx_buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+		return 0;
+	}
+	return kgx_buf_grow_addc(b, c);
+}
 int kgx_buf_printf(kgx_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
