@@ -21,6 +21,7 @@ typedef struct {
 	kgx_vec seen;          /* const kgx_entry *: strongly mentioned so far */
 	kgx_vec tokens;
 	kgx_buf keys, lower;
+	unsigned char *memo;   /* needs words found in the current text */
 	pcre2_match_data *md;
 	unsigned want;         /* class filter for lookups, 0 = any */
 	const kgx_entry *outer;  /* nested scan: the name being looked into */
@@ -391,18 +392,24 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	return KGX_OK;
 }
 
+/* c->lower becomes s lower-cased, and the needs memo is cleared. */
+static kgx_status lower_text(ent_ctx *c, const char *s, size_t len)
+{
+	c->lower.len = 0;
+	if (kgx_buf_add(&c->lower, s, len))
+		return KGX_ERR_NOMEM;
+	for (size_t k = 0; k < len; k++)
+		if (c->lower.s[k] >= 'A' && c->lower.s[k] <= 'Z')
+			c->lower.s[k] = (char)(c->lower.s[k] + 32);
+	memset(c->memo, 0, kgx_rules_needs_words(c->rules));
+	return KGX_OK;
+}
+
+/* Run an entity or meta rule over s; c->lower must hold s lower-cased. */
 static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t len, uint32_t base)
 {
-	if (ru->n_needs) {
-		c->lower.len = 0;
-		if (kgx_buf_add(&c->lower, s, len))
-			return KGX_ERR_NOMEM;
-		for (size_t k = 0; k < len; k++)
-			if (c->lower.s[k] >= 'A' && c->lower.s[k] <= 'Z')
-				c->lower.s[k] = (char)(c->lower.s[k] + 32);
-		if (!kgx_rules_may_match(ru, c->lower.s, len))
-			return KGX_OK;
-	}
+	if (!kgx_rules_may_match(c->rules, ru, c->lower.s, len, c->memo))
+		return KGX_OK;
 	size_t start = 0;
 	while (start <= len) {
 		int rc = kgx_rules_match(c->rules, ru->code, s, len, start, c->md, &c->doc->limit_hits);
@@ -536,19 +543,28 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
 	kgx_status st = c.local && c.md ? KGX_OK : KGX_ERR_NOMEM;
 
-	/* 1. entity and meta rules over plain text */
+	/* 1. entity and meta rules over plain text: the whole document, then
+	 * each sentence (lower-cased once for all rules' needs words) */
+	c.memo = malloc(kgx_rules_needs_words(rules));
+	if (!c.memo)
+		st = KGX_ERR_NOMEM;
+	if (st == KGX_OK)
+		st = lower_text(&c, doc->text, doc->text_len);
 	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(rules, i);
-		if ((ru->kind != KGX_RULE_ENTITY && ru->kind != KGX_RULE_META) || !ru->code)
-			continue;
-		if (ru->document_scope) {
+		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && ru->document_scope)
 			st = run_rule(&c, ru, doc->text, doc->text_len, 0);
-			continue;
-		}
-		for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++) {
-			const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
-			st = run_rule(&c, ru, doc->text + s->span.begin, s->span.end - s->span.begin,
-			              s->span.begin);
+	}
+	for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++) {
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
+		const char *text = doc->text + s->span.begin;
+		size_t len = s->span.end - s->span.begin;
+		st = lower_text(&c, text, len);
+		for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
+			const kgx_rule *ru = kgx_rules_get(rules, i);
+			if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code &&
+			    !ru->document_scope)
+				st = run_rule(&c, ru, text, len, s->span.begin);
 		}
 	}
 	/* 2. the knowledge base and the names just defined */
@@ -590,5 +606,6 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.lower);
+	free(c.memo);
 	return st;
 }

@@ -408,6 +408,9 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_status st = c.md ? KGX_OK : KGX_ERR_NOMEM;
 	size_t m = 0;
 	const kgx_mention *ms = doc->mentions.data;
+	unsigned char *memo = malloc(kgx_rules_needs_words(rules));
+	if (!memo)
+		st = KGX_ERR_NOMEM;
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;
@@ -426,11 +429,12 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		for (size_t k = 0; k < c.lower.len; k++)
 			if (c.lower.s[k] >= 'A' && c.lower.s[k] <= 'Z')
 				c.lower.s[k] = (char)(c.lower.s[k] + 32);
+		memset(memo, 0, kgx_rules_needs_words(rules));
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
 				continue;
-			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(ru, c.lower.s, c.lower.len))
+			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(rules, ru, c.lower.s, c.lower.len, memo))
 				continue;
 			size_t start = 0, len = c.masked.len;
 			while (st == KGX_OK && start <= len) {
@@ -454,6 +458,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
 	kgx_buf_free(&c.lower);
+	free(memo);
 	pcre2_match_data_free(c.md);
 	return st;
 }

@@ -32,6 +32,8 @@ struct kgx_rules {
 	kgx_vec rules;    /* kgx_rule * */
 	kgx_vec macros;   /* macro */
 	kgx_vec mults, curs;  /* unit */
+	char **words;  /* every distinct needs word of every rule */
+	size_t n_words, cap_words;
 	char *negation_src, *amount_src;
 	kgx_loc negation_loc, amount_loc;
 	pcre2_code *negation, *amount;
@@ -965,6 +967,32 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			snprintf(what, sizeof what, "pattern of rule '%s'", ru->id);
 			st = ru->expanded ? compile(what, ru->expanded, &loc, opts, &ru->code) : KGX_ERR_NOMEM;
 		}
+		/* number the needs words, shared between rules */
+		if (ru->n_needs && !(ru->need_ids = kgx_arena_alloc(&r->arena, ru->n_needs * sizeof *ru->need_ids))) {
+			kgx_buf_free(&b);
+			return KGX_ERR_NOMEM;
+		}
+		for (size_t k = 0; k < ru->n_needs; k++) {
+			size_t w = 0;
+			while (w < r->n_words && strcmp(r->words[w], ru->needs[k]))
+				w++;
+			if (w == r->n_words) {
+				if (r->n_words == r->cap_words) {
+					size_t cap = r->cap_words ? r->cap_words * 2 : 64;
+					char **nw = kgx_arena_alloc(&r->arena, cap * sizeof *nw);
+					if (!nw) {
+						kgx_buf_free(&b);
+						return KGX_ERR_NOMEM;
+					}
+					if (r->n_words)
+						memcpy(nw, r->words, r->n_words * sizeof *nw);
+					r->words = nw;
+					r->cap_words = cap;
+				}
+				r->words[r->n_words++] = ru->needs[k];
+			}
+			ru->need_ids[k] = w;
+		}
 		/* the fewest mentions a sentence needs for this rule to emit */
 		ru->min_mentions = SIZE_MAX;
 		for (size_t k = 0; k < ru->n_emits; k++) {
@@ -1062,13 +1090,25 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 	return u ? u->cur : NULL;
 }
 
-int kgx_rules_may_match(const kgx_rule *ru, const char *lower, size_t len)
+size_t kgx_rules_needs_words(const kgx_rules *r)
+{
+	return r->n_words ? r->n_words : 1;
+}
+
+int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, const char *lower, size_t len,
+                        unsigned char *memo)
 {
 	if (!ru->n_needs)
 		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++)
-		if (memmem(lower, len, ru->needs[i], strlen(ru->needs[i])))
+	for (size_t i = 0; i < ru->n_needs; i++) {
+		size_t w = ru->need_ids[i];
+		if (!memo[w]) {
+			const char *word = r->words[w];
+			memo[w] = memmem(lower, len, word, strlen(word)) ? 1 : 2;
+		}
+		if (memo[w] == 1)
 			return 1;
+	}
 	return 0;
 }
 

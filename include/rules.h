@@ -58,6 +58,7 @@ typedef struct kgx_rule {
 	char **needs;          /* lower-case words one of which the text must
 	                        * contain before the pattern is tried; NULL: none */
 	size_t n_needs;
+	size_t *need_ids;      /* their numbers among all rules' needs words */
 	size_t min_mentions;   /* relation rules: placeholders its emits use */
 	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
@@ -98,8 +99,12 @@ double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
 
 /* Whether `lower` (a lower-cased text) contains one of the rule's needs
- * words, or the rule has none: a cheap test before the pattern runs. */
-int kgx_rules_may_match(const kgx_rule *ru, const char *lower, size_t len);
+ * words, or the rule has none: a cheap test before the pattern runs. Rules
+ * share words, so each word is looked for once per text: `memo` holds
+ * kgx_rules_needs_words() bytes, zeroed for each new text. */
+int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, const char *lower, size_t len,
+                        unsigned char *memo);
+size_t kgx_rules_needs_words(const kgx_rules *r);
 
 /* The span of the first group called `name` that took part in the last
  * match (names may repeat across alternatives). Returns 0 if none did. */
