@@ -42,8 +42,9 @@ static const char usage[] =
 	"      --max-size BYTES skip documents larger than this (default 64M)\n"
 	"      --mentions       also write NIF 2.0 annotations of every mention\n"
 	"      --ontology       write the kgx ontology in the chosen format, and exit\n"
-	"      --explain[=FILE] for each relation, the sentence, the rule that fired and\n"
-	"                       the rules that lost, on stderr (or as TSV in FILE)\n"
+	"      --explain[=FILE] show each document with its mentions marked, and each\n"
+	"                       relation with its sentence, the rule that fired and the\n"
+	"                       rules that lost, on stderr (or relations as TSV in FILE)\n"
 	"  -j, --jobs N         documents processed in parallel (default: all CPUs);\n"
 	"                       the output is the same for every N\n"
 	"      --stats[=json]   a summary on stderr at the end (or as JSON)\n"
@@ -68,6 +69,7 @@ typedef struct {
 	int jobs;
 	int mentions, ontology;
 	int stats, stats_json;
+	int explain_colour;  /* --explain on a terminal without NO_COLOR */
 	int progress;  /* stderr is a terminal and not --quiet */
 } options;
 
@@ -259,9 +261,42 @@ static void list_rules(kgx_rules *r)
 
 /* ------------------------------------------------------------ input */
 
+/* ANSI colours per class, for a terminal. */
+static const char *const class_colour[KGX_NCLASSES] = {
+	"34", "33", "32", "35", "35", "36", "94", "92", "93", "37",
+};
+
+/* The normalised text with every mention marked: "[Nederland]{Country}",
+ * or in colour with the class dimmed when `colour` is set. */
+static void explain_text(const kgx_doc *doc, kgx_buf *b, int colour)
+{
+	kgx_buf_printf(b, "%s%s%s\n", colour ? "\x1b[1m" : "== ", doc->path, colour ? "\x1b[0m" : "");
+	uint32_t at = 0;
+	for (size_t i = 0; i < doc->mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->span.begin < at)
+			continue;  /* nested inside the previous mention */
+		kgx_buf_add(b, doc->text + at, m->span.begin - at);
+		int c = kgx_class_primary(m->entry->classes);
+		const char *cls = kgx_class_name(c);
+		const char *weak = m->kind == KGX_M_WEAK ? "~" : "";
+		if (colour)
+			kgx_buf_printf(b, "\x1b[1;%sm%.*s\x1b[0m\x1b[2m{%s%s}\x1b[0m", class_colour[c < 0 ? 0 : c],
+			               (int)(m->span.end - m->span.begin), doc->text + m->span.begin, weak, cls);
+		else
+			kgx_buf_printf(b, "[%.*s]{%s%s}", (int)(m->span.end - m->span.begin),
+			               doc->text + m->span.begin, weak, cls);
+		at = m->span.end;
+	}
+	kgx_buf_add(b, doc->text + at, doc->text_len - at);
+	kgx_buf_add(b, "\n\n", 2);
+}
+
 static void explain(const options *opt, const kgx_doc *doc, kgx_buf *b)
 {
 	int tsv = opt->explain_file != NULL;
+	if (!tsv)
+		explain_text(doc, b, opt->explain_colour);
 	kgx_buf sentence = {0};
 	for (size_t i = 0; i < doc->relations.len; i++) {
 		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
@@ -970,6 +1005,8 @@ int main(int argc, char **argv)
 		kgx_diag_quiet(1);  /* errors still show */
 
 	opt.progress = !opt.quiet && isatty(STDERR_FILENO) && !getenv("KGX_NO_PROGRESS");
+	/* https://no-color.org: any non-empty NO_COLOR turns colours off */
+	opt.explain_colour = isatty(STDERR_FILENO) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	run_ctx c = {0};
 	c.opt = &opt;
 	c.rules = rules;

@@ -584,6 +584,23 @@ t_parallel_shards() {
 }
 check "shards run by GNU parallel merge into the whole run (sort -u)" t_parallel_shards
 
+t_explain() {
+	run 0 --explain corpus/ || return 1
+	grep -q '^== corpus/' "$T/err" || fail "no document heading"
+	grep -q '\[Nederland\]{Country}' "$T/err" || fail "mentions not marked"
+	grep -q ' signedBy .*\[signature-block\]' "$T/err" || fail "no relation with its rule"
+	! grep -q $'\x1b\\[' "$T/err" || fail "colours in a pipe"
+	command -v script >/dev/null || return 0
+	script -qec "'$KGX' --explain corpus/ >/dev/null" /dev/null >"$T/tty" 2>&1 || return 1
+	grep -q $'\x1b\\[1;' "$T/tty" || fail "no colours on a terminal"
+	NO_COLOR=1 script -qec "'$KGX' --explain corpus/ >/dev/null" /dev/null >"$T/tty" 2>&1 || return 1
+	! grep -q $'\x1b\\[1;' "$T/tty" || fail "colours despite NO_COLOR"
+	run 0 --explain="$T/rel.tsv" corpus/ || return 1
+	head -1 "$T/rel.tsv" | grep -q $'^document\tsubject\tpredicate' || fail "TSV without header"
+	[ "$(awk -F'\t' 'NF != 9' "$T/rel.tsv" | wc -l)" -eq 0 ] || fail "TSV rows without 9 fields"
+}
+check "--explain marks mentions, lists relations with rules, colours only on a terminal" t_explain
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go in an 'if [ "${KGX_KNOWN_BUGS:-0}" = 1 ]'
 # block here, so that they run only with -DKGX_KNOWN_BUGS=ON (none open now).
