@@ -1,6 +1,7 @@
 /* Arena, vector and string buffer: the only allocators the passes use. */
 #include "arena.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,4 +146,23 @@ void kgx_buf_free(kgx_buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+int kgx_buf_read_file(kgx_buf *b, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	b->len = 0;
+	int err = kgx_buf_add(b, "", 0);
+	while (!err && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		err = kgx_buf_add(b, chunk, n);
+	if (ferror(f))
+		err = -1;
+	int saved = errno;
+	fclose(f);
+	errno = saved;
+	return err ? -1 : 0;
 }

@@ -2,6 +2,7 @@
 #include "kb.h"
 #include "stanza.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,28 +279,15 @@ kgx_status kgx_kb_load_text(kgx_kb *kb, const char *name, const char *text, size
 
 kgx_status kgx_kb_load_file(kgx_kb *kb, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	kgx_loc loc = {path, 0, 0};
-	if (!f) {
-		kgx_diag(&loc, "cannot open knowledge file");
-		return KGX_ERR_IO;
-	}
 	kgx_buf b = {0};
-	char chunk[65536];
-	size_t n;
-	kgx_status st = KGX_OK;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (kgx_buf_add(&b, chunk, n)) {
-			st = KGX_ERR_NOMEM;
-			break;
-		}
-	if (ferror(f)) {
-		kgx_diag(&loc, "read error");
+	kgx_status st;
+	if (kgx_buf_read_file(&b, path)) {
+		kgx_loc loc = {path, 0, 0};
+		kgx_diag(&loc, "cannot read knowledge file: %s", strerror(errno));
 		st = KGX_ERR_IO;
+	} else {
+		st = kgx_kb_load_text(kb, path, b.s, b.len);
 	}
-	fclose(f);
-	if (st == KGX_OK)
-		st = kgx_kb_load_text(kb, path, b.s ? b.s : "", b.len);
 	kgx_buf_free(&b);
 	return st;
 }

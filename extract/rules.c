@@ -698,28 +698,6 @@ static void free_list(char **a, size_t n)
 	free(a);
 }
 
-static kgx_status read_all(const char *path, kgx_buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		kgx_loc loc = {path, 0, 0};
-		kgx_diag(&loc, "cannot open: %s", strerror(errno));
-		return KGX_ERR_IO;
-	}
-	char chunk[65536];
-	size_t n;
-	b->len = 0;
-	kgx_buf_add(b, "", 0);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (kgx_buf_add(b, chunk, n)) {
-			fclose(f);
-			return KGX_ERR_NOMEM;
-		}
-	int err = ferror(f);
-	fclose(f);
-	return err ? KGX_ERR_IO : KGX_OK;
-}
-
 kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 {
 	struct stat sb;
@@ -751,9 +729,13 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 	}
 	kgx_buf b = {0};
 	for (size_t i = 0; i < n && st == KGX_OK; i++) {
-		st = read_all(files[i], &b);
-		if (st == KGX_OK)
+		if (kgx_buf_read_file(&b, files[i])) {
+			kgx_loc l = {files[i], 0, 0};
+			kgx_diag(&l, "cannot read: %s", strerror(errno));
+			st = KGX_ERR_IO;
+		} else {
 			st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
+		}
 	}
 	kgx_buf_free(&b);
 	free_list(files, n);

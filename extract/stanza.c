@@ -149,28 +149,15 @@ kgx_status kgx_stanza_read(const char *name, const char *text, size_t len,
 kgx_status kgx_stanza_read_file(const char *path, size_t max_line,
                                 kgx_stanza_fn fn, void *ctx)
 {
-	FILE *f = fopen(path, "rb");
-	kgx_loc loc = {path, 0, 0};
-	if (!f) {
-		kgx_diag(&loc, "cannot open: %s", strerror(errno));
-		return KGX_ERR_IO;
-	}
 	kgx_buf b = {0};
-	char chunk[65536];
-	size_t n;
-	kgx_status st = KGX_OK;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (kgx_buf_add(&b, chunk, n)) {
-			st = KGX_ERR_NOMEM;
-			break;
-		}
-	if (ferror(f)) {
-		kgx_diag(&loc, "read error: %s", strerror(errno));
+	kgx_status st;
+	if (kgx_buf_read_file(&b, path)) {
+		kgx_loc loc = {path, 0, 0};
+		kgx_diag(&loc, "cannot read: %s", strerror(errno));
 		st = KGX_ERR_IO;
+	} else {
+		st = kgx_stanza_read(path, b.s, b.len, max_line, fn, ctx);
 	}
-	fclose(f);
-	if (st == KGX_OK)
-		st = kgx_stanza_read(path, b.s ? b.s : "", b.len, max_line, fn, ctx);
 	kgx_buf_free(&b);
 	return st;
 }

@@ -57,4 +57,8 @@ int kgx_buf_printf(kgx_buf *b, const char *fmt, ...)
 	;
 void kgx_buf_free(kgx_buf *b);
 
+/* Replace b's contents with the whole file at path (NUL-terminated).
+ * Returns 0, or -1 with errno set; the caller reports. */
+int kgx_buf_read_file(kgx_buf *b, const char *path);
+
 #endif
