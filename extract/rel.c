@@ -51,6 +51,8 @@ static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)
 	for (size_t i = m0; i < m1; i++) {
 		if (ms[i].span.begin < at)
 			continue;  /* nested inside the previous mention */
+		if (ms[i].span.end > s->span.end)
+			continue;  /* a document-wide rule's name that runs past the sentence */
 		if (add_text(b, doc->text + at, ms[i].span.begin - at))
 			return KGX_ERR_NOMEM;
 		int cls = kgx_class_primary(ms[i].entry->classes);
@@ -205,7 +207,7 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 	if (!md)
 		return 0;
 	int found = 0;
-	size_t nb, ne, mb, me, cb, ce;
+	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
 	if (kgx_rules_match(rules, re, s, len, 0, md, NULL) >= 0) {
 		if (kgx_rules_group(re, md, "num", &nb, &ne)) {
 			/* Dutch notation: '.' groups thousands, ',' is the decimal comma */

@@ -421,10 +421,15 @@ static int is_word_list(const char *v)
 	return words >= 8;
 }
 
+/* Bytes of the character at s, never past the end of the string. */
 static size_t cp_bytes(const char *s)
 {
 	unsigned char c = (unsigned char)*s;
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < n; i++)
+		if (!s[i])
+			return i;
+	return n;
 }
 
 static int cmp_cstr(const void *a, const void *b)

@@ -1,6 +1,7 @@
 /* Reader for the stanza format shared by knowledge and pattern files. */
 #include "stanza.h"
 #include "arena.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -67,6 +68,13 @@ kgx_status kgx_stanza_read(const char *name, const char *text, size_t len,
 		}
 		if (memchr(line, '\0', n)) {
 			kgx_diag(&loc, "NUL byte in rule file");
+			st = KGX_ERR_SYNTAX;
+			break;
+		}
+		size_t valid = kgx_utf8_valid_prefix(line, n);
+		if (valid < n) {
+			loc.col = (unsigned)valid + 1;
+			kgx_diag(&loc, "invalid UTF-8 in rule file");
 			st = KGX_ERR_SYNTAX;
 			break;
 		}
