@@ -148,6 +148,35 @@ void kgx_buf_free(kgx_buf *b)
 	b->len = b->cap = 0;
 }
 
+int kgx_buf_set_collapsed(kgx_buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	if (kgx_buf_add(b, "", 0))
+		return -1;
+	int sp = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			sp = b->len > 0;
+			continue;
+		}
+		if ((sp && kgx_buf_addc(b, ' ')) || kgx_buf_addc(b, s[i]))
+			return -1;
+		sp = 0;
+	}
+	return 0;
+}
+
+int kgx_buf_set_lower(kgx_buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	if (kgx_buf_add(b, s, n))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (b->s[i] >= 'A' && b->s[i] <= 'Z')
+			b->s[i] = (char)(b->s[i] + 32);
+	return 0;
+}
+
 int kgx_buf_read_file(kgx_buf *b, const char *path)
 {
 	FILE *f = fopen(path, "rb");

@@ -22,7 +22,7 @@ typedef struct {
 	kgx_vec tokens;
 	kgx_buf keys, lower;
 	unsigned char *memo;   /* needs words found in the current text */
-	pcre2_match_data *md;
+	pcre2_match_data *md, *md_classify;
 	unsigned want;         /* class filter for lookups, 0 = any */
 	const kgx_entry *outer;  /* nested scan: the name being looked into */
 	int whole;             /* lookups must cover all tokens */
@@ -128,23 +128,9 @@ done:
 /* s[0..len) with runs of white space turned into one space, in the arena. */
 static char *collapse(kgx_arena *a, const char *s, size_t len)
 {
-	char *o = kgx_arena_alloc(a, len + 1);
-	if (!o)
-		return NULL;
-	size_t n = 0;
-	int sp = 0;
-	for (size_t i = 0; i < len; i++) {
-		char ch = s[i];
-		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-			sp = n > 0;
-			continue;
-		}
-		if (sp)
-			o[n++] = ' ';
-		sp = 0;
-		o[n++] = ch;
-	}
-	o[n] = '\0';
+	kgx_buf b = {0};
+	char *o = kgx_buf_set_collapsed(&b, s, len) ? NULL : kgx_arena_strndup(a, b.s, b.len);
+	kgx_buf_free(&b);
 	return o;
 }
 
@@ -182,10 +168,8 @@ static const kgx_entry *lookup(ent_ctx *c, const char *s, size_t len, unsigned w
 
 static unsigned classify(ent_ctx *c, const char *s, size_t len)
 {
-	/* its own match data: the caller's holds the match being applied */
-	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-	if (!md)
-		return 0;
+	/* its own match data: c->md holds the match being applied */
+	pcre2_match_data *md = c->md_classify;
 	const kgx_rule *best = NULL;
 	for (size_t i = 0; i < kgx_rules_count(c->rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(c->rules, i);
@@ -196,7 +180,6 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 		if (kgx_rules_match(c->rules, ru->code, s, len, 0, md, &c->doc->limit_hits) >= 0)
 			best = ru;
 	}
-	pcre2_match_data_free(md);
 	return best ? best->classify_as : 0;
 }
 
@@ -395,12 +378,8 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 /* c->lower becomes s lower-cased, and the needs memo is cleared. */
 static kgx_status lower_text(ent_ctx *c, const char *s, size_t len)
 {
-	c->lower.len = 0;
-	if (kgx_buf_add(&c->lower, s, len))
+	if (kgx_buf_set_lower(&c->lower, s, len))
 		return KGX_ERR_NOMEM;
-	for (size_t k = 0; k < len; k++)
-		if (c->lower.s[k] >= 'A' && c->lower.s[k] <= 'Z')
-			c->lower.s[k] = (char)(c->lower.s[k] + 32);
 	memset(c->memo, 0, kgx_rules_needs_words(c->rules));
 	return KGX_OK;
 }
@@ -539,9 +518,10 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	c.rules = rules;
 	c.local = kgx_lex_new();
 	c.md = pcre2_match_data_create(64, NULL);
+	c.md_classify = pcre2_match_data_create(4, NULL);
 	kgx_vec_init(&c.seen, sizeof(const kgx_entry *));
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
-	kgx_status st = c.local && c.md ? KGX_OK : KGX_ERR_NOMEM;
+	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
 	/* 1. entity and meta rules over plain text: the whole document, then
 	 * each sentence (lower-cased once for all rules' needs words) */
@@ -601,6 +581,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 			ms[i].sentence = sentence_of(doc, ms[i].span.begin);
 	}
 	pcre2_match_data_free(c.md);
+	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);
 	kgx_vec_free(&c.seen);
 	kgx_vec_free(&c.tokens);

@@ -17,7 +17,7 @@ typedef struct {
 typedef struct {
 	kgx_doc *doc;
 	const kgx_rules *rules;
-	pcre2_match_data *md;
+	pcre2_match_data *md, *md_neg;
 	kgx_buf masked, lower;
 	kgx_vec cands;  /* candidate, for the current sentence */
 } rel_ctx;
@@ -161,12 +161,8 @@ static int negated(rel_ctx *c, size_t b, size_t e)
 	const pcre2_code *neg = kgx_rules_negation(c->rules);
 	if (!neg)
 		return 0;
-	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-	if (!md)
-		return 0;
-	int rc = kgx_rules_match(c->rules, neg, c->masked.s + b, e - b, 0, md, &c->doc->limit_hits);
-	pcre2_match_data_free(md);
-	return rc >= 0;
+	/* its own match data: c->md holds the relation match being applied */
+	return kgx_rules_match(c->rules, neg, c->masked.s + b, e - b, 0, c->md_neg, &c->doc->limit_hits) >= 0;
 }
 
 static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
@@ -406,8 +402,9 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	c.doc = doc;
 	c.rules = rules;
 	c.md = pcre2_match_data_create(64, NULL);
+	c.md_neg = pcre2_match_data_create(4, NULL);
 	kgx_vec_init(&c.cands, sizeof(candidate));
-	kgx_status st = c.md ? KGX_OK : KGX_ERR_NOMEM;
+	kgx_status st = c.md && c.md_neg ? KGX_OK : KGX_ERR_NOMEM;
 	size_t m = 0;
 	const kgx_mention *ms = doc->mentions.data;
 	unsigned char *memo = malloc(kgx_rules_needs_words(rules));
@@ -423,14 +420,10 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
 		/* a lower-case copy for the rules' needs words */
-		c.lower.len = 0;
-		if (kgx_buf_add(&c.lower, c.masked.s, c.masked.len)) {
+		if (kgx_buf_set_lower(&c.lower, c.masked.s, c.masked.len)) {
 			st = KGX_ERR_NOMEM;
 			break;
 		}
-		for (size_t k = 0; k < c.lower.len; k++)
-			if (c.lower.s[k] >= 'A' && c.lower.s[k] <= 'Z')
-				c.lower.s[k] = (char)(c.lower.s[k] + 32);
 		memset(memo, 0, kgx_rules_needs_words(rules));
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
@@ -462,5 +455,6 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_buf_free(&c.lower);
 	free(memo);
 	pcre2_match_data_free(c.md);
+	pcre2_match_data_free(c.md_neg);
 	return st;
 }

@@ -57,6 +57,12 @@ int kgx_buf_printf(kgx_buf *b, const char *fmt, ...)
 	;
 void kgx_buf_free(kgx_buf *b);
 
+/* Replace b's contents with s[0..n): runs of white space become one space,
+ * leading and trailing white space go. 0 on success. */
+int kgx_buf_set_collapsed(kgx_buf *b, const char *s, size_t n);
+/* Replace b's contents with s[0..n), ASCII letters in lower case. */
+int kgx_buf_set_lower(kgx_buf *b, const char *s, size_t n);
+
 /* Replace b's contents with the whole file at path (NUL-terminated).
  * Returns 0, or -1 with errno set; the caller reports. */
 int kgx_buf_read_file(kgx_buf *b, const char *path);

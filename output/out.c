@@ -260,24 +260,6 @@ static written *find_or_add(kgx_vec *v, const kgx_entry *e)
 	return w;
 }
 
-/* Surface form with runs of white space collapsed into one space. */
-static void collapse(kgx_buf *b, const char *s, size_t n)
-{
-	b->len = 0;
-	kgx_buf_add(b, "", 0);
-	int sp = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-			sp = b->len > 0;
-			continue;
-		}
-		if (sp)
-			kgx_buf_addc(b, ' ');
-		sp = 0;
-		kgx_buf_addc(b, s[i]);
-	}
-}
-
 static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
 {
 	const kgx_entry *e = wr->e;
@@ -294,7 +276,7 @@ static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
 	/* forms were sorted by text; equal ones are written once */
 	for (size_t i = 0; i < wr->forms.len; i++) {
 		const kgx_span *sp = &KGX_VEC_AT(&wr->forms, kgx_span, i);
-		collapse(&form, doc->text + sp->begin, sp->end - sp->begin);
+		kgx_buf_set_collapsed(&form, doc->text + sp->begin, sp->end - sp->begin);
 		if (i && prev.len == form.len && !memcmp(prev.s, form.s, form.len))
 			continue;
 		put(w, raptor_term_copy(s), iri(w, NS_SKOS "altLabel"), literal(w, form.s, form.len, NULL, NULL));
