@@ -1,6 +1,7 @@
 /* kgx: command-line front end. The only place that turns statuses into exit
  * codes and the only place that decides what goes to stdout. */
 #define _GNU_SOURCE
+#include "hash.h"
 #include "kgx.h"
 #include "out.h"
 #include "pipe.h"
@@ -217,7 +218,7 @@ static int check_examples(kgx_rules *r)
 				if (ru->kind == KGX_RULE_CLASSIFY) {
 					/* a classify rule looks at a name: try it on the example itself */
 					pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-					fired = md && kgx_rules_match(r, ru->code, ex[k], strlen(ex[k]), 0, md, NULL) >= 0;
+					fired = md && kgx_rules_match(r, ru->code, ex[k], strlen(ex[k]), 0, md, NULL, ru->id) >= 0;
 					pcre2_match_data_free(md);
 					fired += 2;  /* checked; the loops below must not change it */
 				}
@@ -375,10 +376,7 @@ static double now(void)
 
 static uint64_t hash_id(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
+	return kgx_hash(KGX_HASH_INIT, s, strlen(s));
 }
 
 /* Fold a finished job's counts into the run's totals (main thread). */
@@ -553,10 +551,11 @@ static void process(const options *opt, const kgx_rules *rules, kgx_out *out, jo
 	} else {
 		j->input_failed = 1;
 	}
-	if (doc.limit_hits && !opt->quiet) {
+	if (doc.limits.hits && !opt->quiet) {
 		kgx_loc loc = {j->path, 0, 0};
-		kgx_diag(&loc, "warning: %lu pattern matches stopped at the PCRE2 match or depth limit",
-		         doc.limit_hits);
+		kgx_diag(&loc, "warning: %lu pattern match%s stopped at the PCRE2 match or depth limit, "
+		         "the first in rule '%s'",
+		         doc.limits.hits, doc.limits.hits == 1 ? "" : "es", doc.limits.first_rule);
 	}
 	kgx_doc_release(&doc);
 }
@@ -910,7 +909,12 @@ int main(int argc, char **argv)
 		case 'o': opt.output = optarg; break;
 		case O_BASE:
 			if (!kgx_out_base_ok(optarg)) {
-				fprintf(stderr, "kgx: --base '%s' is not an absolute IRI\n", optarg);
+				size_t bad = kgx_iri_bad(optarg);
+				if (!bad)
+					fprintf(stderr, "kgx: --base must be an absolute IRI such as https://example.org/kg/\n");
+				else
+					fprintf(stderr, "kgx: --base '%.*s...' is not an absolute IRI: byte %zu (0x%02X) "
+					        "cannot stand there\n", (int)bad, optarg, bad + 1, (unsigned char)optarg[bad]);
 				return EXIT_USAGE;
 			}
 			opt.base = optarg;

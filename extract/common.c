@@ -1,5 +1,6 @@
 /* Status messages, class and predicate names, diagnostics. */
 #include "kgx.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -99,4 +100,31 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 		fprintf(stderr, "kgx: %s: %s\n", loc->file, msg);
 	else
 		fprintf(stderr, "kgx: %s\n", msg);
+}
+
+size_t kgx_iri_bad(const char *s)
+{
+	size_t i = 0;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+	       s[i] == '+' || s[i] == '-' || s[i] == '.')
+		i++;
+	if (s[i] != ':')
+		return 0;  /* no scheme: the IRI is wrong from its start */
+	size_t len = strlen(s);
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c))
+			return i;
+		if (c >= 0x80) {
+			size_t n = kgx_utf8_valid_prefix(s + i, len - i);
+			if (!n)
+				return i;
+			/* one code point at a time: the next byte is checked afresh */
+			int32_t cp;
+			i += (size_t)kgx_utf8_decode(s + i, len - i, &cp) - 1;
+		}
+	}
+	return len;
 }

@@ -1,5 +1,6 @@
 /* Document lifecycle and offset helpers. */
 #include "doc.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -11,9 +12,18 @@ kgx_status kgx_doc_init(kgx_doc *doc, const char *path, const char *raw, size_t 
 	kgx_vec_init(&doc->mentions, sizeof(kgx_mention));
 	kgx_vec_init(&doc->relations, sizeof(kgx_relation));
 	kgx_vec_init(&doc->discovered, sizeof(kgx_entry *));
-	doc->path = kgx_arena_strndup(&doc->arena, path, strlen(path));
+	size_t path_len = strlen(path);
+	doc->path = kgx_arena_strndup(&doc->arena, path, path_len);
+	doc->source = doc->path;
+	if (doc->path && kgx_utf8_valid_prefix(path, path_len) != path_len) {
+		char *source = kgx_arena_alloc(&doc->arena, 3 * path_len + 1);
+		size_t first, n_bad;
+		if (source)
+			kgx_utf8_repair(path, path_len, source, &first, &n_bad);
+		doc->source = source;
+	}
 	char *copy = kgx_arena_alloc(&doc->arena, len + 1);
-	if (!doc->path || !copy)
+	if (!doc->path || !doc->source || !copy)
 		return KGX_ERR_NOMEM;
 	memcpy(copy, raw, len);
 	doc->raw = copy;

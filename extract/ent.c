@@ -3,6 +3,7 @@
  * signature blocks); then the knowledge base and those names are looked up
  * word by word; overlaps are settled by priority, length, then position. */
 #include "ent.h"
+#include "hash.h"
 #include "utf8.h"
 
 #include <utf8proc.h>
@@ -19,6 +20,7 @@ typedef struct {
 	const kgx_rules *rules;
 	kgx_lex *local;        /* names defined in this document */
 	kgx_vec seen;          /* const kgx_entry *: strongly mentioned so far */
+	kgx_index seen_index;  /* entry pointer -> position in seen */
 	kgx_vec tokens;
 	kgx_buf keys, lower;
 	unsigned char *memo;   /* needs words found in the current text */
@@ -31,7 +33,9 @@ typedef struct {
 
 static int seen(const ent_ctx *c, const kgx_entry *e)
 {
-	for (size_t i = 0; i < c->seen.len; i++)
+	uint64_t h = kgx_hash_word(0, (uintptr_t)e);
+	for (uint32_t cur, i = kgx_index_find(&c->seen_index, h, &cur); i != KGX_INDEX_END;
+	     i = kgx_index_again(&c->seen_index, h, &cur))
 		if (KGX_VEC_AT(&c->seen, const kgx_entry *, i) == e)
 			return 1;
 	return 0;
@@ -42,7 +46,7 @@ static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
 	if (seen(c, e))
 		return KGX_OK;
 	const kgx_entry **p = kgx_vec_push(&c->seen);
-	if (!p)
+	if (!p || kgx_index_add(&c->seen_index, kgx_hash_word(0, (uintptr_t)e), (uint32_t)(c->seen.len - 1)))
 		return KGX_ERR_NOMEM;
 	*p = e;
 	return KGX_OK;
@@ -93,7 +97,9 @@ static kgx_status add_mention(kgx_doc *doc, uint32_t b, uint32_t e, const kgx_en
 
 /* An IRI slug from a label: lower-case ASCII letters and digits joined by
  * '-', diacritics dropped; other scripts are kept as hex so that the slug is
- * never empty and never collides with a different label. */
+ * never empty. A label without words ("***") is spelt out in hex, and a
+ * slug cut short ends in a hash of the whole label, so that different
+ * labels do not meet in one IRI. */
 static char *slugify(kgx_arena *a, const char *prefix, const char *s, size_t len)
 {
 	kgx_vec toks;
@@ -103,7 +109,8 @@ static char *slugify(kgx_arena *a, const char *prefix, const char *s, size_t len
 	if (kgx_fold_tokens(s, len, &toks, &keys) != KGX_OK)
 		goto done;
 	kgx_buf_add(&out, prefix, strlen(prefix));
-	for (size_t i = 0; i < toks.len && out.len < 120; i++) {
+	size_t i = 0;
+	for (; i < toks.len && out.len < 120; i++) {
 		const kgx_token *t = &KGX_VEC_AT(&toks, kgx_token, i);
 		if (out.len && out.s[out.len - 1] != '-')
 			kgx_buf_addc(&out, '-');
@@ -115,8 +122,15 @@ static char *slugify(kgx_arena *a, const char *prefix, const char *s, size_t len
 				kgx_buf_printf(&out, "%02x", ch);
 		}
 	}
-	if (!out.len || out.s[out.len - 1] == '-')
-		kgx_buf_add(&out, "x", 1);
+	if (!toks.len) {
+		kgx_buf_addc(&out, 'x');
+		for (size_t k = 0; k < len && k < 32; k++)
+			kgx_buf_printf(&out, "%02x", (unsigned char)s[k]);
+	}
+	if (i < toks.len || (!toks.len && len > 32))
+		kgx_buf_printf(&out, "-%08llx", (unsigned long long)(kgx_hash(KGX_HASH_INIT, s, len) & 0xffffffffu));
+	else if (!out.len || out.s[out.len - 1] == '-')
+		kgx_buf_addc(&out, 'x');
 	res = kgx_arena_strndup(a, out.s, out.len);
 done:
 	kgx_vec_free(&toks);
@@ -177,7 +191,7 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 			continue;
 		if (best && ru->priority <= best->priority)
 			continue;
-		if (kgx_rules_match(c->rules, ru->code, s, len, 0, md, &c->doc->limit_hits) >= 0)
+		if (kgx_rules_match(c->rules, ru->code, s, len, 0, md, &c->doc->limits, ru->id) >= 0)
 			best = ru;
 	}
 	return best ? best->classify_as : 0;
@@ -391,7 +405,7 @@ static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t
 		return KGX_OK;
 	size_t start = 0;
 	while (start <= len) {
-		int rc = kgx_rules_match(c->rules, ru->code, s, len, start, c->md, &c->doc->limit_hits);
+		int rc = kgx_rules_match(c->rules, ru->code, s, len, start, c->md, &c->doc->limits, ru->id);
 		if (rc < 0)
 			break;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
@@ -495,20 +509,85 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 	return KGX_OK;
 }
 
-int kgx_ent_nested(const kgx_doc *doc, size_t m, size_t *outer)
+/* Overlaps: the best mention wins its span. Only a name nested inside
+ * another ("Mali" in "EUCAP Sahel Mali") may share it, so what is kept is
+ * properly nested. Kept mentions are filed under every 64-byte block they
+ * cover, so each mention is checked against its neighbours only, not
+ * against everything kept so far. */
+#define BLOCK_SHIFT 6
+
+static int clashes(const kgx_mention *m, const kgx_mention *o)
 {
-	const kgx_mention *ms = doc->mentions.data;
-	for (size_t k = m; k-- > 0;) {
-		if (ms[k].span.end <= ms[m].span.begin && ms[k].span.begin + 2000 < ms[m].span.begin)
-			break;
-		if (ms[k].span.begin <= ms[m].span.begin && ms[k].span.end >= ms[m].span.end &&
-		    (ms[k].span.end - ms[k].span.begin) > (ms[m].span.end - ms[m].span.begin)) {
-			if (outer)
-				*outer = k;
-			return 1;
+	if (!(m->span.begin < o->span.end && o->span.begin < m->span.end))
+		return 0;
+	int same = o->span.begin == m->span.begin && o->span.end == m->span.end;
+	int m_in_o = o->span.begin <= m->span.begin && m->span.end <= o->span.end;
+	int o_in_m = m->span.begin <= o->span.begin && o->span.end <= m->span.end;
+	/* a country nested in a name stands beside that name */
+	if (!same && o_in_m && !strcmp(o->rule, "kb:nested"))
+		return 0;
+	if (!same && m_in_o && !strcmp(m->rule, "kb:nested"))
+		return 0;
+	return 1;
+}
+
+static kgx_status resolve_overlaps(kgx_doc *doc)
+{
+	kgx_mention *ms = doc->mentions.data;
+	size_t n = doc->mentions.len, kept = 0;
+	size_t nblocks = (doc->text_len >> BLOCK_SHIFT) + 1;
+	kgx_index blocks;  /* block number -> kept mention */
+	kgx_index_init(&blocks);
+	qsort(ms, n, sizeof *ms, cmp_resolve);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t first = ms[i].span.begin >> BLOCK_SHIFT;
+		uint32_t last = ms[i].span.end > ms[i].span.begin ? (ms[i].span.end - 1) >> BLOCK_SHIFT : first;
+		if (last >= nblocks)
+			last = (uint32_t)nblocks - 1;
+		int clash = 0;
+		for (uint32_t b = first; b <= last && !clash; b++)
+			for (uint32_t cur, k = kgx_index_find(&blocks, b, &cur); k != KGX_INDEX_END && !clash;
+			     k = kgx_index_again(&blocks, b, &cur))
+				clash = clashes(&ms[i], &ms[k]);
+		if (clash)
+			continue;
+		ms[kept] = ms[i];
+		for (uint32_t b = first; b <= last; b++) {
+			if (kgx_index_add(&blocks, b, (uint32_t)kept)) {
+				kgx_index_free(&blocks);
+				return KGX_ERR_NOMEM;
+			}
 		}
+		kept++;
 	}
-	return 0;
+	kgx_index_free(&blocks);
+	doc->mentions.len = kept;
+	qsort(ms, kept, sizeof *ms, cmp_position);
+
+	/* position order puts an outer name right before what it contains */
+	kgx_vec open;  /* uint32_t: the chain of names around the current one */
+	kgx_vec_init(&open, sizeof(uint32_t));
+	kgx_status st = KGX_OK;
+	for (size_t i = 0; i < kept; i++) {
+		ms[i].sentence = sentence_of(doc, ms[i].span.begin);
+		ms[i].outer = KGX_NO_MENTION;
+		while (open.len && ms[KGX_VEC_AT(&open, uint32_t, open.len - 1)].span.end <= ms[i].span.begin)
+			open.len--;
+		if (open.len) {
+			uint32_t o = KGX_VEC_AT(&open, uint32_t, open.len - 1);
+			if (ms[o].span.end >= ms[i].span.end &&
+			    ms[o].span.end - ms[o].span.begin > ms[i].span.end - ms[i].span.begin)
+				ms[i].outer = o;
+		}
+		uint32_t *p = kgx_vec_push(&open);
+		if (!p) {
+			st = KGX_ERR_NOMEM;
+			break;
+		}
+		*p = (uint32_t)i;
+	}
+	kgx_vec_free(&open);
+	return st;
 }
 
 kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
@@ -520,6 +599,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	c.md = pcre2_match_data_create(64, NULL);
 	c.md_classify = pcre2_match_data_create(4, NULL);
 	kgx_vec_init(&c.seen, sizeof(const kgx_entry *));
+	kgx_index_init(&c.seen_index);
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
 	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
@@ -551,39 +631,14 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++)
 		st = scan(&c, &KGX_VEC_AT(&doc->sentences, kgx_sentence, k));
 
-	/* 3. overlaps: the best mention wins its span */
-	if (st == KGX_OK && doc->mentions.len) {
-		kgx_mention *ms = doc->mentions.data;
-		size_t n = doc->mentions.len, kept = 0;
-		qsort(ms, n, sizeof *ms, cmp_resolve);
-		for (size_t i = 0; i < n; i++) {
-			int clash = 0;
-			for (size_t k = 0; k < kept && !clash; k++) {
-				const kgx_mention *o = &ms[k];
-				if (!(ms[i].span.begin < o->span.end && o->span.begin < ms[i].span.end))
-					continue;
-				int same = o->span.begin == ms[i].span.begin && o->span.end == ms[i].span.end;
-				int i_in_o = o->span.begin <= ms[i].span.begin && ms[i].span.end <= o->span.end;
-				int o_in_i = ms[i].span.begin <= o->span.begin && o->span.end <= ms[i].span.end;
-				/* a country nested in a name stands beside that name */
-				if (!same && o_in_i && !strcmp(o->rule, "kb:nested"))
-					continue;
-				if (!same && i_in_o && !strcmp(ms[i].rule, "kb:nested"))
-					continue;
-				clash = 1;
-			}
-			if (!clash)
-				ms[kept++] = ms[i];
-		}
-		doc->mentions.len = kept;
-		qsort(ms, kept, sizeof *ms, cmp_position);
-		for (size_t i = 0; i < kept; i++)
-			ms[i].sentence = sentence_of(doc, ms[i].span.begin);
-	}
+	/* 3. overlaps */
+	if (st == KGX_OK)
+		st = resolve_overlaps(doc);
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);
 	kgx_vec_free(&c.seen);
+	kgx_index_free(&c.seen_index);
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.lower);

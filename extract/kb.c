@@ -1,5 +1,6 @@
 /* Knowledge base: entries from rules/kb/ (*.kb files) and the trie of their names. */
 #include "kb.h"
+#include "hash.h"
 #include "stanza.h"
 
 #include <errno.h>
@@ -38,10 +39,7 @@ typedef struct {
 
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
+	return kgx_hash(KGX_HASH_INIT, s, strlen(s));
 }
 
 static uint32_t *id_slot(const kgx_kb *kb, const char *id)
@@ -238,6 +236,14 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 	} else if (KEY("tooi")) {
 		if (strncmp(v, "https://identifier.overheid.nl/tooi/", 36)) {
 			kgx_diag(&vloc, "tooi must be an IRI under https://identifier.overheid.nl/tooi/");
+			return KGX_ERR_RULE;
+		}
+		size_t bad = kgx_iri_bad(v);
+		if (bad != l->value_len) {
+			kgx_loc at = vloc;
+			at.col += (unsigned)bad;
+			kgx_diag(&at, "byte 0x%02X cannot stand in a tooi IRI (no spaces, control characters "
+			         "or <>\"{}|^`\\)", (unsigned char)v[bad]);
 			return KGX_ERR_RULE;
 		}
 		e->tooi = v;

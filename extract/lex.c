@@ -1,5 +1,6 @@
 /* Word trie over folded names: a hash table of (node, word) -> child. */
 #include "lex.h"
+#include "hash.h"
 #include "utf8.h"
 
 #include <utf8proc.h>
@@ -30,10 +31,8 @@ struct kgx_lex {
 
 static uint64_t hash_edge(uint32_t parent, char sep, const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ull ^ parent;
-	h = (h ^ (unsigned char)sep) * 1099511628211ull;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	uint64_t h = kgx_hash(KGX_HASH_INIT ^ parent, &sep, 1);
+	h = kgx_hash(h, s, len);
 	return h ? h : 1;
 }
 

@@ -5,6 +5,8 @@
 #include "rel.h"
 #include "utf8.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <string.h>
 
 static kgx_status normalise(kgx_doc *doc, const kgx_rules *rules)
@@ -78,6 +80,49 @@ static kgx_status from_utf16(kgx_doc *doc, int big_endian)
 	return KGX_OK;
 }
 
+/* Windows-1252 rather than broken UTF-8: every byte above 0x7F stands
+ * alone between ASCII bytes (an accented letter inside a word, a curly
+ * quote before one) and is defined in Windows-1252. UTF-8 never has a lone
+ * byte above 0x7F, and damaged UTF-8 leaves runs of them, so a file that
+ * passes is far likelier a Windows export than UTF-8. */
+static int looks_cp1252(const char *s, size_t len, size_t *first_high)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int high = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] < 0x80)
+			continue;
+		if ((i + 1 < len && u[i + 1] >= 0x80) || u[i] == 0x81 || u[i] == 0x8D || u[i] == 0x8F ||
+		    u[i] == 0x90 || u[i] == 0x9D)
+			return 0;
+		if (!high)
+			*first_high = i;
+		high = 1;
+	}
+	return high;
+}
+
+static kgx_status from_cp1252(kgx_doc *doc)
+{
+	size_t cap = doc->raw_len * 3 + 1;
+	char *out = kgx_arena_alloc(&doc->arena, cap);
+	if (!out)
+		return KGX_ERR_NOMEM;
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	if (cd == (iconv_t)-1)
+		return KGX_ERR_INPUT;
+	char *in = (char *)doc->raw, *o = out;
+	size_t in_left = doc->raw_len, out_left = cap - 1;
+	size_t rc = iconv(cd, &in, &in_left, &o, &out_left);
+	iconv_close(cd);
+	if (rc == (size_t)-1)
+		return KGX_ERR_INPUT;
+	*o = '\0';
+	doc->raw = out;
+	doc->raw_len = (size_t)(o - out);
+	return KGX_OK;
+}
+
 kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 {
 	(void)rules;
@@ -102,18 +147,33 @@ kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 		         (size_t)(nul - doc->raw));
 		return KGX_ERR_INPUT;
 	}
-	size_t valid = kgx_utf8_valid_prefix(doc->raw, doc->raw_len);
-	if (valid == doc->raw_len)
-		return KGX_OK;
-	char *out = kgx_arena_alloc(&doc->arena, doc->raw_len * 3 + 1);
-	if (!out)
-		return KGX_ERR_NOMEM;
+	if (doc->source != doc->path)
+		kgx_diag(&loc, "warning: the file name is not UTF-8; dcterms:source has U+FFFD in its place");
 	size_t first, n_bad;
-	size_t len = kgx_utf8_repair(doc->raw, doc->raw_len, out, &first, &n_bad);
-	kgx_diag(&loc, "warning: invalid UTF-8 at byte offset %zu (%zu invalid byte%s replaced by U+FFFD)",
-	         first, n_bad, n_bad == 1 ? "" : "s");
-	doc->raw = out;
-	doc->raw_len = len;
+	if (kgx_utf8_valid_prefix(doc->raw, doc->raw_len) != doc->raw_len) {
+		if (looks_cp1252(doc->raw, doc->raw_len, &first) && from_cp1252(doc) == KGX_OK) {
+			kgx_diag(&loc, "note: not UTF-8, read as Windows-1252 (first byte above 0x7F at offset %zu)",
+			         first);
+		} else {
+			char *out = kgx_arena_alloc(&doc->arena, doc->raw_len * 3 + 1);
+			if (!out)
+				return KGX_ERR_NOMEM;
+			size_t len = kgx_utf8_repair(doc->raw, doc->raw_len, out, &first, &n_bad);
+			kgx_diag(&loc, "warning: invalid UTF-8 at byte offset %zu (%zu ill-formed sequence%s "
+			         "replaced by U+FFFD)", first, n_bad, n_bad == 1 ? "" : "s");
+			doc->raw = out;
+			doc->raw_len = len;
+		}
+	}
+	first = kgx_utf8_find_nonchar(doc->raw, doc->raw_len);
+	if (first != doc->raw_len) {
+		char *out = kgx_arena_alloc(&doc->arena, doc->raw_len + 1);
+		if (!out)
+			return KGX_ERR_NOMEM;
+		doc->raw_len = kgx_utf8_replace_nonchars(doc->raw, doc->raw_len, out, &n_bad);
+		doc->raw = out;
+		kgx_diag(&loc, "warning: noncharacter at byte offset %zu (%zu replaced by U+FFFD)", first, n_bad);
+	}
 	return KGX_OK;
 }
 

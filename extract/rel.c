@@ -2,6 +2,7 @@
  * tokens U+E000 Class U+E001 index U+E002, so that a rule's pattern can say
  * "{s:Country} draagt … bij aan {o:Fund}" and PCRE2 does the rest. */
 #include "rel.h"
+#include "hash.h"
 #include "ent.h"
 
 #include <stdio.h>
@@ -162,7 +163,8 @@ static int negated(rel_ctx *c, size_t b, size_t e)
 	if (!neg)
 		return 0;
 	/* its own match data: c->md holds the relation match being applied */
-	return kgx_rules_match(c->rules, neg, c->masked.s + b, e - b, 0, c->md_neg, &c->doc->limit_hits) >= 0;
+	return kgx_rules_match(c->rules, neg, c->masked.s + b, e - b, 0, c->md_neg, &c->doc->limits,
+	                       "negation") >= 0;
 }
 
 static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
@@ -204,7 +206,7 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 		return 0;
 	int found = 0;
 	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
-	if (kgx_rules_match(rules, re, s, len, 0, md, NULL) >= 0) {
+	if (kgx_rules_match(rules, re, s, len, 0, md, NULL, "amount") >= 0) {
 		if (kgx_rules_group(re, md, "num", &nb, &ne)) {
 			/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
 			char num[64];
@@ -328,16 +330,27 @@ static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
 	return KGX_OK;
 }
 
-static kgx_status add_fact(kgx_doc *doc, const kgx_entry *s, const kgx_entry *o, int pred,
-                           uint32_t sentence, const char *rule)
+static uint64_t fact_hash(const kgx_entry *s, const kgx_entry *o, int pred, uint32_t sentence)
 {
-	for (size_t i = 0; i < doc->relations.len; i++) {
+	uint64_t h = kgx_hash_word(0, (uintptr_t)s);
+	h = kgx_hash_word(h, (uintptr_t)o);
+	return kgx_hash_word(h, (uint64_t)pred << 32 | sentence);
+}
+
+/* A relation unless the same one is already stated in that sentence;
+ * `stated` indexes doc->relations by fact_hash. */
+static kgx_status add_fact(kgx_doc *doc, kgx_index *stated, const kgx_entry *s, const kgx_entry *o,
+                           int pred, uint32_t sentence, const char *rule)
+{
+	uint64_t h = fact_hash(s, o, pred, sentence);
+	for (uint32_t cur, i = kgx_index_find(stated, h, &cur); i != KGX_INDEX_END;
+	     i = kgx_index_again(stated, h, &cur)) {
 		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
 		if (r->s == s && r->o == o && r->predicate == pred && r->sentence == sentence)
 			return KGX_OK;
 	}
 	kgx_relation *r = kgx_vec_push(&doc->relations);
-	if (!r)
+	if (!r || kgx_index_add(stated, h, (uint32_t)(doc->relations.len - 1)))
 		return KGX_ERR_NOMEM;
 	r->s = s;
 	r->o = o;
@@ -355,6 +368,28 @@ static int listed(const kgx_entry *const *list, const kgx_entry *e)
 	return 0;
 }
 
+/* The first mention of e, of any kind (strong = 0) or a strong one. */
+static uint32_t first_mention(const kgx_doc *doc, const kgx_index *ix, const kgx_entry *e, int strong)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	uint64_t h = kgx_hash_word(strong, (uintptr_t)e);
+	for (uint32_t cur, i = kgx_index_find(ix, h, &cur); i != KGX_INDEX_END; i = kgx_index_again(ix, h, &cur))
+		if (ms[i].entry == e)
+			return i;
+	return KGX_NO_MENTION;
+}
+
+typedef struct {
+	const kgx_entry *place;
+	uint32_t mention;  /* its first strong mention */
+} place;
+
+static int cmp_place(const void *a, const void *b)
+{
+	const place *x = a, *y = b;
+	return x->mention < y->mention ? -1 : x->mention > y->mention;
+}
+
 /* What the knowledge base knows, stated where the text names both ends:
  * located-in within the document; a country named inside a mission's name
  * is where the mission operates, and a parent named inside a body's name
@@ -364,36 +399,63 @@ static kgx_status facts(kgx_doc *doc)
 {
 	const kgx_mention *ms = doc->mentions.data;
 	size_t n = doc->mentions.len;
-	kgx_status st;
-	for (size_t i = 0; i < n; i++) {
+	kgx_index stated, firsts;  /* relations by fact_hash; first mentions by entry */
+	kgx_vec places;
+	kgx_index_init(&stated);
+	kgx_index_init(&firsts);
+	kgx_vec_init(&places, sizeof(place));
+	kgx_status st = KGX_OK;
+	for (size_t i = 0; i < doc->relations.len && st == KGX_OK; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		if (kgx_index_add(&stated, fact_hash(r->s, r->o, r->predicate, r->sentence), (uint32_t)i))
+			st = KGX_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n && st == KGX_OK; i++)
+		for (int strong = 0; strong < 2; strong++)
+			if ((!strong || ms[i].kind == KGX_M_STRONG) &&
+			    first_mention(doc, &firsts, ms[i].entry, strong) == KGX_NO_MENTION &&
+			    kgx_index_add(&firsts, kgx_hash_word(strong, (uintptr_t)ms[i].entry), (uint32_t)i))
+				st = KGX_ERR_NOMEM;
+	for (size_t i = 0; i < n && st == KGX_OK; i++) {
 		const kgx_mention *a = &ms[i];
 		if (a->kind != KGX_M_STRONG)
 			continue;
-		size_t outer;
-		if (kgx_ent_nested(doc, i, &outer)) {
-			const kgx_entry *o = ms[outer].entry;
-			if ((a->entry->classes & KGX_C_COUNTRY) && (o->classes & KGX_C_MISSION))
-				TRY(st, add_fact(doc, o, a->entry, KGX_P_LOCATEDIN, a->sentence,
-				                 "kb:nested-located-in"));
-			if (listed(o->part_of, a->entry))
-				TRY(st, add_fact(doc, o, a->entry, KGX_P_PARTOF, a->sentence, "kb:nested-part-of"));
+		if (a->outer != KGX_NO_MENTION) {
+			const kgx_entry *o = ms[a->outer].entry;
+			if ((a->entry->classes & KGX_C_COUNTRY) && (o->classes & KGX_C_MISSION) &&
+			    (st = add_fact(doc, &stated, o, a->entry, KGX_P_LOCATEDIN, a->sentence,
+			                   "kb:nested-located-in")) != KGX_OK)
+				break;
+			if (listed(o->part_of, a->entry) &&
+			    (st = add_fact(doc, &stated, o, a->entry, KGX_P_PARTOF, a->sentence,
+			                   "kb:nested-part-of")) != KGX_OK)
+				break;
 		}
-		for (size_t j = 0; j < n; j++) {
-			const kgx_mention *b = &ms[j];
-			if (b->kind != KGX_M_STRONG || b->entry == a->entry)
-				continue;
-			if (listed(a->entry->located_in, b->entry)) {
-				/* once per pair: at the mission's first mention */
-				int first = 1;
-				for (size_t k = 0; k < i && first; k++)
-					first = ms[k].entry != a->entry;
-				if (first)
-					TRY(st, add_fact(doc, a->entry, b->entry, KGX_P_LOCATEDIN, a->sentence,
-					                 "kb:located-in"));
+		/* located-in once per pair, at the first mention of the mission,
+		 * in the order the places are first named */
+		if (!a->entry->located_in || first_mention(doc, &firsts, a->entry, 0) != i)
+			continue;
+		places.len = 0;
+		for (const kgx_entry *const *l = a->entry->located_in; *l && st == KGX_OK; l++) {
+			uint32_t m = *l == a->entry ? KGX_NO_MENTION : first_mention(doc, &firsts, *l, 1);
+			place *p = m == KGX_NO_MENTION ? NULL : kgx_vec_push(&places);
+			if (p) {
+				p->place = *l;
+				p->mention = m;
+			} else if (m != KGX_NO_MENTION) {
+				st = KGX_ERR_NOMEM;
 			}
 		}
+		if (places.len)
+			qsort(places.data, places.len, sizeof(place), cmp_place);
+		for (size_t k = 0; k < places.len && st == KGX_OK; k++)
+			st = add_fact(doc, &stated, a->entry, KGX_VEC_AT(&places, place, k).place, KGX_P_LOCATEDIN,
+			              a->sentence, "kb:located-in");
 	}
-	return KGX_OK;
+	kgx_index_free(&stated);
+	kgx_index_free(&firsts);
+	kgx_vec_free(&places);
+	return st;
 }
 
 kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
@@ -433,7 +495,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 				continue;
 			size_t start = 0, len = c.masked.len;
 			while (st == KGX_OK && start <= len) {
-				if (kgx_rules_match(rules, ru->code, c.masked.s, len, start, c.md, &doc->limit_hits) < 0)
+				if (kgx_rules_match(rules, ru->code, c.masked.s, len, start, c.md, &doc->limits, ru->id) < 0)
 					break;
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c.md);
 				size_t mb = ov[0], me = ov[1];

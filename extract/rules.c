@@ -1120,13 +1120,13 @@ int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *na
 }
 
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
-                    size_t start, pcre2_match_data *md, unsigned long *limit_hits)
+                    size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id)
 {
 	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx);
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
 	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-		if (limit_hits)
-			(*limit_hits)++;
+		if (limits && !limits->hits++)
+			limits->first_rule = rule_id;
 		return PCRE2_ERROR_NOMATCH;
 	}
 	return rc;

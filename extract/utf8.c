@@ -123,3 +123,31 @@ int kgx_utf8_decode(const char *s, size_t len, int32_t *cp)
 	*cp = u[0];
 	return 1;
 }
+
+/* EF BF BE and EF BF BF; in valid UTF-8 an EF byte always leads. */
+size_t kgx_utf8_find_nonchar(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while ((p = memchr(p, '\xEF', (size_t)(end - p))) && end - p >= 3) {
+		if ((unsigned char)p[1] == 0xBF && ((unsigned char)p[2] & 0xFE) == 0xBE)
+			return (size_t)(p - s);
+		p++;
+	}
+	return len;
+}
+
+size_t kgx_utf8_replace_nonchars(const char *s, size_t len, char *out, size_t *n_bad)
+{
+	*n_bad = 0;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	for (size_t i = kgx_utf8_find_nonchar(out, len); i < len; i += 3) {
+		size_t next = i + kgx_utf8_find_nonchar(out + i, len - i);
+		if (next == len)
+			break;
+		out[next + 2] = '\xBD';
+		(*n_bad)++;
+		i = next;
+	}
+	return len;
+}

@@ -39,10 +39,19 @@ typedef enum {
 	KGX_M_WEAK = 1     /* an adjective: usable by relation rules only */
 } kgx_mention_kind;
 
+#define KGX_NO_MENTION UINT32_MAX
+
+/* PCRE2 matches a limit stopped, and the rule of the first, for the warning. */
+typedef struct {
+	unsigned long hits;
+	const char *first_rule;
+} kgx_limits;
+
 typedef struct {
 	kgx_span span;
 	const kgx_entry *entry;
 	uint32_t sentence;
+	uint32_t outer;    /* the mention whose name contains this one, or KGX_NO_MENTION */
 	int priority;
 	kgx_mention_kind kind;
 	const char *rule;  /* id of the rule that made it ("kb" for the gazetteer) */
@@ -62,6 +71,7 @@ typedef struct {
 
 typedef struct {
 	const char *path;   /* as given on the command line */
+	const char *source; /* the path as text: invalid UTF-8 replaced by U+FFFD */
 	const char *slug;   /* <base>doc/<slug> */
 
 	const char *raw;    /* bytes as read (repaired UTF-8) */
@@ -79,7 +89,7 @@ typedef struct {
 	const char *date;      /* letter metadata, NULL when absent */
 	const char *kamerstuk;
 
-	unsigned long limit_hits;  /* PCRE2 matches stopped by a limit */
+	kgx_limits limits;
 	kgx_arena arena;
 } kgx_doc;
 

@@ -7,11 +7,8 @@
 
 /* Fill doc->mentions (sorted by position) and doc->discovered; relations
  * that entity rules state (signature blocks) go to doc->relations.
- * Requires doc->sentences. */
+ * Requires doc->sentences. Each mention's outer is the name it lies in
+ * (a country in a mission's name), or KGX_NO_MENTION. */
 kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules);
-
-/* Whether mention m lies inside another mention of the document (a country
- * in a mission's name). */
-int kgx_ent_nested(const kgx_doc *doc, size_t m, size_t *outer);
 
 #endif

@@ -68,6 +68,12 @@ const char *kgx_predicate_name(int p);
 /* Predicate index for `name`, or -1. */
 int kgx_predicate_parse(const char *name, size_t len);
 
+/* Offset of the first byte that keeps s from being an absolute IRI that
+ * can be written as is (RFC 3987): a scheme and ':', then no space, control
+ * character, DEL, '<', '>', '"', '{', '}', '|', '^', '`', '\\' or invalid
+ * UTF-8. strlen(s) when s is such an IRI. */
+size_t kgx_iri_bad(const char *s);
+
 /* Where a diagnostic points: file, 1-based line and column (0 = unknown). */
 typedef struct {
 	const char *file;

@@ -111,9 +111,9 @@ size_t kgx_rules_needs_words(const kgx_rules *r);
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,
                     size_t *begin, size_t *end);
 
-/* Match with the limits set; returns pcre2_match's result. A limit hit is
- * counted in *limit_hits and reads as no match. */
+/* Match with the limits set; returns pcre2_match's result. A limit hit
+ * reads as no match and is counted in *limits (if not NULL) against rule_id. */
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
-                    size_t start, pcre2_match_data *md, unsigned long *limit_hits);
+                    size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id);
 
 #endif

@@ -1,6 +1,7 @@
 /* Graphviz writer: entities and relations, without provenance. Documents
  * write their nodes and edges again; dot merges nodes with the same id. */
 #include "dot.h"
+#include "hash.h"
 
 #include <string.h>
 
@@ -68,7 +69,9 @@ kgx_status kgx_dot_doc(const kgx_doc *doc, const char *base, kgx_buf *dest)
 	int err = 0;
 	/* a node for every entity named or related, once per document */
 	kgx_vec seen;
+	kgx_index seen_index;
 	kgx_vec_init(&seen, sizeof(const kgx_entry *));
+	kgx_index_init(&seen_index);
 	for (size_t i = 0; i < doc->mentions.len + 2 * doc->relations.len && !err; i++) {
 		const kgx_entry *e;
 		if (i < doc->mentions.len) {
@@ -84,38 +87,51 @@ kgx_status kgx_dot_doc(const kgx_doc *doc, const char *base, kgx_buf *dest)
 				continue;
 		}
 		int dup = 0;
-		for (size_t k = 0; k < seen.len && !dup; k++)
+		uint64_t h = kgx_hash_word(0, (uintptr_t)e);
+		for (uint32_t cur, k = kgx_index_find(&seen_index, h, &cur); k != KGX_INDEX_END && !dup;
+		     k = kgx_index_again(&seen_index, h, &cur))
 			dup = KGX_VEC_AT(&seen, const kgx_entry *, k) == e;
 		if (dup)
 			continue;
 		const kgx_entry **slot = kgx_vec_push(&seen);
-		err = !slot || add_node(dest, base, e);
+		err = !slot || kgx_index_add(&seen_index, h, (uint32_t)(seen.len - 1)) || add_node(dest, base, e);
 		if (slot)
 			*slot = e;
 	}
 	kgx_vec_free(&seen);
+	kgx_index_free(&seen_index);
+	kgx_index edges;  /* relations by subject, object and predicate */
+	kgx_index_init(&edges);
 	/* relations whose subject is the letter itself (signedBy) become a node
 	 * for the letter */
 	for (size_t i = 0; i < doc->relations.len && !err; i++) {
 		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
 		int dup = 0;
-		for (size_t k = 0; k < i && !dup; k++) {
+		uint64_t h = kgx_hash_word(kgx_hash_word(kgx_hash_word(0, (uintptr_t)r->s), (uintptr_t)r->o),
+		                           (uint64_t)r->predicate);
+		for (uint32_t cur, k = kgx_index_find(&edges, h, &cur); k != KGX_INDEX_END && !dup;
+		     k = kgx_index_again(&edges, h, &cur)) {
 			const kgx_relation *q = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
 			dup = q->s == r->s && q->o == r->o && q->predicate == r->predicate;
 		}
 		if (dup)
 			continue;
+		if (kgx_index_add(&edges, h, (uint32_t)i)) {
+			err = 1;
+			break;
+		}
 		err = kgx_buf_add(dest, "  ", 2) != 0;
 		if (!err && r->s) {
 			err = add_node_id(dest, base, r->s);
 		} else if (!err) {
 			kgx_buf id = {0};
-			err = kgx_buf_printf(&id, "%s", doc->path) || add_quoted(dest, id.s);
+			err = kgx_buf_printf(&id, "%s", doc->source) || add_quoted(dest, id.s);
 			kgx_buf_free(&id);
 		}
 		err = err || kgx_buf_add(dest, " -> ", 4) || add_node_id(dest, base, r->o) ||
 		      kgx_buf_printf(dest, " [label=\"%s\"];\n", kgx_predicate_name(r->predicate));
 	}
+	kgx_index_free(&edges);
 	if (err) {
 		dest->len = start;
 		return KGX_ERR_NOMEM;

@@ -4,6 +4,7 @@
  * flat and the concatenation valid (see shared/spec/FACTS.md). */
 #include "out.h"
 #include "dot.h"
+#include "hash.h"
 
 #include <raptor2.h>
 #include <stdio.h>
@@ -63,18 +64,7 @@ int kgx_out_format_parse(const char *name)
 
 int kgx_out_base_ok(const char *base)
 {
-	/* scheme ":" and no characters that are illegal in an IRI */
-	const char *colon = strchr(base, ':');
-	if (!colon || colon == base)
-		return 0;
-	for (const char *p = base; p < colon; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (p > base && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))))
-			return 0;
-	for (const unsigned char *p = (const unsigned char *)base; *p; p++)
-		if (*p <= 0x20 || strchr("<>\"{}|^`\\", *p))
-			return 0;
-	return 1;
+	return *base && kgx_iri_bad(base) == strlen(base);
 }
 
 static void log_handler(void *data, raptor_log_message *msg)
@@ -247,17 +237,35 @@ static int cmp_written(const void *a, const void *b)
 	return strcmp(((const written *)a)->e->id, ((const written *)b)->e->id);
 }
 
-static written *find_or_add(kgx_vec *v, const kgx_entry *e)
+/* The entry of e in v, added if new; ix indexes v by entry pointer. */
+static written *find_or_add(kgx_vec *v, kgx_index *ix, const kgx_entry *e)
 {
-	for (size_t i = 0; i < v->len; i++)
+	uint64_t h = kgx_hash_word(0, (uintptr_t)e);
+	for (uint32_t cur, i = kgx_index_find(ix, h, &cur); i != KGX_INDEX_END; i = kgx_index_again(ix, h, &cur))
 		if (KGX_VEC_AT(v, written, i).e == e)
 			return &KGX_VEC_AT(v, written, i);
 	written *w = kgx_vec_push(v);
-	if (w) {
-		w->e = e;
-		kgx_vec_init(&w->forms, sizeof(kgx_span));
-	}
+	if (!w || kgx_index_add(ix, h, (uint32_t)(v->len - 1)))
+		return NULL;
+	w->e = e;
+	kgx_vec_init(&w->forms, sizeof(kgx_span));
 	return w;
+}
+
+/* Whether an earlier relation of the document has r's subject, predicate and
+ * object; ix indexes the relations before r by those three. */
+static int stated_before(const kgx_doc *doc, kgx_index *ix, size_t i, int *nomem)
+{
+	const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+	uint64_t h = kgx_hash_word(kgx_hash_word(kgx_hash_word(0, (uintptr_t)r->s), (uintptr_t)r->o), (uint64_t)r->predicate);
+	for (uint32_t cur, k = kgx_index_find(ix, h, &cur); k != KGX_INDEX_END; k = kgx_index_again(ix, h, &cur)) {
+		const kgx_relation *q = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
+		if (q->s == r->s && q->o == r->o && q->predicate == r->predicate)
+			return 1;
+	}
+	if (kgx_index_add(ix, h, (uint32_t)i))
+		*nomem = 1;
+	return 0;
 }
 
 static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
@@ -293,11 +301,12 @@ static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
 	raptor_free_term(s);
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
+/* One field of a statement's identity, then a separator byte no UTF-8
+ * text contains. */
+static uint64_t field(uint64_t h, const char *s)
 {
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return (h ^ 0xff) * 1099511628211ull;  /* field separator */
+	static const unsigned char sep = 0xff;
+	return kgx_hash(kgx_hash(h, s, strlen(s)), &sep, 1);
 }
 
 static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const kgx_relation *r,
@@ -314,14 +323,15 @@ static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const 
 
 	/* The statement's IRI hashes what identifies it, so two runs agree. */
 	char num[64];
+	/* a seed of its own: changing it would change every published IRI */
 	uint64_t h = 1469598103934665603ull;
-	h = fnv(h, r->s ? r->s->id : "", strlen(r->s ? r->s->id : ""));
-	h = fnv(h, pred, strlen(pred));
-	h = fnv(h, r->o->id, strlen(r->o->id));
-	h = fnv(h, doc_path(doc), strlen(doc_path(doc)));
+	h = field(h, r->s ? r->s->id : "");
+	h = field(h, pred);
+	h = field(h, r->o->id);
+	h = field(h, doc_path(doc));
 	snprintf(num, sizeof num, "%u-%u", sent->cp_begin, sent->cp_end);
-	h = fnv(h, num, strlen(num));
-	h = fnv(h, r->rule, strlen(r->rule));
+	h = field(h, num);
+	h = field(h, r->rule);
 	w->iri.len = 0;
 	kgx_buf_printf(&w->iri, "%sstmt/%016llx", w->out->base, (unsigned long long)h);
 	raptor_term *st = iri(w, w->iri.s);
@@ -481,12 +491,14 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 
 	/* which entities this document names or relates */
 	kgx_vec ents;
+	kgx_index ents_index;
 	kgx_vec_init(&ents, sizeof(written));
+	kgx_index_init(&ents_index);
 	for (size_t i = 0; i < doc->mentions.len; i++) {
 		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
 		if (m->kind != KGX_M_STRONG)
 			continue;
-		written *wr = find_or_add(&ents, m->entry);
+		written *wr = find_or_add(&ents, &ents_index, m->entry);
 		kgx_span *sp = wr ? kgx_vec_push(&wr->forms) : NULL;
 		if (!sp) {
 			out->failed = 1;
@@ -496,14 +508,15 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 	}
 	for (size_t i = 0; i < doc->relations.len; i++) {
 		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
-		if ((r->s && !find_or_add(&ents, r->s)) || !find_or_add(&ents, r->o))
+		if ((r->s && !find_or_add(&ents, &ents_index, r->s)) || !find_or_add(&ents, &ents_index, r->o))
 			out->failed = 1;
 	}
+	kgx_index_free(&ents_index);
 	if (ents.len)
 		qsort(ents.data, ents.len, sizeof(written), cmp_written);
 
 	put(&w, raptor_term_copy(d), iri(&w, NS_RDF "type"), iri(&w, NS_KGX "Document"));
-	put_lit(&w, raptor_term_copy(d), NS_DCT "source", doc->path, NULL);
+	put_lit(&w, raptor_term_copy(d), NS_DCT "source", doc->source, NULL);
 	if (doc->date)
 		put_lit(&w, raptor_term_copy(d), NS_DCT "date", doc->date, NULL);
 	if (doc->kamerstuk)
@@ -518,15 +531,16 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		kgx_vec_free(&wr->forms);
 	}
 	kgx_vec_free(&ents);
+	kgx_index stated;
+	kgx_index_init(&stated);
 	for (size_t i = 0; i < doc->relations.len; i++) {
-		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
-		int first = 1;
-		for (size_t k = 0; k < i && first; k++) {
-			const kgx_relation *q = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
-			first = !(q->s == r->s && q->o == r->o && q->predicate == r->predicate);
-		}
-		write_relation(&w, doc, d, r, first);
+		int nomem = 0;
+		int first = !stated_before(doc, &stated, i, &nomem);
+		if (nomem)
+			out->failed = 1;
+		write_relation(&w, doc, d, &KGX_VEC_AT(&doc->relations, kgx_relation, i), first);
 	}
+	kgx_index_free(&stated);
 
 	if (out->mentions)
 		write_mentions(&w, doc, d);

@@ -393,6 +393,17 @@ static void test_format_names(void **state)
 	assert_false(kgx_out_base_ok("http://a b/"));
 	assert_false(kgx_out_base_ok("http://a/<b>"));
 	assert_false(kgx_out_base_ok(""));
+	assert_false(kgx_out_base_ok("x"));
+	assert_false(kgx_out_base_ok("http://x/\x7f"));
+	assert_false(kgx_out_base_ok("http://x/\x01"));
+	assert_false(kgx_out_base_ok("http://x/\xe9/"));       /* Latin-1, not UTF-8 */
+	assert_false(kgx_out_base_ok("http://x/\xef\xbf"));   /* truncated */
+	assert_true(kgx_out_base_ok("http://x/\xc3\xa9/"));   /* é */
+	assert_true(kgx_out_base_ok("http://x/\xf0\x9f\x98\x80/"));
+	/* the offset names the first byte that cannot stand */
+	assert_int_equal(kgx_iri_bad("http://a/<b>"), 9);
+	assert_int_equal(kgx_iri_bad("http://x/\xc3\xa9\x7f"), 11);
+	assert_int_equal(kgx_iri_bad("nope"), 0);
 }
 
 int main(void)

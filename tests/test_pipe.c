@@ -355,6 +355,67 @@ static void test_utf8_bom_and_repair(void **state)
 	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
 }
 
+/* Found names become IRIs: different names, different IRIs, even when they
+ * have no words or share a long beginning. */
+static void test_slugs(void **state)
+{
+	(void)state;
+	kgx_rules *r = t_rules(NULL, "[bracketed]\nkind = entity\npattern = \\[(?<name>[^\\]]+)\\]\n"
+	                             "create.name = Organisation\n");
+	static const char words[] = "Een Heel Lang Comite Voor Vrede En Veiligheid In Alle Landen Van De Wereld "
+	                            "Die Samen Werken Aan Een Betere Toekomst Voor Iedereen Overal";
+	kgx_buf text = {0};
+	kgx_buf_printf(&text, "Zie [***] en [+++] en [%s Noord] en [%s Zuid] en [Stichting \xC3\xA9\xC3\xA9n].\n",
+	               words, words);
+	t_run(&doc, r, "slugs.txt", text.s);
+	assert_int_equal(doc.discovered.len, 5);
+	assert_string_equal(t_discovered(&doc, "***")->id, "x2a2a2a");
+	assert_string_equal(t_discovered(&doc, "+++")->id, "x2b2b2b");
+	assert_string_equal(t_discovered(&doc, "Stichting \xC3\xA9\xC3\xA9n")->id, "stichting-een");
+	for (size_t i = 0; i < doc.discovered.len; i++) {
+		const char *id = KGX_VEC_AT(&doc.discovered, kgx_entry *, i)->id;
+		assert_true(strlen(id) <= 140);
+		assert_int_equal(strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-"), strlen(id));
+		for (size_t k = 0; k < i; k++)
+			assert_string_not_equal(id, KGX_VEC_AT(&doc.discovered, kgx_entry *, k)->id);
+	}
+	kgx_buf_free(&text);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_windows_1252(void **state)
+{
+	(void)state;
+	/* lone bytes above 0x7F between ASCII: Windows-1252 */
+	t_run(&doc, rules, "cp.txt", "Belgi\xEB en Nederland steunen de co\xF6peratie \x93nu\x94 met \x80" "5.\n");
+	assert_string_equal(doc.raw, "Belgi\xC3\xAB en Nederland steunen de co\xC3\xB6peratie \xE2\x80\x9Cnu\xE2\x80\x9D "
+	                             "met \xE2\x82\xAC" "5.\n");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	release(NULL);
+	/* runs of such bytes are damaged UTF-8, repaired */
+	t_run(&doc, rules, "bad.txt", "Belgi\xC0\xAF steunt.\n");
+	assert_memory_equal(doc.raw, "Belgi" "\xEF\xBF\xBD\xEF\xBF\xBD", 11);
+	release(NULL);
+	/* so is a byte Windows-1252 leaves undefined */
+	t_run(&doc, rules, "bad.txt", "Belgi\x81 steunt.\n");
+	assert_memory_equal(doc.raw, "Belgi" "\xEF\xBF\xBD", 8);
+	release(NULL);
+	/* and valid UTF-8 is left alone */
+	t_run(&doc, rules, "ok.txt", "Belgi\xC3\xAB steunt.\n");
+	assert_string_equal(doc.raw, "Belgi\xC3\xAB steunt.\n");
+}
+
+static void test_noncharacters_and_file_names(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "caf\xE9.txt", "Nederland \xEF\xBF\xBE steunt de VN.\n");
+	assert_string_equal(doc.raw, "Nederland \xEF\xBF\xBD steunt de VN.\n");
+	assert_string_equal(doc.path, "caf\xE9.txt");
+	assert_string_equal(doc.source, "caf\xEF\xBF\xBD.txt");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+}
+
 static void test_nul_byte_rejected(void **state)
 {
 	(void)state;
@@ -422,6 +483,9 @@ int main(void)
 		cmocka_unit_test(test_amounts_and_years),
 		cmocka_unit_test(test_amount_shipped_pattern),
 		cmocka_unit_test_teardown(test_utf16, release),
+		cmocka_unit_test_teardown(test_windows_1252, release),
+		cmocka_unit_test(test_slugs),
+		cmocka_unit_test_teardown(test_noncharacters_and_file_names, release),
 		cmocka_unit_test_teardown(test_utf8_bom_and_repair, release),
 		cmocka_unit_test_teardown(test_nul_byte_rejected, release),
 		cmocka_unit_test_teardown(test_empty_document, release),

@@ -165,13 +165,13 @@ static void test_compiled_pattern_matches(void **state)
 	/* a masked sentence, as the relation pass builds it */
 	static const char masked[] = "\xEE\x80\x80" "Country\xEE\x80\x81" "0\xEE\x80\x82 financiert het "
 	                             "\xEE\x80\x80" "Fund\xEE\x80\x81" "1\xEE\x80\x82.";
-	unsigned long hits = 0;
-	assert_true(kgx_rules_match(r, cf->code, masked, strlen(masked), 0, md, &hits) > 0);
+	kgx_limits hits = {0};
+	assert_true(kgx_rules_match(r, cf->code, masked, strlen(masked), 0, md, &hits, "test") > 0);
 	/* a class the placeholder does not take */
 	static const char wrong[] = "\xEE\x80\x80" "Person\xEE\x80\x81" "0\xEE\x80\x82 financiert het "
 	                            "\xEE\x80\x80" "Fund\xEE\x80\x81" "1\xEE\x80\x82.";
-	assert_int_equal(kgx_rules_match(r, cf->code, wrong, strlen(wrong), 0, md, &hits), PCRE2_ERROR_NOMATCH);
-	assert_int_equal(hits, 0);
+	assert_int_equal(kgx_rules_match(r, cf->code, wrong, strlen(wrong), 0, md, &hits, "test"), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 0);
 	pcre2_match_data_free(md);
 }
 
@@ -272,17 +272,18 @@ static void test_backtracking_limit(void **state)
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
 	assert_non_null(md);
 	static const char s[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
-	unsigned long hits = 0;
+	kgx_limits hits = {0};
 	time_t t0 = time(NULL);
-	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, &hits), PCRE2_ERROR_NOMATCH);
-	assert_int_equal(hits, 1);
+	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, &hits, ru->id), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 1);
+	assert_string_equal(hits.first_rule, "evil");
 	assert_true(time(NULL) - t0 < 10);
 	/* the counter is optional */
-	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, NULL), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, NULL, "test"), PCRE2_ERROR_NOMATCH);
 	/* a plain no-match is not a limit hit */
-	assert_int_equal(kgx_rules_match(r, ru->code, "bbb", 3, 0, md, &hits), PCRE2_ERROR_NOMATCH);
-	assert_int_equal(hits, 1);
-	assert_true(kgx_rules_match(r, ru->code, "xaaa", 4, 0, md, &hits) > 0);
+	assert_int_equal(kgx_rules_match(r, ru->code, "bbb", 3, 0, md, &hits, "test"), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 1);
+	assert_true(kgx_rules_match(r, ru->code, "xaaa", 4, 0, md, &hits, "test") > 0);
 	pcre2_match_data_free(md);
 }
 

@@ -153,6 +153,27 @@ static void test_first_bad_is_first(void **state)
 	assert_string_equal(r.out, "\xC3\xA9t" FFFD " " FFFD FFFD);
 }
 
+static void test_nonchars(void **state)
+{
+	(void)state;
+	/* U+FFFE, U+FFFF, twice in a row, and at the very end */
+	static const char s[] = "a\xEF\xBF\xBE" "b\xEF\xBF\xBF\xEF\xBF\xBF" "c\xEF\xBF\xBE";
+	assert_int_equal(kgx_utf8_find_nonchar(s, strlen(s)), 1);
+	char out[sizeof s];
+	size_t n_bad;
+	size_t len = kgx_utf8_replace_nonchars(s, strlen(s), out, &n_bad);
+	assert_int_equal(n_bad, 4);
+	assert_string_equal(out, "a" FFFD "b" FFFD FFFD "c" FFFD);
+	assert_int_equal(len, strlen(out));
+	/* what raptor2 writes stays: U+FFFD, U+FDD0, U+1FFFE, U+10FFFF, U+E000,
+	 * and an EF BF pair cut off by the end */
+	static const char ok[] = FFFD "\xEF\xB7\x90\xF0\x9F\xBF\xBE\xF4\x8F\xBF\xBF\xEE\x80\x80 x\xEF\xBF";
+	assert_int_equal(kgx_utf8_find_nonchar(ok, strlen(ok)), strlen(ok));
+	assert_int_equal(kgx_utf8_replace_nonchars(ok, strlen(ok), out, &n_bad), strlen(ok));
+	assert_int_equal(n_bad, 0);
+	assert_string_equal(out, ok);
+}
+
 static void test_decode(void **state)
 {
 	(void)state;
@@ -179,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_maximal_subpart),
 		cmocka_unit_test(test_above_max),
 		cmocka_unit_test(test_first_bad_is_first),
+		cmocka_unit_test(test_nonchars),
 		cmocka_unit_test(test_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

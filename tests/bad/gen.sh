@@ -29,7 +29,7 @@
 #     fifo                  a named pipe (skipped inside a directory)
 #   DIR/latin1-name/        a file whose name is not UTF-8 (Latin-1 "é")
 #   DIR/crossing/           names that run over a sentence end (crashed kgx)
-#   DIR/nonchar/            U+FFFE and U+FFFF in a sentence (truncated output today)
+#   DIR/nonchar/            U+FFFE and U+FFFF in a sentence
 #   DIR/dense.txt           4 MB of sentences full of entities (timing check)
 #   DIR/rules/NAME/         rule directories, broken in one way each
 #   DIR/rule-docs/          documents for those rules
@@ -167,9 +167,9 @@ printf 'minister van Abc. Def,\nJan Jansen\n' >"$D/crossing/signature.txt"
 printf 'NAAM[x. Y]\n' >"$D/crossing/name-period.txt"
 printf 'NAAM[ctl \x0c\x1b end]\n' >"$D/crossing/name-form-feed.txt"
 
-# The noncharacters U+FFFE and U+FFFF are valid UTF-8, but the RDF writer
-# cuts a literal short at them, and in Turtle drops the subject's later
-# triples: kept out of in/.
+# The noncharacters U+FFFE and U+FFFF are valid UTF-8, but raptor's writers
+# cut a literal short at them, and in Turtle drop the subject's later
+# triples: kgx replaces them (checked one file at a time, outside in/).
 mkdir -p "$D/nonchar"
 printf 'In 2021 heeft Noorwegen 3 miljoen euro \xEF\xBF\xBF bijgedragen aan het Peacebuilding Fund.\n' \
 	>"$D/nonchar/uffff.txt"
