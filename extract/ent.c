@@ -23,6 +23,7 @@ typedef struct {
 	kgx_index seen_index;  /* entry pointer -> position in seen */
 	kgx_vec tokens;
 	kgx_buf keys, lower;
+	kgx_buf name;          /* a created name spelt out from its template */
 	unsigned char *memo;   /* needs words found in the current text */
 	pcre2_match_data *md, *md_classify;
 	unsigned want;         /* class filter for lookups, 0 = any */
@@ -328,6 +329,28 @@ static const kgx_entry *ref_entry(const kgx_rules *rules, const char *ref,
 }
 
 /* One match of an entity or meta rule in text[base..]: define, mention, emit. */
+/* c->name becomes the template with each {G} replaced by the text of group
+ * G in the current match (nothing if G took no part). 0 on success. */
+static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const char *subject)
+{
+	c->name.len = 0;
+	int err = kgx_buf_add(&c->name, "", 0);
+	for (const char *p = tmpl; *p && !err; p++) {
+		const char *q = *p == '{' ? strchr(p, '}') : NULL;
+		if (!q) {
+			err = kgx_buf_addc(&c->name, *p);
+			continue;
+		}
+		char g[64];
+		size_t gb, ge;
+		snprintf(g, sizeof g, "%.*s", (int)(q - p - 1), p + 1);
+		if (kgx_rules_group(ru->code, c->md, g, &gb, &ge))
+			err = kgx_buf_add(&c->name, subject + gb, ge - gb);
+		p = q;
+	}
+	return err;
+}
+
 static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subject, uint32_t base)
 {
 	kgx_doc *doc = c->doc;
@@ -357,7 +380,15 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 				b += (size_t)cut;
 			}
 		}
-		kgx_status st = resolve(c, ru, cr, subject + b, e - b, ae > ab ? subject + ab : NULL,
+		const char *name = subject + b;
+		size_t name_len = e - b;
+		if (cr->name_template) {
+			if (expand_name(c, ru, cr->name_template, subject))
+				return KGX_ERR_NOMEM;
+			name = c->name.s;
+			name_len = c->name.len;
+		}
+		kgx_status st = resolve(c, ru, cr, name, name_len, ae > ab ? subject + ab : NULL,
 		                        ae - ab, &created[k]);
 		if (st != KGX_OK)
 			return st;
@@ -642,6 +673,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.lower);
+	kgx_buf_free(&c.name);
 	free(c.memo);
 	return st;
 }

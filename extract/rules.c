@@ -279,10 +279,11 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		e->predicate = pred;
 		strcpy(e->s, s);
 		strcpy(e->o, o);
-	} else if (PREFIX("create.") || PREFIX("alias.")) {
-		int is_alias = PREFIX("alias.");
-		const char *g = l->key + (is_alias ? 6 : 7);
-		size_t gn = l->key_len - (is_alias ? 6 : 7);
+	} else if (PREFIX("create.") || PREFIX("alias.") || PREFIX("name.")) {
+		int is_alias = PREFIX("alias."), is_template = PREFIX("name.");
+		size_t skip = is_alias ? 6 : is_template ? 5 : 7;
+		const char *g = l->key + skip;
+		size_t gn = l->key_len - skip;
 		if (!is_name(g, gn)) {
 			kgx_diag(&l->loc, "group name must be lower-case letters, digits and '_'");
 			return KGX_ERR_SYNTAX;
@@ -300,7 +301,23 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			memcpy(cr->name, g, gn);
 			cr->name[gn] = '\0';
 		}
-		if (is_alias) {
+		if (is_template) {
+			/* every {…} must hold a group name; the groups are checked
+			 * against the pattern once it is compiled */
+			for (const char *p = v; *p; p++) {
+				if (*p != '{')
+					continue;
+				const char *q = strchr(p, '}');
+				if (!q || !is_name(p + 1, (size_t)(q - p - 1))) {
+					kgx_loc at = vloc;
+					at.col += (unsigned)(p - v);
+					kgx_diag(&at, "name.%s: '{' must open a group name closed by '}'", cr->name);
+					return KGX_ERR_SYNTAX;
+				}
+				p = q;
+			}
+			cr->name_template = v;
+		} else if (is_alias) {
 			if (!is_name(v, vn)) {
 				kgx_diag(&vloc, "alias.%s names another group", cr->name);
 				return KGX_ERR_SYNTAX;
@@ -1015,6 +1032,16 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 					kgx_diag(&ru->loc, "rule '%s': create.%s names no group (?<%s>…) of the pattern",
 					         ru->id, ru->creates[k].name, ru->creates[k].name);
 					st = KGX_ERR_RULE;
+				}
+				for (const char *p = ru->creates[k].name_template; p && (p = strchr(p, '{')); p++) {
+					char g[64];
+					size_t gn = (size_t)(strchr(p, '}') - p - 1);
+					snprintf(g, sizeof g, "%.*s", (int)gn, p + 1);
+					if (pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)g, &first, &last) < 0) {
+						kgx_diag(&ru->loc, "rule '%s': name.%s uses {%s}, which names no group of the pattern",
+						         ru->id, ru->creates[k].name, g);
+						st = KGX_ERR_RULE;
+					}
 				}
 			}
 		}

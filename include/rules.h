@@ -32,6 +32,9 @@ typedef struct {
 	char name[32];
 	unsigned classes;  /* 0: "auto", classified by the classify rules */
 	char alias_of[32]; /* alias.NAME = OTHER: OTHER's text is a second name */
+	const char *name_template;  /* name.NAME = "resolutie {NAME}": the name the
+	                             * group stands for, {G} the text of group G;
+	                             * NULL: the group's own text */
 } kgx_create;
 
 typedef struct {

@@ -384,6 +384,28 @@ static void test_slugs(void **state)
 	kgx_rules_free(r);
 }
 
+/* name.G spells out what a group stands for: here each number of a list */
+static void test_name_template(void **state)
+{
+	(void)state;
+	kgx_rules *r = t_rules("[unscr-1820]\nclass = Document\nnl = resolutie 1820\n",
+	                       "[list]\nkind = entity\n"
+	                       "pattern = (?:\\bresoluties\\s+|\\G\\s*(?:,|\\ben\\b)\\s*)(?<num>\\d{4})\n"
+	                       "name.num = resolutie {num}\ncreate.num = Document\n");
+	t_run(&doc, r, "list.txt", "Zie resoluties 1820, 1888 en 2106 van de Raad.\n");
+	/* the known one is found, the others defined under their full names */
+	assert_int_equal(t_mentions(&doc, "unscr-1820"), 1);
+	assert_int_equal(doc.discovered.len, 2);
+	assert_non_null(t_discovered(&doc, "resolutie 1888"));
+	assert_non_null(t_discovered(&doc, "resolutie 2106"));
+	/* each mention spans the number as written */
+	const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, 1);
+	assert_int_equal(m->span.end - m->span.begin, 4);
+	assert_memory_equal(doc.text + m->span.begin, "1888", 4);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_windows_1252(void **state)
 {
 	(void)state;
@@ -485,6 +507,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_utf16, release),
 		cmocka_unit_test_teardown(test_windows_1252, release),
 		cmocka_unit_test(test_slugs),
+		cmocka_unit_test(test_name_template),
 		cmocka_unit_test_teardown(test_noncharacters_and_file_names, release),
 		cmocka_unit_test_teardown(test_utf8_bom_and_repair, release),
 		cmocka_unit_test_teardown(test_nul_byte_rejected, release),

@@ -250,6 +250,12 @@ static void test_invalid_rules(void **state)
 		 KGX_ERR_RULE},
 		{"[@macros]\nLOOP = a{LOOP}\n\n[r]\nkind = entity\npattern = {LOOP}\n", KGX_OK, KGX_ERR_RULE},
 		{"[r]\nkind = entity\npattern = (?<x>y)\ncreate.z = Person\n", KGX_OK, KGX_ERR_RULE},
+		/* name templates: braces must hold a group name, and the group must exist */
+		{"[r]\nkind = entity\npattern = (?<x>y)\nname.x = a {x\ncreate.x = Person\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\npattern = (?<x>y)\nname.x = a {X}\ncreate.x = Person\n", KGX_ERR_SYNTAX, 0},
+		{"[r]\nkind = entity\npattern = (?<x>y)\nname.x = a {z}\ncreate.x = Person\n", KGX_OK, KGX_ERR_RULE},
+		{"[r]\nkind = entity\npattern = (?<x>y)(?<z>w)?\nname.x = a {z} {x}\ncreate.x = Person\n", KGX_OK,
+		 KGX_OK},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		kgx_status st = load(cases[i].text);
