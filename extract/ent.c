@@ -290,7 +290,10 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	if (!slot)
 		return KGX_ERR_NOMEM;
 	*slot = e;
-	kgx_status st = kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
+	/* a name spelt out from a template is not the text: looked up in later
+	 * sentences it would swallow the names inside it ("… bij het Statuut
+	 * van Rome"), and the rule finds its own matches anyway */
+	kgx_status st = cr->name_template ? KGX_OK : kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
 	if (st == KGX_OK && alt)
 		st = kgx_lex_add(c->local, alt, alt_len, e, KGX_ALIAS_NAME);
 	if (st == KGX_ERR_RULE)
