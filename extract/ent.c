@@ -569,6 +569,8 @@ static kgx_status resolve_overlaps(kgx_doc *doc)
 {
 	kgx_mention *ms = doc->mentions.data;
 	size_t n = doc->mentions.len, kept = 0;
+	if (!n)
+		return KGX_OK;  /* and qsort must not see the NULL of an empty vector */
 	size_t nblocks = (doc->text_len >> BLOCK_SHIFT) + 1;
 	kgx_index blocks;  /* block number -> kept mention */
 	kgx_index_init(&blocks);
