@@ -5,84 +5,15 @@
 #   bash tests/cli.sh KGX SRCDIR
 #
 # KGX is the built binary, SRCDIR the repository (for corpus/ and rules/).
-# Prints "ok N - name" / "not ok N - name" per check, then "N passed, M failed";
-# exits non-zero if any check failed. Needs rapper (raptor2-utils).
-set -u
-
-if [ $# -ne 2 ]; then
-	echo "usage: $0 KGX SRCDIR" >&2
-	exit 2
-fi
-KGX=$1
-SRC=$2
-case $KGX in /*) ;; *) KGX=$PWD/$KGX ;; esac
-[ -x "$KGX" ] || { echo "$0: $KGX is not executable" >&2; exit 2; }
-command -v rapper >/dev/null || { echo "$0: rapper (raptor2-utils) is required" >&2; exit 2; }
-export KGX_RULES=${KGX_RULES:-$SRC/rules}
-export LC_ALL=C
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/kgx-cli.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
+# Prints "ok N - name" / "not ok N - name" per check, then "N passed, M failed,
+# K skipped" (tests/lib.sh); exits non-zero if any check failed. Needs rapper
+# (raptor2-utils).
+usage="KGX SRCDIR"
+suite=cli
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh" || exit 2
+need rapper "rapper (raptor2-utils)"
 cd "$SRC" || exit 2
-
-n=0
-passed=0
-failed=0
-
-# check NAME FUNCTION: run FUNCTION, which fails (non-zero) with a reason
-# on stderr when the check does not hold.
-check() {
-	local name=$1
-	shift
-	n=$((n + 1))
-	if "$@" >"$T/.log" 2>&1; then
-		passed=$((passed + 1))
-		echo "ok $n - $name"
-	else
-		failed=$((failed + 1))
-		echo "not ok $n - $name"
-		sed -e 's/^/#   /' "$T/.log" | head -n 25
-	fi
-}
-
-# fail MESSAGE: report why a check failed.
-fail() {
-	echo "$*" >&2
-	return 1
-}
-
-# count FORMAT FILE: the number of triples rapper parses from FILE; fails on
-# any parse error or warning.
-count() {
-	local err rc
-	err=$(rapper -i "$1" -c "$2" 2>&1 >/dev/null)
-	rc=$?
-	if [ $rc -ne 0 ] || grep -q -e 'Error' -e 'Warning' <<<"$err"; then
-		echo "rapper -i $1 $2 (exit $rc): $err" >&2
-		return 1
-	fi
-	sed -n 's/^rapper: Parsing returned \([0-9][0-9]*\) triple.*/\1/p' <<<"$err"
-}
-
-# ntset FORMAT FILE OUT: FILE as a sorted set of N-Triples in OUT.
-ntset() {
-	rapper -q -i "$1" -o ntriples "$2" >"$T/.nt" || return 1
-	sort -u "$T/.nt" >"$3"
-}
-
-# run EXPECTED-STATUS ARGS...: run kgx with stdout in $T/out, stderr in
-# $T/err; fails unless it exits with EXPECTED-STATUS.
-run() {
-	local want=$1 rc
-	shift
-	"$KGX" "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		echo "kgx $* exited $rc, expected $want; stderr:" >&2
-		head -n 20 "$T/err" >&2
-		return 1
-	fi
-}
 
 # ------------------------------------------------------------ fixtures
 
@@ -99,7 +30,7 @@ t_turtle() {
 	run 0 corpus/ || return 1
 	cp "$T/out" "$T/corpus.ttl"
 	local c
-	c=$(count turtle "$T/corpus.ttl") || return 1
+	c=$(parses turtle "$T/corpus.ttl") || return 1
 	[ "${c:-0}" -gt 1000 ] || fail "only ${c:-0} triples"
 	echo "$c" >"$T/count.turtle"
 }
@@ -109,7 +40,7 @@ t_format() {
 	local fmt=$1 c
 	run 0 -f "$fmt" corpus/ || return 1
 	cp "$T/out" "$T/corpus.$fmt"
-	c=$(count "$fmt" "$T/corpus.$fmt") || return 1
+	c=$(parses "$fmt" "$T/corpus.$fmt") || return 1
 	[ "${c:-0}" -gt 1000 ] || fail "only ${c:-0} triples"
 	echo "$c" >"$T/count.$fmt"
 }
@@ -239,7 +170,7 @@ t_missing_file() {
 	run 1 "$T/in/no-such-file.txt" "$good" || return 1
 	grep -q "no-such-file.txt" "$T/err" || fail "stderr does not name the missing file"
 	cmp "$T/out" "$T/good.ttl" >&2 || fail "the good file's output is not complete"
-	count turtle "$T/out" >/dev/null
+	parses turtle "$T/out" >/dev/null
 }
 check "a missing file with a good file exits 1, names it, still writes the good one" t_missing_file
 
@@ -276,8 +207,8 @@ check "-o into a directory that does not exist exits 3 and writes nothing" t_out
 t_stdin() {
 	"$KGX" - <"$good" >"$T/stdin.ttl" 2>"$T/err" || fail "exit $?: $(cat "$T/err")"
 	local a b
-	a=$(count turtle "$T/stdin.ttl") || return 1
-	b=$(count turtle "$T/good.ttl") || return 1
+	a=$(parses turtle "$T/stdin.ttl") || return 1
+	b=$(parses turtle "$T/good.ttl") || return 1
 	[ "${a:-0}" -gt 10 ] && [ "$a" = "$b" ] || fail "stdin gave $a triples, the file $b"
 }
 check "stdin via - works" t_stdin
@@ -293,7 +224,7 @@ t_invalid_utf8() {
 	run 0 "$T/in/invalid.txt" || return 1
 	grep -q "invalid.txt.*byte offset 37" "$T/err" || fail "no warning naming byte offset 37: $(cat "$T/err")"
 	local c
-	c=$(count turtle "$T/out") || return 1
+	c=$(parses turtle "$T/out") || return 1
 	[ "${c:-0}" -gt 0 ] || fail "no triples"
 	grep -q 'Verenigde Naties' "$T/out" || fail "the text after the bad bytes was lost"
 }
@@ -301,7 +232,7 @@ check "an invalid UTF-8 file exits 0 with a warning naming the byte offset" t_in
 
 t_empty_file() {
 	run 0 "$T/in/empty.txt" || return 1
-	count turtle "$T/out" >/dev/null
+	parses turtle "$T/out" >/dev/null
 }
 check "an empty file exits 0 with valid output" t_empty_file
 
@@ -318,8 +249,8 @@ t_utf16() {
 		"$good" >"$T/in/utf16.txt" || return 1
 	run 0 "$T/in/utf16.txt" || return 1
 	local a b
-	a=$(count turtle "$T/out") || return 1
-	b=$(count turtle "$T/good.ttl") || return 1
+	a=$(parses turtle "$T/out") || return 1
+	b=$(parses turtle "$T/good.ttl") || return 1
 	[ "$a" = "$b" ] || fail "UTF-16 gave $a triples, UTF-8 $b"
 }
 check "a UTF-16 file with a byte order mark reads like its UTF-8" t_utf16
@@ -329,7 +260,7 @@ t_max_size() {
 	size=$(wc -c <"$good")
 	run 1 --max-size "$((size - 1))" "$good" "$T/in/invalid.txt" || return 1
 	grep -q "max-size" "$T/err" || fail "no message about --max-size"
-	count turtle "$T/out" >/dev/null || return 1
+	parses turtle "$T/out" >/dev/null || return 1
 	grep -q 'invalid.txt' "$T/out" || fail "the small file was not processed"
 	run 0 --max-size "$size" "$good"
 }
@@ -364,7 +295,7 @@ t_base() {
 	run 0 -f ntriples --base http://example.org/kg/ "$good" || return 1
 	grep -q '^<http://example.org/kg/doc/' "$T/out" || fail "no IRIs under the base"
 	! grep -q 'w3id.org/kgx/id/' "$T/out" || fail "IRIs under the default base"
-	count ntriples "$T/out" >/dev/null
+	parses ntriples "$T/out" >/dev/null
 }
 check "--base moves the minted IRIs" t_base
 
@@ -481,19 +412,19 @@ t_mentions_offsets() {
 	grep -q '#char=0,26> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context>' "$T/out" ||
 		fail "no nif:Context of 26 code points"
 	local n
-	n=$(count ntriples "$T/out") || return 1
+	n=$(parses ntriples "$T/out") || return 1
 	run 0 --mentions corpus/ || return 1
-	count turtle "$T/out" >/dev/null
+	parses turtle "$T/out" >/dev/null
 }
 check "--mentions writes NIF phrases with code-point offsets" t_mentions_offsets
 
 t_ontology() {
 	[ -f rules/ontology.ttl ] || { echo "skipped: no rules/ontology.ttl" >&2; return 0; }
 	local f n want
-	want=$(count turtle rules/ontology.ttl) || return 1
+	want=$(parses turtle rules/ontology.ttl) || return 1
 	for f in turtle ntriples nquads; do
 		run 0 --ontology -f "$f" || return 1
-		n=$(count "$f" "$T/out") || return 1
+		n=$(parses "$f" "$T/out") || return 1
 		[ "$n" = "$want" ] || fail "--ontology -f $f: $n triples, the file has $want"
 	done
 }
@@ -569,7 +500,7 @@ t_install() {
 		fail "install tree incomplete"
 	# the installed kgx finds its rules from any directory, without KGX_RULES
 	(cd / && env -u KGX_RULES "$dest/bin/kgx" "$SRC/$good" >"$T/inst.ttl") || fail "installed kgx failed"
-	[ "$(count turtle "$T/inst.ttl")" -gt 50 ] || fail "installed kgx found too little"
+	[ "$(parses turtle "$T/inst.ttl")" -gt 50 ] || fail "installed kgx found too little"
 }
 check "cmake --install gives a kgx that finds its rules from anywhere" t_install
 
@@ -602,8 +533,7 @@ t_explain() {
 check "--explain marks mentions, lists relations with rules, colours only on a terminal" t_explain
 
 # ------------------------------------------------------------ known bugs
-# Checks that document an open bug go in an 'if [ "${KGX_KNOWN_BUGS:-0}" = 1 ]'
-# block here, so that they run only with -DKGX_KNOWN_BUGS=ON (none open now).
+# Checks that document an open bug go here as 'known NAME FUNCTION', so that
+# they run only with -DKGX_KNOWN_BUGS=ON (none open now).
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -26,80 +26,31 @@
 #
 # The npm packages come from tests/stores/package-lock.json (installed by
 # scripts/install-deps, or here with npm ci when missing); Virtuoso from
-# Debian's virtuoso-opensource-7-bin. When a tool cannot be had the test
-# says "skipped: REASON" and does not fail for it.
+# Debian's virtuoso-opensource-7-bin. What a missing tool keeps from running
+# is skipped ("ok N - name # SKIP REASON"), not failed.
 #
 # Prints "ok N - name" / "not ok N - name" per check, then "N passed, M
-# failed"; exits non-zero if any check failed. KGX_STORES_KEEP=1 keeps the
+# failed, K skipped" (tests/lib.sh); exits non-zero if any check failed,
+# and shows the output of every check. KGX_STORES_KEEP=1 keeps the
 # temporary directory. KGX_UPDATE_EXPECTED=1 rewrites the rows of the
 # .expected files from this run's answers (see docs/queries/README.md).
-set -u
-
-if [ $# -ne 3 ] || { [ "$3" != shacl ] && [ "$3" != stores ]; }; then
-	echo "usage: $0 KGX SRCDIR shacl|stores" >&2
-	exit 2
-fi
-KGX=$1
-SRC=$2
+usage="KGX SRCDIR shacl|stores"
+suite=stores
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$(dirname "$0")/../lib.sh" || exit 2
 MODE=$3
-case $KGX in /*) ;; *) KGX=$PWD/$KGX ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-[ -x "$KGX" ] || { echo "$0: $KGX is not executable" >&2; exit 2; }
+case $MODE in shacl | stores) ;; *) usage_error ;; esac
 HERE=$SRC/tests/stores
 QUERIES=$SRC/docs/queries
-export KGX_RULES=${KGX_RULES:-$SRC/rules}
-export LC_ALL=C
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/kgx-stores.XXXXXX") || exit 2
+keep_tmp=${KGX_STORES_KEEP:-0}
 VPID=
-cleanup() {
-	if [ -n "$VPID" ]; then
-		virtuoso_stop
-	fi
-	if [ "${KGX_STORES_KEEP:-0}" = 1 ]; then
-		echo "# kept $T"
-	else
-		rm -rf "$T"
-	fi
+on_exit() {
+	virtuoso_stop
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 cd "$SRC" || exit 2
-
-n=0
-passed=0
-failed=0
-
-check() {
-	local name=$1
-	shift
-	n=$((n + 1))
-	if "$@" >"$T/.log" 2>&1; then
-		passed=$((passed + 1))
-		echo "ok $n - $name"
-		sed -e 's/^/#   /' "$T/.log" | head -n 60
-	else
-		failed=$((failed + 1))
-		echo "not ok $n - $name"
-		sed -e 's/^/#   /' "$T/.log" | head -n 60
-	fi
-}
-
-fail() {
-	echo "$*" >&2
-	return 1
-}
-
-# skip REASON: note a part that could not run.
-skip() {
-	echo "skipped: $*"
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit $?
-}
+# a passing check shows its output too: load times, counts, answers
+pass_log='s/^/#   /p'
+log_lines=60
 
 ms() { date +%s%3N; }
 
@@ -128,28 +79,21 @@ node_ready() {
 		{ echo "the npm packages in tests/stores/node_modules do not load: $(tail -n 2 "$T/node.log" | tr '\n' ' ')"; return 1; }
 }
 
-# kgx_out FILE ARGS...: run kgx with ARGS, output in FILE; exit status 0.
+# kgx_out FILE ARGS...: run kgx -q with ARGS, output in FILE; exit status 0.
 kgx_out() {
 	local out=$1
 	shift
-	"$KGX" -q "$@" >"$out" 2>"$T/kgx.err" || fail "kgx $* exited $?: $(head -n 5 "$T/kgx.err")"
+	run 0 -q "$@" && mv "$W/out" "$out"
 }
 
 # ------------------------------------------------------------ shacl
 
-# nt FILE FORMAT: FILE as sorted unique N-Triples on stdout.
-nt() {
-	rapper -q -i "$2" -o ntriples "$1" | sort -u
-}
-
 t_parse() {
-	local f err
+	local f c
 	for f in rules/ontology.ttl docs/shapes.ttl "$HERE/bad.ttl"; do
-		err=$(rapper -i turtle -c "$f" 2>&1 >/dev/null) || fail "$f: $err" || return 1
-		grep -q -e Error -e Warning <<<"$err" && { fail "$f: $err"; return 1; }
-		echo "$f: $(sed -n 's/^rapper: Parsing returned //p' <<<"$err")"
+		c=$(parses turtle "$f") || return 1
+		echo "$f: $c triples"
 	done
-	return 0
 }
 
 # The terms OUTPUT.md lists.
@@ -161,7 +105,7 @@ t_ontology() {
 	local O=https://w3id.org/kgx/ontology# RDF=http://www.w3.org/1999/02/22-rdf-syntax-ns#
 	local RDFS=http://www.w3.org/2000/01/rdf-schema# OWL=http://www.w3.org/2002/07/owl#
 	local t kind lang p bad=0
-	nt rules/ontology.ttl turtle >"$T/ontology.nt" || return 1
+	ntset turtle rules/ontology.ttl "$T/ontology.nt" || return 1
 	if grep -q '_:' "$T/ontology.nt"; then fail "blank nodes in rules/ontology.ttl"; bad=1; fi
 	check_term() { # TERM KIND
 		grep -qF "<$O$1> <${RDF}type> <$OWL$2> ." "$T/ontology.nt" || { echo "kgx:$1 is not an owl:$2"; bad=1; }
@@ -190,7 +134,7 @@ t_kgx_ontology() {
 	local f
 	for f in turtle ntriples nquads; do
 		kgx_out "$T/onto.$f" --ontology -f "$f" || return 1
-		nt "$T/onto.$f" "$f" >"$T/onto.$f.nt" || fail "kgx --ontology -f $f does not parse" || return 1
+		ntset "$f" "$T/onto.$f" "$T/onto.$f.nt" || fail "kgx --ontology -f $f does not parse" || return 1
 		cmp -s "$T/onto.$f.nt" "$T/ontology.nt" ||
 			{ diff "$T/ontology.nt" "$T/onto.$f.nt" | head -n 10 >&2; fail "kgx --ontology -f $f differs from rules/ontology.ttl"; return 1; }
 		echo "kgx --ontology -f $f: $(wc -l <"$T/onto.$f.nt") triples, the same as rules/ontology.ttl"
@@ -220,7 +164,7 @@ t_shacl_catches() {
 }
 
 run_shacl() {
-	command -v rapper >/dev/null || { echo "$0: rapper (raptor2-utils) is required" >&2; exit 2; }
+	need rapper "rapper (raptor2-utils)"
 	kgx_out "$T/corpus.ttl" corpus/ || exit 1
 	kgx_out "$T/corpus.nt" -f ntriples corpus/ || exit 1
 	kgx_out "$T/corpus.nq" -f nquads corpus/ || exit 1
@@ -228,21 +172,21 @@ run_shacl() {
 		kgx_out "$T/mentions.ttl" --mentions corpus/ || exit 1
 		kgx_out "$T/mentions.nq" --mentions -f nquads corpus/ || exit 1
 	else
-		skip "kgx has no --mentions option yet: its output is not validated"
+		skip "kgx --mentions output" "kgx has no --mentions option yet"
 	fi
 	check "rules/ontology.ttl, docs/shapes.ttl and tests/stores/bad.ttl parse" t_parse
 	check "rules/ontology.ttl declares every kgx term, with @nl and @en labels and comments" t_ontology
 	if "$KGX" --help 2>&1 | grep -q -- '--ontology'; then
 		check "kgx --ontology writes rules/ontology.ttl in every format" t_kgx_ontology
 	else
-		skip "kgx has no --ontology option yet"
+		skip "kgx --ontology writes rules/ontology.ttl in every format" "kgx has no --ontology option yet"
 	fi
 	local why
 	if why=$(node_ready); then
 		check "kgx's Turtle, N-Triples and N-Quads (and --mentions) conform to docs/shapes.ttl (rdf-validate-shacl)" t_shacl
 		check "the shapes catch every defect of tests/stores/bad.ttl" t_shacl_catches
 	else
-		skip "SHACL validation: $why"
+		skip "SHACL validation" "$why"
 	fi
 	finish
 }
@@ -266,7 +210,7 @@ make_sets() {
 	[ ${#files[@]} -ge 2 ] || { echo "$0: fewer than two letters in corpus/" >&2; return 1; }
 	mid=$(((${#files[@]} + 1) / 2))
 	if ! "$KGX" --help 2>&1 | grep -q -- '--mentions'; then
-		skip "kgx has no --mentions option yet: the mentions sets are not loaded"
+		skip "the mentions sets" "kgx has no --mentions option yet"
 		SETS=${SETS//mentions-nquads /}
 		SETS=${SETS//mentions /}
 		QSETS="turtle ntriples nquads"
@@ -572,8 +516,9 @@ run_stores() {
 	local why set
 	STORES=()
 	if ! why=$(node_ready); then
-		skip "Oxigraph and the store comparison: $why"
+		skip "Oxigraph and the store comparison" "$why"
 		finish
+		return
 	fi
 	make_sets || exit 1
 	STORES+=(oxigraph)
@@ -581,9 +526,9 @@ run_stores() {
 		check "Oxigraph loads $set" t_load oxigraph "$set"
 	done
 	if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then
-		skip "Virtuoso: virtuoso-t or isql-vt not found (scripts/install-deps installs virtuoso-opensource-7-bin)"
+		skip "Virtuoso" "virtuoso-t or isql-vt not found (scripts/install-deps installs virtuoso-opensource-7-bin)"
 	elif ! command -v curl >/dev/null; then
-		skip "Virtuoso: curl not found"
+		skip "Virtuoso" "curl not found"
 	else
 		check "Virtuoso starts a private instance on loopback" virtuoso_start
 		if [ -n "$VPID" ]; then

@@ -11,22 +11,13 @@
 # cannot see into JIT code and floods the log with false "uninitialised
 # value" reports from it. A valgrind error makes kgx exit 99, which no check
 # expects, and its report is kept; all reports are printed at the end.
-set -u
-
-if [ $# -ne 2 ]; then
-	echo "usage: $0 KGX SRCDIR" >&2
-	exit 2
-fi
-KGX=$1
-SRC=$2
-case $KGX in /*) ;; *) KGX=$PWD/$KGX ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-[ -x "$KGX" ] || { echo "$0: $KGX is not executable" >&2; exit 2; }
-command -v valgrind >/dev/null || { echo "$0: valgrind is required" >&2; exit 2; }
+usage="KGX SRCDIR"
+suite=valgrind
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$(dirname "$0")/../lib.sh" || exit 2
+need valgrind
 CC=${CC:-cc}
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kgx-valgrind.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/logs"
 "$CC" -shared -fPIC -O2 -o "$T/nojit.so" "$SRC/tests/valgrind/nojit.c" || exit 2
 
