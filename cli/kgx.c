@@ -692,9 +692,10 @@ typedef struct {
 } pool;
 
 /* Start `jobs` workers. Writers are made here and freed after the join,
- * one thread at a time: raptor_world_open and raptor_free_world touch
- * libxml2's and libxslt's process-wide state, which is not safe to set up or
- * tear down while other threads use it. */
+ * one thread at a time: they hold no process-wide state now that documents
+ * are written with serd, but a writer that did (a raptor2 world touches
+ * libxml2's and libxslt's) could not be set up or torn down while other
+ * threads run. */
 static int pool_start(run_ctx *c, pool *p, int jobs)
 {
 	p->jobs = jobs > 256 ? 256 : jobs;

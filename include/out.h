@@ -1,5 +1,6 @@
 /* kgx_out: writes a processed document as RDF. Only this module and its
- * siblings in output/ know about raptor2 and RDF syntax. */
+ * siblings in output/ know about RDF syntax: documents are written with
+ * serd, which streams, and the ontology file is read with raptor2. */
 #ifndef KGX_OUT_H
 #define KGX_OUT_H
 
@@ -21,7 +22,13 @@ void kgx_out_free(kgx_out *out);
 
 /* Serialise doc into dest (appended). Each document is a complete chunk:
  * Turtle chunks repeat their @prefix lines, so chunks concatenate into one
- * valid file and nothing accumulates between documents. */
+ * valid file and nothing accumulates between documents. Each subject's
+ * triples are written together (the document; each entity, then the
+ * relations it is the subject of; the statements; the NIF annotations),
+ * which is what lets Turtle abbreviate them. Nothing is sorted or merged
+ * beyond that: what a document makes twice (a statement node) is written
+ * twice, in every format. On failure nothing is appended and
+ * KGX_ERR_OUTPUT is returned. */
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
 
 /* Also write NIF 2.0 annotations: a nif:Context per document and a
@@ -29,7 +36,9 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
 void kgx_out_set_mentions(kgx_out *out, int on);
 
 /* Read the RDF file at path (Turtle) and write it again in the writer's
- * format into dest: the ontology for --ontology. */
+ * format into dest: the ontology for --ontology. Parsed and written with
+ * raptor2 (its blank nodes and lists need a whole graph), in a raptor world
+ * of its own: call it from one thread at a time. */
 kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest);
 
 /* What comes before the first and after the last document in this format

@@ -1,12 +1,17 @@
-/* RDF writer over raptor2. A new serialiser per document: raptor2's Turtle
- * serialiser buffers the whole graph until serialize_end and cannot be
- * restarted cleanly, so per-document serialisers into one stream keep memory
- * flat and the concatenation valid (see shared/spec/FACTS.md). */
+/* RDF writer. Documents go through serd, which streams: every statement is
+ * written as it is made, where raptor2's Turtle serialiser built each
+ * document's graph in AVL trees and sorted it at the end (a quarter of kgx's
+ * time). A new SerdWriter per document, so each chunk starts with its own
+ * @prefix lines, ends complete and the chunks concatenate into one valid
+ * file. kgx_out_file (the ontology, read once per run) still parses and
+ * writes with raptor2: its blank nodes and lists need a real graph. */
 #include "out.h"
 #include "dot.h"
 #include "hash.h"
 
 #include <raptor2.h>
+#include <serd/serd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,23 +35,29 @@ static const struct {
 	{"xsd", NS_XSD}, {"skos", NS_SKOS}, {"schema", NS_SCHEMA}, {"dcterms", NS_DCT},
 	{"prov", NS_PROV}, {"nif", NS_NIF}, {"itsrdf", NS_ITSRDF},
 };
+#define N_NAMESPACES (sizeof namespaces / sizeof namespaces[0])
 
 struct kgx_out {
-	raptor_world *world;
 	kgx_format fmt;
 	char *base;
-	raptor_uri *ns_uris[sizeof namespaces / sizeof namespaces[0]];
-	raptor_uri *xsd_decimal, *xsd_integer, *xsd_nonneg;
+	SerdEnv *env;    /* the prefixes, for Turtle's CURIEs */
+	kgx_buf *dest;   /* where the serd sink appends, during kgx_out_doc */
 	int failed;
 	int mentions;
 };
 
-/* State while one document is written. */
+/* State while one document is written. The buffers hold the IRIs the nodes
+ * point into; serd copies what it keeps (the subject and predicate it
+ * abbreviates against), so a buffer can be reused after each statement. */
 typedef struct {
 	kgx_out *out;
-	raptor_serializer *ser;
-	raptor_term *graph;  /* nquads: the document's graph */
-	kgx_buf iri;         /* scratch */
+	SerdWriter *sw;
+	const SerdNode *graph;  /* nquads: the document's graph */
+	kgx_buf doc;            /* the document's IRI, for the whole document */
+	kgx_buf subj;           /* the subject of the current block */
+	kgx_buf obj;            /* an object IRI */
+	kgx_buf pred;           /* a kgx: predicate or class */
+	kgx_buf lit;            /* a literal cut from the text */
 } writer;
 
 int kgx_out_format_parse(const char *name)
@@ -67,15 +78,6 @@ int kgx_out_base_ok(const char *base)
 	return *base && kgx_iri_bad(base) == strlen(base);
 }
 
-static void log_handler(void *data, raptor_log_message *msg)
-{
-	kgx_out *out = data;
-	if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
-		out->failed = 1;
-		kgx_diag(NULL, "raptor: %s", msg->text);
-	}
-}
-
 kgx_out *kgx_out_new(kgx_format fmt, const char *base)
 {
 	kgx_out *out = calloc(1, sizeof *out);
@@ -86,20 +88,20 @@ kgx_out *kgx_out_new(kgx_format fmt, const char *base)
 		base = "https://w3id.org/kgx/";
 	size_t n = strlen(base);
 	out->base = malloc(n + 2);
-	out->world = raptor_new_world();
-	if (!out->base || !out->world || raptor_world_open(out->world)) {
+	out->env = serd_env_new(NULL);
+	if (!out->base || !out->env) {
 		kgx_out_free(out);
 		return NULL;
 	}
 	memcpy(out->base, base, n + 1);
 	if (n && base[n - 1] != '/' && base[n - 1] != '#')
 		strcat(out->base, "/");
-	raptor_world_set_log_handler(out->world, out, log_handler);
-	for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
-		out->ns_uris[i] = raptor_new_uri(out->world, (const unsigned char *)namespaces[i].iri);
-	out->xsd_decimal = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "decimal");
-	out->xsd_integer = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "integer");
-	out->xsd_nonneg = raptor_new_uri(out->world, (const unsigned char *)NS_XSD "nonNegativeInteger");
+	for (size_t i = 0; i < N_NAMESPACES; i++)
+		if (serd_env_set_prefix_from_strings(out->env, (const uint8_t *)namespaces[i].prefix,
+		                                     (const uint8_t *)namespaces[i].iri)) {
+			kgx_out_free(out);
+			return NULL;
+		}
 	return out;
 }
 
@@ -107,57 +109,109 @@ void kgx_out_free(kgx_out *out)
 {
 	if (!out)
 		return;
-	if (out->world) {
-		for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
-			if (out->ns_uris[i])
-				raptor_free_uri(out->ns_uris[i]);
-		if (out->xsd_decimal)
-			raptor_free_uri(out->xsd_decimal);
-		if (out->xsd_integer)
-			raptor_free_uri(out->xsd_integer);
-		if (out->xsd_nonneg)
-			raptor_free_uri(out->xsd_nonneg);
-		raptor_free_world(out->world);
-	}
+	if (out->env)
+		serd_env_free(out->env);
 	free(out->base);
 	free(out);
 }
 
-/* ------------------------------------------------------------ terms */
+/* ------------------------------------------------------------ nodes */
 
-static raptor_term *iri(writer *w, const char *s)
+/* Nodes never carry SERD_HAS_NEWLINE or SERD_HAS_QUOTE: serd then writes
+ * every literal as a short string with \n, \r, \", \\ and \uXXXX escapes
+ * instead of a """long string""" with the raw bytes. The writer goes by
+ * n_bytes; n_chars is only filled in. Every string must end in a NUL all
+ * the same: serd reads some nodes as C strings (it compares predicates with
+ * strcmp and copies the subject and predicate with their NUL). */
+static SerdNode node(SerdType type, const char *s, size_t n)
 {
-	return raptor_new_term_from_uri_string(w->out->world, (const unsigned char *)s);
+	return (SerdNode){(const uint8_t *)s, n, n, 0, type};
 }
 
-static raptor_term *iri2(writer *w, const char *a, const char *b)
+/* A constant IRI, without a strlen per statement. */
+#define IRI(s) node(SERD_URI, "" s, sizeof(s) - 1)
+
+static SerdNode buf_iri(const kgx_buf *b)
 {
-	w->iri.len = 0;
-	kgx_buf_add(&w->iri, a, strlen(a));
-	kgx_buf_add(&w->iri, b, strlen(b));
-	return iri(w, w->iri.s);
+	return node(SERD_URI, b->s, b->len);
+}
+
+static SerdNode lit(const char *s)
+{
+	return node(SERD_LITERAL, s, strlen(s));
+}
+
+/* Write s p o; a literal o may have a datatype or a language. After a
+ * failure nothing more is written: the document is dropped anyway, and a
+ * buffer that could not grow may hold no string at all. */
+static void put_full(writer *w, const SerdNode *s, const SerdNode *p, const SerdNode *o,
+                     const SerdNode *dt, const SerdNode *lang)
+{
+	if (w->out->failed)
+		return;
+	if (serd_writer_write_statement(w->sw, 0, w->graph, s, p, o, dt, lang))
+		w->out->failed = 1;
+}
+
+static void put(writer *w, const SerdNode *s, const SerdNode p, const SerdNode o)
+{
+	put_full(w, s, &p, &o, NULL, NULL);
+}
+
+static void put_typed(writer *w, const SerdNode *s, const SerdNode p, const char *v, const SerdNode dt)
+{
+	SerdNode o = lit(v);
+	put_full(w, s, &p, &o, &dt, NULL);
+}
+
+static void put_lang(writer *w, const SerdNode *s, const SerdNode p, const char *v, const char *lang)
+{
+	SerdNode o = lit(v), l = lit(lang);
+	put_full(w, s, &p, &o, NULL, &l);
+}
+
+/* A literal cut from the text, copied to end in a NUL (see node()). */
+static void put_text(writer *w, const SerdNode *s, const SerdNode p, const char *t, size_t n)
+{
+	w->lit.len = 0;
+	if (kgx_buf_add(&w->lit, t, n)) {
+		w->out->failed = 1;
+		return;
+	}
+	put(w, s, p, node(SERD_LITERAL, w->lit.s, w->lit.len));
+}
+
+/* b := a b; records a failure. */
+static SerdNode iri2(writer *w, kgx_buf *b, const char *a, const char *c)
+{
+	b->len = 0;
+	if (kgx_buf_add(b, a, strlen(a)) || kgx_buf_add(b, c, strlen(c)))
+		w->out->failed = 1;
+	return buf_iri(b);
 }
 
 /* Percent-encode what is not safe in an IRI path segment; '/' is kept so a
  * document path reads as one, but ".." segments are encoded so no IRI
- * resolver can shorten them. */
-static void add_path(kgx_buf *b, const char *s)
+ * resolver can shorten them. Non-zero when out of memory. */
+static int add_path(kgx_buf *b, const char *s)
 {
+	int err = 0;
 	for (size_t i = 0; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 		int dotdot = c == '.' && (i == 0 || s[i - 1] == '/') && s[i + 1] == '.' &&
 		             (s[i + 2] == '/' || !s[i + 2]);
 		if (dotdot) {
-			kgx_buf_add(b, "%2E%2E", 6);
+			err |= kgx_buf_add(b, "%2E%2E", 6);
 			i++;
 			continue;
 		}
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
-			kgx_buf_addc(b, (char)c);
+			err |= kgx_buf_addc(b, (char)c);
 		else
-			kgx_buf_printf(b, "%%%02X", c);
+			err |= kgx_buf_printf(b, "%%%02X", c);
 	}
+	return err;
 }
 
 /* The path that names a document: "./x" and "x" are one document. */
@@ -175,53 +229,19 @@ static const char *doc_path(const kgx_doc *doc)
 	return *p ? p : "stdin";
 }
 
-static raptor_term *doc_iri(writer *w, const kgx_doc *doc)
+/* b := <base><kind><path, encoded>; records a failure. */
+static SerdNode minted(writer *w, kgx_buf *b, const char *kind, const char *path)
 {
-	w->iri.len = 0;
-	kgx_buf_printf(&w->iri, "%sdoc/", w->out->base);
-	add_path(&w->iri, doc_path(doc));
-	return iri(w, w->iri.s);
-}
-
-static raptor_term *entity_iri(writer *w, const kgx_entry *e)
-{
-	w->iri.len = 0;
-	kgx_buf_printf(&w->iri, "%sid/", w->out->base);
-	add_path(&w->iri, e->id);
-	return iri(w, w->iri.s);
-}
-
-static raptor_term *literal(writer *w, const char *s, size_t n, raptor_uri *dt, const char *lang)
-{
-	return raptor_new_term_from_counted_literal(w->out->world, (const unsigned char *)s, n, dt,
-	                                            (const unsigned char *)lang,
-	                                            lang ? (unsigned char)strlen(lang) : 0);
-}
-
-/* Write s p o; takes ownership of the three terms. */
-static void put(writer *w, raptor_term *s, raptor_term *p, raptor_term *o)
-{
-	if (!s || !p || !o) {
+	b->len = 0;
+	if (kgx_buf_add(b, w->out->base, strlen(w->out->base)) || kgx_buf_add(b, kind, strlen(kind)) ||
+	    add_path(b, path))
 		w->out->failed = 1;
-		if (s) raptor_free_term(s);
-		if (p) raptor_free_term(p);
-		if (o) raptor_free_term(o);
-		return;
-	}
-	raptor_term *g = w->graph ? raptor_term_copy(w->graph) : NULL;
-	raptor_statement *st = raptor_new_statement_from_nodes(w->out->world, s, p, o, g);
-	if (!st) {
-		w->out->failed = 1;
-		return;
-	}
-	if (raptor_serializer_serialize_statement(w->ser, st))
-		w->out->failed = 1;
-	raptor_free_statement(st);
+	return buf_iri(b);
 }
 
-static void put_lit(writer *w, raptor_term *s, const char *p, const char *v, const char *lang)
+static SerdNode entity_iri(writer *w, kgx_buf *b, const kgx_entry *e)
 {
-	put(w, s, iri(w, p), literal(w, v, strlen(v), NULL, lang));
+	return minted(w, b, "id/", e->id);
 }
 
 /* ------------------------------------------------------------ document */
@@ -252,53 +272,69 @@ static written *find_or_add(kgx_vec *v, kgx_index *ix, const kgx_entry *e)
 	return w;
 }
 
-/* Whether an earlier relation of the document has r's subject, predicate and
- * object; ix indexes the relations before r by those three. */
-static int stated_before(const kgx_doc *doc, kgx_index *ix, size_t i, int *nomem)
+/* Direct triples in the order of their subjects' blocks: the document's
+ * own (no subject entry) first, then by subject id as the entities are,
+ * predicate and object id. Equal triples end up next to each other. */
+static int cmp_direct(const void *a, const void *b)
 {
-	const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
-	uint64_t h = kgx_hash_word(kgx_hash_word(kgx_hash_word(0, (uintptr_t)r->s), (uintptr_t)r->o), (uint64_t)r->predicate);
-	for (uint32_t cur, k = kgx_index_find(ix, h, &cur); k != KGX_INDEX_END; k = kgx_index_again(ix, h, &cur)) {
-		const kgx_relation *q = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
-		if (q->s == r->s && q->o == r->o && q->predicate == r->predicate)
-			return 1;
-	}
-	if (kgx_index_add(ix, h, (uint32_t)i))
-		*nomem = 1;
-	return 0;
+	const kgx_relation *x = *(const kgx_relation *const *)a, *y = *(const kgx_relation *const *)b;
+	int c = x->s ? (y->s ? strcmp(x->s->id, y->s->id) : 1) : (y->s ? -1 : 0);
+	if (!c)
+		c = (x->predicate > y->predicate) - (x->predicate < y->predicate);
+	return c ? c : strcmp(x->o->id, y->o->id);
 }
 
+/* The direct triples of sorted[*j...] whose subject is e (NULL: the
+ * document), s being its IRI; each triple once, however many sentences
+ * state it, so every format carries the same triples. */
+static void write_direct(writer *w, const kgx_relation *const *sorted, size_t n, size_t *j,
+                         const kgx_entry *e, const SerdNode *s)
+{
+	for (; *j < n; ++*j) {
+		const kgx_relation *r = sorted[*j];
+		if (e ? !r->s || strcmp(r->s->id, e->id) : r->s != NULL)
+			break;
+		if (*j && !cmp_direct(&sorted[*j - 1], &sorted[*j]))
+			continue;
+		put(w, s, iri2(w, &w->pred, NS_KGX, kgx_predicate_name(r->predicate)), entity_iri(w, &w->obj, r->o));
+	}
+}
+
+/* e's block: classes, labels, surface forms, identities. Leaves e's IRI in
+ * w->subj for the direct triples that follow. */
 static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
 {
 	const kgx_entry *e = wr->e;
-	raptor_term *s = entity_iri(w, e);
+	SerdNode s = entity_iri(w, &w->subj, e);
 	for (int i = 0; i < KGX_NCLASSES; i++)
 		if (e->classes & (1u << i))
-			put(w, raptor_term_copy(s), iri(w, NS_RDF "type"), iri2(w, NS_KGX, kgx_class_name(i)));
-	put_lit(w, raptor_term_copy(s), NS_RDFS "label", e->label, NULL);
+			put(w, &s, IRI(NS_RDF "type"), iri2(w, &w->obj, NS_KGX, kgx_class_name(i)));
+	put(w, &s, IRI(NS_RDFS "label"), lit(e->label));
 	if (e->label_nl)
-		put_lit(w, raptor_term_copy(s), NS_SKOS "prefLabel", e->label_nl, "nl");
+		put_lang(w, &s, IRI(NS_SKOS "prefLabel"), e->label_nl, "nl");
 	if (e->label_en)
-		put_lit(w, raptor_term_copy(s), NS_SKOS "prefLabel", e->label_en, "en");
+		put_lang(w, &s, IRI(NS_SKOS "prefLabel"), e->label_en, "en");
 	kgx_buf form = {0}, prev = {0};
 	/* forms were sorted by text; equal ones are written once */
 	for (size_t i = 0; i < wr->forms.len; i++) {
 		const kgx_span *sp = &KGX_VEC_AT(&wr->forms, kgx_span, i);
-		kgx_buf_set_collapsed(&form, doc->text + sp->begin, sp->end - sp->begin);
+		if (kgx_buf_set_collapsed(&form, doc->text + sp->begin, sp->end - sp->begin)) {
+			w->out->failed = 1;
+			break;
+		}
 		if (i && prev.len == form.len && !memcmp(prev.s, form.s, form.len))
 			continue;
-		put(w, raptor_term_copy(s), iri(w, NS_SKOS "altLabel"), literal(w, form.s, form.len, NULL, NULL));
+		put(w, &s, IRI(NS_SKOS "altLabel"), node(SERD_LITERAL, form.s, form.len));
 		prev.len = 0;
-		kgx_buf_add(&prev, form.s, form.len);
+		if (kgx_buf_add(&prev, form.s, form.len))
+			w->out->failed = 1;
 	}
 	kgx_buf_free(&form);
 	kgx_buf_free(&prev);
 	if (e->wikidata)
-		put(w, raptor_term_copy(s), iri(w, NS_OWL "sameAs"),
-		    iri2(w, "http://www.wikidata.org/entity/", e->wikidata));
+		put(w, &s, IRI(NS_OWL "sameAs"), iri2(w, &w->obj, "http://www.wikidata.org/entity/", e->wikidata));
 	if (e->tooi)
-		put(w, raptor_term_copy(s), iri(w, NS_OWL "sameAs"), iri(w, e->tooi));
-	raptor_free_term(s);
+		put(w, &s, IRI(NS_OWL "sameAs"), node(SERD_URI, e->tooi, strlen(e->tooi)));
 }
 
 /* One field of a statement's identity, then a separator byte no UTF-8
@@ -309,17 +345,11 @@ static uint64_t field(uint64_t h, const char *s)
 	return kgx_hash(kgx_hash(h, s, strlen(s)), &sep, 1);
 }
 
-static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const kgx_relation *r,
-                           int direct)
+/* r's provenance node, d being the document's IRI. */
+static void write_statement(writer *w, const kgx_doc *doc, const SerdNode *d, const kgx_relation *r)
 {
 	const kgx_sentence *sent = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
-	raptor_term *s = r->s ? entity_iri(w, r->s) : raptor_term_copy(d);
-	raptor_term *o = entity_iri(w, r->o);
 	const char *pred = kgx_predicate_name(r->predicate);
-	/* the direct triple once, however many sentences state it: every
-	 * format then carries the same number of triples */
-	if (direct)
-		put(w, raptor_term_copy(s), iri2(w, NS_KGX, pred), raptor_term_copy(o));
 
 	/* The statement's IRI hashes what identifies it, so two runs agree. */
 	char num[64];
@@ -332,27 +362,28 @@ static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const 
 	snprintf(num, sizeof num, "%u-%u", sent->cp_begin, sent->cp_end);
 	h = field(h, num);
 	h = field(h, r->rule);
-	w->iri.len = 0;
-	kgx_buf_printf(&w->iri, "%sstmt/%016llx", w->out->base, (unsigned long long)h);
-	raptor_term *st = iri(w, w->iri.s);
+	w->subj.len = 0;
+	if (kgx_buf_printf(&w->subj, "%sstmt/%016llx", w->out->base, (unsigned long long)h))
+		w->out->failed = 1;
+	SerdNode st = buf_iri(&w->subj);
 
-	put(w, raptor_term_copy(st), iri(w, NS_RDF "type"), iri(w, NS_RDF "Statement"));
-	put(w, raptor_term_copy(st), iri(w, NS_RDF "subject"), s);
-	put(w, raptor_term_copy(st), iri(w, NS_RDF "predicate"), iri2(w, NS_KGX, pred));
-	put(w, raptor_term_copy(st), iri(w, NS_RDF "object"), o);
-	put(w, raptor_term_copy(st), iri(w, NS_PROV "wasDerivedFrom"), raptor_term_copy(d));
-	put(w, raptor_term_copy(st), iri(w, NS_KGX "evidence"),
-	    literal(w, doc->text + sent->span.begin, sent->span.end - sent->span.begin, NULL, NULL));
+	put(w, &st, IRI(NS_RDF "type"), IRI(NS_RDF "Statement"));
+	put(w, &st, IRI(NS_RDF "subject"), r->s ? entity_iri(w, &w->obj, r->s) : *d);
+	put(w, &st, IRI(NS_RDF "predicate"), iri2(w, &w->pred, NS_KGX, pred));
+	put(w, &st, IRI(NS_RDF "object"), entity_iri(w, &w->obj, r->o));
+	put(w, &st, IRI(NS_PROV "wasDerivedFrom"), *d);
+	put_text(w, &st, IRI(NS_KGX "evidence"), doc->text + sent->span.begin, sent->span.end - sent->span.begin);
 	snprintf(num, sizeof num, "%u", sent->cp_begin);
-	put(w, raptor_term_copy(st), iri(w, NS_KGX "beginIndex"), literal(w, num, strlen(num), w->out->xsd_integer, NULL));
+	put_typed(w, &st, IRI(NS_KGX "beginIndex"), num, IRI(NS_XSD "integer"));
 	snprintf(num, sizeof num, "%u", sent->cp_end);
-	put(w, raptor_term_copy(st), iri(w, NS_KGX "endIndex"), literal(w, num, strlen(num), w->out->xsd_integer, NULL));
-	put_lit(w, raptor_term_copy(st), NS_KGX "rule", r->rule, NULL);
+	put_typed(w, &st, IRI(NS_KGX "endIndex"), num, IRI(NS_XSD "integer"));
+	put(w, &st, IRI(NS_KGX "rule"), lit(r->rule));
 	if (r->amount) {
-		put(w, raptor_term_copy(st), iri(w, NS_KGX "amount"),
-		    literal(w, r->amount, strlen(r->amount), w->out->xsd_decimal, NULL));
+		/* always with a decimal point (kgx_rel_amount), so serd writes it
+		 * as a bare Turtle decimal and it reads back as xsd:decimal */
+		put_typed(w, &st, IRI(NS_KGX "amount"), r->amount, IRI(NS_XSD "decimal"));
 		if (r->currency)
-			put_lit(w, raptor_term_copy(st), NS_KGX "currency", r->currency, NULL);
+			put(w, &st, IRI(NS_KGX "currency"), lit(r->currency));
 	}
 	const struct {
 		const char *p;
@@ -361,34 +392,31 @@ static void write_relation(writer *w, const kgx_doc *doc, raptor_term *d, const 
 	for (size_t i = 0; i < 3; i++)
 		if (years[i].v > 0) {
 			snprintf(num, sizeof num, "%d", years[i].v);
-			put(w, raptor_term_copy(st), iri2(w, NS_KGX, years[i].p),
-			    literal(w, num, strlen(num), w->out->xsd_integer, NULL));
+			put_typed(w, &st, iri2(w, &w->pred, NS_KGX, years[i].p), num, IRI(NS_XSD "integer"));
 		}
-	raptor_free_term(st);
 }
 
 /* NIF 2.0: the normalised text as a nif:Context and each mention as a
  * nif:Phrase, addressed by RFC 5147 code-point offsets (#char=b,e). */
-static void write_mentions(writer *w, const kgx_doc *doc, raptor_term *d)
+static void write_mentions(writer *w, const kgx_doc *doc, const SerdNode *d)
 {
 	char num[48];
 	uint32_t total = 0;
 	for (size_t i = 0; i < doc->text_len; i++)
 		total += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
-	/* its own buffer: iri2() and entity_iri() reuse w->iri */
+	/* its own buffer: the phrases refer to it while w->subj names them */
 	kgx_buf at = {0};
-	kgx_buf_printf(&at, "%sdoc/", w->out->base);
-	add_path(&at, doc_path(doc));
-	size_t doc_len = at.len;
-	kgx_buf_printf(&at, "#char=0,%u", total);
-	raptor_term *ctx = iri(w, at.s);
-	put(w, raptor_term_copy(ctx), iri(w, NS_RDF "type"), iri(w, NS_NIF "Context"));
-	put(w, raptor_term_copy(ctx), iri(w, NS_RDF "type"), iri(w, NS_NIF "RFC5147String"));
-	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "isString"), literal(w, doc->text, doc->text_len, NULL, NULL));
-	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "beginIndex"), literal(w, "0", 1, w->out->xsd_nonneg, NULL));
+	if (kgx_buf_add(&at, w->doc.s, w->doc.len) || kgx_buf_printf(&at, "#char=0,%u", total))
+		w->out->failed = 1;
+	SerdNode ctx = buf_iri(&at);
+	put(w, &ctx, IRI(NS_RDF "type"), IRI(NS_NIF "Context"));
+	put(w, &ctx, IRI(NS_RDF "type"), IRI(NS_NIF "RFC5147String"));
+	/* the text is NUL-terminated at text_len */
+	put(w, &ctx, IRI(NS_NIF "isString"), node(SERD_LITERAL, doc->text, doc->text_len));
+	put_typed(w, &ctx, IRI(NS_NIF "beginIndex"), "0", IRI(NS_XSD "nonNegativeInteger"));
 	snprintf(num, sizeof num, "%u", total);
-	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "endIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
-	put(w, raptor_term_copy(ctx), iri(w, NS_NIF "sourceUrl"), raptor_term_copy(d));
+	put_typed(w, &ctx, IRI(NS_NIF "endIndex"), num, IRI(NS_XSD "nonNegativeInteger"));
+	put(w, &ctx, IRI(NS_NIF "sourceUrl"), *d);
 
 	/* mentions are sorted by position: count code points as we go */
 	uint32_t pos = 0, cp = 0;
@@ -405,25 +433,22 @@ static void write_mentions(writer *w, const kgx_doc *doc, raptor_term *d)
 		uint32_t b = cp, e = cp;
 		for (uint32_t k = m->span.begin; k < m->span.end; k++)
 			e += ((unsigned char)doc->text[k] & 0xC0) != 0x80;
-		at.len = doc_len;
-		at.s[doc_len] = '\0';
-		kgx_buf_printf(&at, "#char=%u,%u", b, e);
-		raptor_term *ph = iri(w, at.s);
-		put(w, raptor_term_copy(ph), iri(w, NS_RDF "type"), iri(w, NS_NIF "Phrase"));
-		put(w, raptor_term_copy(ph), iri(w, NS_RDF "type"), iri(w, NS_NIF "RFC5147String"));
-		put(w, raptor_term_copy(ph), iri(w, NS_NIF "referenceContext"), raptor_term_copy(ctx));
-		put(w, raptor_term_copy(ph), iri(w, NS_NIF "anchorOf"),
-		    literal(w, doc->text + m->span.begin, m->span.end - m->span.begin, NULL, NULL));
+		w->subj.len = 0;
+		if (kgx_buf_add(&w->subj, w->doc.s, w->doc.len) || kgx_buf_printf(&w->subj, "#char=%u,%u", b, e))
+			w->out->failed = 1;
+		SerdNode ph = buf_iri(&w->subj);
+		put(w, &ph, IRI(NS_RDF "type"), IRI(NS_NIF "Phrase"));
+		put(w, &ph, IRI(NS_RDF "type"), IRI(NS_NIF "RFC5147String"));
+		put(w, &ph, IRI(NS_NIF "referenceContext"), ctx);
+		put_text(w, &ph, IRI(NS_NIF "anchorOf"), doc->text + m->span.begin, m->span.end - m->span.begin);
 		snprintf(num, sizeof num, "%u", b);
-		put(w, raptor_term_copy(ph), iri(w, NS_NIF "beginIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
+		put_typed(w, &ph, IRI(NS_NIF "beginIndex"), num, IRI(NS_XSD "nonNegativeInteger"));
 		snprintf(num, sizeof num, "%u", e);
-		put(w, raptor_term_copy(ph), iri(w, NS_NIF "endIndex"), literal(w, num, strlen(num), w->out->xsd_nonneg, NULL));
-		put(w, raptor_term_copy(ph), iri(w, NS_ITSRDF "taIdentRef"), entity_iri(w, m->entry));
+		put_typed(w, &ph, IRI(NS_NIF "endIndex"), num, IRI(NS_XSD "nonNegativeInteger"));
+		put(w, &ph, IRI(NS_ITSRDF "taIdentRef"), entity_iri(w, &w->obj, m->entry));
 		int c = kgx_class_primary(m->entry->classes);
-		put(w, raptor_term_copy(ph), iri(w, NS_ITSRDF "taClassRef"), iri2(w, NS_KGX, kgx_class_name(c)));
-		raptor_free_term(ph);
+		put(w, &ph, IRI(NS_ITSRDF "taClassRef"), iri2(w, &w->pred, NS_KGX, kgx_class_name(c)));
 	}
-	raptor_free_term(ctx);
 	kgx_buf_free(&at);
 }
 
@@ -444,50 +469,64 @@ static int cmp_span(const void *a, const void *b)
 	return cmp_span_text(a, b, (void *)sort_text);
 }
 
-/* An iostream into a kgx_buf: raptor's own string stream appends byte by
- * byte to a string buffer, which made it the most expensive part of kgx. */
-static int io_write_byte(void *ctx, const int byte)
+/* serd's output goes straight into the document buffer; with
+ * SERD_STYLE_BULK it comes in pages, not token by token. */
+static size_t sink(const void *buf, size_t len, void *stream)
 {
-	return kgx_buf_addc(ctx, (char)byte);
+	kgx_out *out = stream;
+	if (kgx_buf_add(out->dest, buf, len)) {
+		out->failed = 1;
+		return 0;
+	}
+	return len;
 }
 
-static int io_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
+static SerdStatus on_error(void *handle, const SerdError *e)
 {
-	return kgx_buf_add(ctx, ptr, size * nmemb) ? -1 : (int)nmemb;
+	kgx_out *out = handle;
+	char msg[256];
+	va_list ap;
+	va_copy(ap, *e->args);
+	vsnprintf(msg, sizeof msg, e->fmt, ap);
+	va_end(ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	out->failed = 1;
+	kgx_diag(NULL, "serd: %s", msg);
+	return SERD_SUCCESS;
 }
-
-static const raptor_iostream_handler buf_handler = {
-	.version = 2,
-	.write_byte = io_write_byte,
-	.write_bytes = io_write_bytes,
-};
 
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 {
-	static const char *names[] = {"turtle", "ntriples", "nquads"};
 	if (out->fmt == KGX_FMT_DOT)
 		return kgx_dot_doc(doc, out->base, dest);
+	static const SerdSyntax syntax[] = {SERD_TURTLE, SERD_NTRIPLES, SERD_NQUADS};
+	/* Turtle abbreviates and keeps UTF-8 as it is; N-Triples and N-Quads
+	 * escape what is not ASCII as \uXXXX: both as raptor2 wrote them. */
+	SerdStyle style = out->fmt == KGX_FMT_TURTLE
+		? (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED | SERD_STYLE_BULK)
+		: (SerdStyle)(SERD_STYLE_ASCII | SERD_STYLE_BULK);
 	writer w = {0};
 	w.out = out;
 	out->failed = 0;
+	out->dest = dest;
 	size_t start = dest->len;
-	raptor_iostream *io = raptor_new_iostream_from_handler(out->world, dest, &buf_handler);
-	w.ser = raptor_new_serializer(out->world, names[out->fmt]);
-	if (!io || !w.ser) {
-		if (io)
-			raptor_free_iostream(io);
-		if (w.ser)
-			raptor_free_serializer(w.ser);
+	w.sw = serd_writer_new(syntax[out->fmt], style, out->env, NULL, sink, out);
+	if (!w.sw) {
+		out->dest = NULL;
 		return KGX_ERR_OUTPUT;
 	}
+	serd_writer_set_error_sink(w.sw, on_error, out);
 	if (out->fmt == KGX_FMT_TURTLE)
-		for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
-			raptor_serializer_set_namespace(w.ser, out->ns_uris[i], (const unsigned char *)namespaces[i].prefix);
-	raptor_serializer_start_to_iostream(w.ser, NULL, io);
+		for (size_t i = 0; i < N_NAMESPACES; i++) {
+			SerdNode name = lit(namespaces[i].prefix);
+			SerdNode uri = node(SERD_URI, namespaces[i].iri, strlen(namespaces[i].iri));
+			if (serd_writer_set_prefix(w.sw, &name, &uri))
+				out->failed = 1;
+		}
 
-	raptor_term *d = doc_iri(&w, doc);
+	SerdNode d = minted(&w, &w.doc, "doc/", doc_path(doc));
 	if (out->fmt == KGX_FMT_NQUADS)
-		w.graph = raptor_term_copy(d);
+		w.graph = &d;
 
 	/* which entities this document names or relates */
 	kgx_vec ents;
@@ -515,44 +554,65 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 	if (ents.len)
 		qsort(ents.data, ents.len, sizeof(written), cmp_written);
 
-	put(&w, raptor_term_copy(d), iri(&w, NS_RDF "type"), iri(&w, NS_KGX "Document"));
-	put_lit(&w, raptor_term_copy(d), NS_DCT "source", doc->source, NULL);
+	/* Each subject's triples one after the other, so that Turtle writes
+	 * every subject once, its predicates joined by ';' and objects by ','.
+	 * The direct triples are sorted to follow their subject's block. */
+	size_t nrel = doc->relations.len, j = 0;
+	const kgx_relation **direct = nrel ? malloc(nrel * sizeof *direct) : NULL;
+	if (nrel && !direct) {
+		out->failed = 1;
+		nrel = 0;
+	}
+	for (size_t i = 0; i < nrel; i++)
+		direct[i] = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+	if (nrel > 1)
+		qsort(direct, nrel, sizeof *direct, cmp_direct);
+
+	put(&w, &d, IRI(NS_RDF "type"), IRI(NS_KGX "Document"));
+	put(&w, &d, IRI(NS_DCT "source"), lit(doc->source));
 	if (doc->date)
-		put_lit(&w, raptor_term_copy(d), NS_DCT "date", doc->date, NULL);
+		put(&w, &d, IRI(NS_DCT "date"), lit(doc->date));
 	if (doc->kamerstuk)
-		put_lit(&w, raptor_term_copy(d), NS_DCT "identifier", doc->kamerstuk, NULL);
+		put(&w, &d, IRI(NS_DCT "identifier"), lit(doc->kamerstuk));
+	for (size_t i = 0; i < ents.len; i++)
+		put(&w, &d, IRI(NS_SCHEMA "mentions"), entity_iri(&w, &w.obj, KGX_VEC_AT(&ents, written, i).e));
+	write_direct(&w, direct, nrel, &j, NULL, &d);
 	sort_text = doc->text;
 	for (size_t i = 0; i < ents.len; i++) {
 		written *wr = &KGX_VEC_AT(&ents, written, i);
 		if (wr->forms.len)
 			qsort(wr->forms.data, wr->forms.len, sizeof(kgx_span), cmp_span);
-		put(&w, raptor_term_copy(d), iri(&w, NS_SCHEMA "mentions"), entity_iri(&w, wr->e));
 		write_entity(&w, doc, wr);
+		SerdNode s = buf_iri(&w.subj);
+		write_direct(&w, direct, nrel, &j, wr->e, &s);
 		kgx_vec_free(&wr->forms);
 	}
 	kgx_vec_free(&ents);
-	kgx_index stated;
-	kgx_index_init(&stated);
-	for (size_t i = 0; i < doc->relations.len; i++) {
-		int nomem = 0;
-		int first = !stated_before(doc, &stated, i, &nomem);
-		if (nomem)
-			out->failed = 1;
-		write_relation(&w, doc, d, &KGX_VEC_AT(&doc->relations, kgx_relation, i), first);
+	/* not reached unless a subject could not be listed (out of memory) */
+	while (j < nrel) {
+		const kgx_relation *r = direct[j];
+		SerdNode s = r->s ? entity_iri(&w, &w.subj, r->s) : d;
+		write_direct(&w, direct, nrel, &j, r->s, &s);
 	}
-	kgx_index_free(&stated);
+	free(direct);
+	for (size_t i = 0; i < doc->relations.len; i++)
+		write_statement(&w, doc, &d, &KGX_VEC_AT(&doc->relations, kgx_relation, i));
 
 	if (out->mentions)
-		write_mentions(&w, doc, d);
-	raptor_free_term(d);
-	if (w.graph)
-		raptor_free_term(w.graph);
-	raptor_serializer_serialize_end(w.ser);
-	raptor_free_serializer(w.ser);
-	raptor_free_iostream(io);
-	kgx_buf_free(&w.iri);
+		write_mentions(&w, doc, &d);
+	if (serd_writer_finish(w.sw))
+		out->failed = 1;
+	serd_writer_free(w.sw);
+	out->dest = NULL;
+	kgx_buf_free(&w.doc);
+	kgx_buf_free(&w.subj);
+	kgx_buf_free(&w.obj);
+	kgx_buf_free(&w.pred);
+	kgx_buf_free(&w.lit);
 	if (out->failed) {
 		dest->len = start;  /* never a half document */
+		if (dest->s)
+			dest->s[start] = '\0';
 		return KGX_ERR_OUTPUT;
 	}
 	return KGX_OK;
@@ -561,14 +621,6 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 void kgx_out_set_mentions(kgx_out *out, int on)
 {
 	out->mentions = on;
-}
-
-/* Statements parsed from a file go straight to the serialiser. */
-static void copy_statement(void *data, raptor_statement *st)
-{
-	writer *w = data;
-	if (raptor_serializer_serialize_statement(w->ser, st))
-		w->out->failed = 1;
 }
 
 const char *kgx_out_header(kgx_format fmt)
@@ -581,32 +633,89 @@ const char *kgx_out_footer(kgx_format fmt)
 	return fmt == KGX_FMT_DOT ? "}\n" : "";
 }
 
+/* ------------------------------------------------------------ files (raptor2) */
+
+/* kgx_out_file's state: raptor reports through the world's log handler. */
+typedef struct {
+	raptor_serializer *ser;
+	int failed;
+} copier;
+
+static void log_handler(void *data, raptor_log_message *msg)
+{
+	copier *c = data;
+	if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
+		c->failed = 1;
+		kgx_diag(NULL, "raptor: %s", msg->text);
+	}
+}
+
+/* Statements parsed from a file go straight to the serialiser. */
+static void copy_statement(void *data, raptor_statement *st)
+{
+	copier *c = data;
+	if (raptor_serializer_serialize_statement(c->ser, st))
+		c->failed = 1;
+}
+
+/* An iostream into a kgx_buf: raptor's own string stream appends byte by
+ * byte to a string buffer. */
+static int io_write_byte(void *ctx, const int byte)
+{
+	return kgx_buf_addc(ctx, (char)byte);
+}
+
+static int io_write_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
+{
+	return kgx_buf_add(ctx, ptr, size * nmemb) ? -1 : (int)nmemb;
+}
+
+static const raptor_iostream_handler buf_handler = {
+	.version = 2,
+	.write_byte = io_write_byte,
+	.write_bytes = io_write_bytes,
+};
+
+/* A world of its own, made and freed here: --ontology calls this once, on
+ * the main thread, and the document writers need none. */
 kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest)
 {
 	static const char *names[] = {"turtle", "ntriples", "nquads", "ntriples"};
-	writer w = {0};
-	w.out = out;
-	out->failed = 0;
+	copier c = {0};
 	size_t start = dest->len;
-	unsigned char *file_uri = raptor_uri_filename_to_uri_string(path);
-	raptor_uri *uri = file_uri ? raptor_new_uri(out->world, file_uri) : NULL;
-	raptor_parser *p = raptor_new_parser(out->world, "turtle");
-	raptor_iostream *io = raptor_new_iostream_from_handler(out->world, dest, &buf_handler);
-	w.ser = raptor_new_serializer(out->world, names[out->fmt]);
-	kgx_status st = KGX_ERR_OUTPUT;
-	if (uri && p && io && w.ser) {
-		if (out->fmt == KGX_FMT_TURTLE)
-			for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
-				raptor_serializer_set_namespace(w.ser, out->ns_uris[i], (const unsigned char *)namespaces[i].prefix);
-		raptor_serializer_start_to_iostream(w.ser, NULL, io);
-		raptor_parser_set_statement_handler(p, &w, copy_statement);
-		if (raptor_parser_parse_file(p, uri, NULL))
-			out->failed = 1;
-		raptor_serializer_serialize_end(w.ser);
-		st = out->failed ? KGX_ERR_OUTPUT : KGX_OK;
+	raptor_world *world = raptor_new_world();
+	if (!world || raptor_world_open(world)) {
+		if (world)
+			raptor_free_world(world);
+		return KGX_ERR_OUTPUT;
 	}
-	if (w.ser)
-		raptor_free_serializer(w.ser);
+	raptor_world_set_log_handler(world, &c, log_handler);
+	unsigned char *file_uri = raptor_uri_filename_to_uri_string(path);
+	raptor_uri *uri = file_uri ? raptor_new_uri(world, file_uri) : NULL;
+	raptor_parser *p = raptor_new_parser(world, "turtle");
+	raptor_iostream *io = raptor_new_iostream_from_handler(world, dest, &buf_handler);
+	c.ser = raptor_new_serializer(world, names[out->fmt]);
+	kgx_status st = KGX_ERR_OUTPUT;
+	if (uri && p && io && c.ser) {
+		/* prefixes only shorten the output: one that cannot be set (rdf:
+		 * is built in) is no failure */
+		if (out->fmt == KGX_FMT_TURTLE)
+			for (size_t i = 0; i < N_NAMESPACES; i++) {
+				raptor_uri *ns = raptor_new_uri(world, (const unsigned char *)namespaces[i].iri);
+				if (ns) {
+					raptor_serializer_set_namespace(c.ser, ns, (const unsigned char *)namespaces[i].prefix);
+					raptor_free_uri(ns);
+				}
+			}
+		raptor_serializer_start_to_iostream(c.ser, NULL, io);
+		raptor_parser_set_statement_handler(p, &c, copy_statement);
+		if (raptor_parser_parse_file(p, uri, NULL))
+			c.failed = 1;
+		raptor_serializer_serialize_end(c.ser);
+		st = c.failed ? KGX_ERR_OUTPUT : KGX_OK;
+	}
+	if (c.ser)
+		raptor_free_serializer(c.ser);
 	if (io)
 		raptor_free_iostream(io);
 	if (p)
@@ -615,7 +724,11 @@ kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest)
 		raptor_free_uri(uri);
 	if (file_uri)
 		raptor_free_memory(file_uri);
-	if (st != KGX_OK)
+	raptor_free_world(world);
+	if (st != KGX_OK) {
 		dest->len = start;
+		if (dest->s)
+			dest->s[start] = '\0';
+	}
 	return st;
 }
