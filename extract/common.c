@@ -112,19 +112,12 @@ size_t kgx_iri_bad(const char *s)
 		i++;
 	if (s[i] != ':')
 		return 0;  /* no scheme: the IRI is wrong from its start */
-	size_t len = strlen(s);
-	for (; i < len; i++) {
+	/* bytes above 0x7F are fine inside valid UTF-8, which ends at valid */
+	size_t valid = kgx_utf8_valid_prefix(s, strlen(s));
+	for (; i < valid; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c))
 			return i;
-		if (c >= 0x80) {
-			size_t n = kgx_utf8_valid_prefix(s + i, len - i);
-			if (!n)
-				return i;
-			/* one code point at a time: the next byte is checked afresh */
-			int32_t cp;
-			i += (size_t)kgx_utf8_decode(s + i, len - i, &cp) - 1;
-		}
 	}
-	return len;
+	return valid;
 }

@@ -19,8 +19,7 @@ typedef struct {
 	kgx_doc *doc;
 	const kgx_rules *rules;
 	kgx_lex *local;        /* names defined in this document */
-	kgx_vec seen;          /* const kgx_entry *: strongly mentioned so far */
-	kgx_index seen_index;  /* entry pointer -> position in seen */
+	kgx_ptrset seen;       /* entries strongly mentioned so far */
 	kgx_vec tokens;
 	kgx_buf keys, lower;
 	kgx_buf name;          /* a created name spelt out from its template */
@@ -34,23 +33,12 @@ typedef struct {
 
 static int seen(const ent_ctx *c, const kgx_entry *e)
 {
-	uint64_t h = kgx_hash_word(0, (uintptr_t)e);
-	for (uint32_t cur, i = kgx_index_find(&c->seen_index, h, &cur); i != KGX_INDEX_END;
-	     i = kgx_index_again(&c->seen_index, h, &cur))
-		if (KGX_VEC_AT(&c->seen, const kgx_entry *, i) == e)
-			return 1;
-	return 0;
+	return kgx_ptrset_find(&c->seen, e) != KGX_INDEX_END;
 }
 
 static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
 {
-	if (seen(c, e))
-		return KGX_OK;
-	const kgx_entry **p = kgx_vec_push(&c->seen);
-	if (!p || kgx_index_add(&c->seen_index, kgx_hash_word(0, (uintptr_t)e), (uint32_t)(c->seen.len - 1)))
-		return KGX_ERR_NOMEM;
-	*p = e;
-	return KGX_OK;
+	return kgx_ptrset_add(&c->seen, e) < 0 ? KGX_ERR_NOMEM : KGX_OK;
 }
 
 static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t n)
@@ -634,8 +622,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	c.local = kgx_lex_new();
 	c.md = pcre2_match_data_create(64, NULL);
 	c.md_classify = pcre2_match_data_create(4, NULL);
-	kgx_vec_init(&c.seen, sizeof(const kgx_entry *));
-	kgx_index_init(&c.seen_index);
+	kgx_ptrset_init(&c.seen);
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
 	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
@@ -673,8 +660,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);
-	kgx_vec_free(&c.seen);
-	kgx_index_free(&c.seen_index);
+	kgx_ptrset_free(&c.seen);
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.lower);

@@ -112,3 +112,40 @@ void kgx_index_free(kgx_index *ix)
 	free(ix->links);
 	kgx_index_init(ix);
 }
+
+void kgx_ptrset_init(kgx_ptrset *set)
+{
+	kgx_vec_init(&set->items, sizeof(const void *));
+	kgx_index_init(&set->index);
+}
+
+uint32_t kgx_ptrset_find(const kgx_ptrset *set, const void *p)
+{
+	uint64_t h = kgx_hash_word(0, (uintptr_t)p);
+	for (uint32_t cur, i = kgx_index_find(&set->index, h, &cur); i != KGX_INDEX_END;
+	     i = kgx_index_again(&set->index, h, &cur))
+		if (KGX_VEC_AT(&set->items, const void *, i) == p)
+			return i;
+	return KGX_INDEX_END;
+}
+
+int kgx_ptrset_add(kgx_ptrset *set, const void *p)
+{
+	if (kgx_ptrset_find(set, p) != KGX_INDEX_END)
+		return 0;
+	const void **slot = kgx_vec_push(&set->items);
+	if (!slot)
+		return -1;
+	*slot = p;
+	if (kgx_index_add(&set->index, kgx_hash_word(0, (uintptr_t)p), (uint32_t)(set->items.len - 1))) {
+		set->items.len--;
+		return -1;
+	}
+	return 1;
+}
+
+void kgx_ptrset_free(kgx_ptrset *set)
+{
+	kgx_vec_free(&set->items);
+	kgx_index_free(&set->index);
+}

@@ -3,6 +3,8 @@
 #ifndef KGX_HASH_H
 #define KGX_HASH_H
 
+#include "arena.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,5 +35,19 @@ uint32_t kgx_index_find(const kgx_index *ix, uint64_t hash, uint32_t *cursor);
 uint32_t kgx_index_again(const kgx_index *ix, uint64_t hash, uint32_t *cursor);
 void kgx_index_clear(kgx_index *ix);
 void kgx_index_free(kgx_index *ix);
+
+/* A set of pointers, numbered in the order they were added. */
+typedef struct {
+	kgx_vec items;  /* const void * */
+	kgx_index index;
+} kgx_ptrset;
+
+void kgx_ptrset_init(kgx_ptrset *set);
+/* The number p was added under, or KGX_INDEX_END. */
+uint32_t kgx_ptrset_find(const kgx_ptrset *set, const void *p);
+/* 1 if p was added (its number is the set's size before), 0 if it was
+ * there already, -1 when out of memory. */
+int kgx_ptrset_add(kgx_ptrset *set, const void *p);
+void kgx_ptrset_free(kgx_ptrset *set);
 
 #endif

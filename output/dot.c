@@ -68,10 +68,8 @@ kgx_status kgx_dot_doc(const kgx_doc *doc, const char *base, kgx_buf *dest)
 	size_t start = dest->len;
 	int err = 0;
 	/* a node for every entity named or related, once per document */
-	kgx_vec seen;
-	kgx_index seen_index;
-	kgx_vec_init(&seen, sizeof(const kgx_entry *));
-	kgx_index_init(&seen_index);
+	kgx_ptrset seen;
+	kgx_ptrset_init(&seen);
 	for (size_t i = 0; i < doc->mentions.len + 2 * doc->relations.len && !err; i++) {
 		const kgx_entry *e;
 		if (i < doc->mentions.len) {
@@ -86,20 +84,10 @@ kgx_status kgx_dot_doc(const kgx_doc *doc, const char *base, kgx_buf *dest)
 			if (!e)
 				continue;
 		}
-		int dup = 0;
-		uint64_t h = kgx_hash_word(0, (uintptr_t)e);
-		for (uint32_t cur, k = kgx_index_find(&seen_index, h, &cur); k != KGX_INDEX_END && !dup;
-		     k = kgx_index_again(&seen_index, h, &cur))
-			dup = KGX_VEC_AT(&seen, const kgx_entry *, k) == e;
-		if (dup)
-			continue;
-		const kgx_entry **slot = kgx_vec_push(&seen);
-		err = !slot || kgx_index_add(&seen_index, h, (uint32_t)(seen.len - 1)) || add_node(dest, base, e);
-		if (slot)
-			*slot = e;
+		int added = kgx_ptrset_add(&seen, e);
+		err = added < 0 || (added && add_node(dest, base, e));
 	}
-	kgx_vec_free(&seen);
-	kgx_index_free(&seen_index);
+	kgx_ptrset_free(&seen);
 	kgx_index edges;  /* relations by subject, object and predicate */
 	kgx_index_init(&edges);
 	/* relations whose subject is the letter itself (signedBy) become a node

@@ -257,15 +257,14 @@ static int cmp_written(const void *a, const void *b)
 	return strcmp(((const written *)a)->e->id, ((const written *)b)->e->id);
 }
 
-/* The entry of e in v, added if new; ix indexes v by entry pointer. */
-static written *find_or_add(kgx_vec *v, kgx_index *ix, const kgx_entry *e)
+/* The entry of e in v, added if new; known numbers the entries of v. */
+static written *find_or_add(kgx_vec *v, kgx_ptrset *known, const kgx_entry *e)
 {
-	uint64_t h = kgx_hash_word(0, (uintptr_t)e);
-	for (uint32_t cur, i = kgx_index_find(ix, h, &cur); i != KGX_INDEX_END; i = kgx_index_again(ix, h, &cur))
-		if (KGX_VEC_AT(v, written, i).e == e)
-			return &KGX_VEC_AT(v, written, i);
+	uint32_t i = kgx_ptrset_find(known, e);
+	if (i != KGX_INDEX_END)
+		return &KGX_VEC_AT(v, written, i);
 	written *w = kgx_vec_push(v);
-	if (!w || kgx_index_add(ix, h, (uint32_t)(v->len - 1)))
+	if (!w || kgx_ptrset_add(known, e) < 0)
 		return NULL;
 	w->e = e;
 	kgx_vec_init(&w->forms, sizeof(kgx_span));
@@ -530,9 +529,9 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 
 	/* which entities this document names or relates */
 	kgx_vec ents;
-	kgx_index ents_index;
+	kgx_ptrset ents_index;
 	kgx_vec_init(&ents, sizeof(written));
-	kgx_index_init(&ents_index);
+	kgx_ptrset_init(&ents_index);
 	for (size_t i = 0; i < doc->mentions.len; i++) {
 		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
 		if (m->kind != KGX_M_STRONG)
@@ -550,7 +549,7 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		if ((r->s && !find_or_add(&ents, &ents_index, r->s)) || !find_or_add(&ents, &ents_index, r->o))
 			out->failed = 1;
 	}
-	kgx_index_free(&ents_index);
+	kgx_ptrset_free(&ents_index);
 	if (ents.len)
 		qsort(ents.data, ents.len, sizeof(written), cmp_written);
 

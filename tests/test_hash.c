@@ -46,11 +46,31 @@ static void test_index(void **state)
 	kgx_index_free(&ix);  /* freeing twice is harmless */
 }
 
+static void test_ptrset(void **state)
+{
+	(void)state;
+	static int things[1000];
+	kgx_ptrset set;
+	kgx_ptrset_init(&set);
+	assert_int_equal(kgx_ptrset_find(&set, &things[0]), KGX_INDEX_END);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(kgx_ptrset_add(&set, &things[i]), 1);
+	/* numbered in the order added; a second add changes nothing */
+	for (int i = 0; i < 1000; i++) {
+		assert_int_equal(kgx_ptrset_find(&set, &things[i]), i);
+		assert_int_equal(kgx_ptrset_add(&set, &things[i]), 0);
+	}
+	assert_int_equal(set.items.len, 1000);
+	assert_int_equal(kgx_ptrset_find(&set, &set), KGX_INDEX_END);
+	kgx_ptrset_free(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fnv),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_ptrset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
