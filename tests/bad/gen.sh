@@ -25,7 +25,7 @@
 #     names/                files whose names need escaping in an IRI
 #     loop/                 a symbolic link loop (self -> ., sub/back -> ..)
 #                           and a dangling link
-#     unreadable.txt        mode 000 (root can still read it)
+#     unreadable.txt        mode 000 (root reads it unless it drops CAP_DAC_OVERRIDE: run.sh)
 #     fifo                  a named pipe (skipped inside a directory)
 #   DIR/latin1-name/        a file whose name is not UTF-8 (Latin-1 "é")
 #   DIR/crossing/           names that run over a sentence end (crashed kgx)

@@ -35,6 +35,23 @@ REL='In 2021 heeft Noorwegen 3 miljoen euro bijgedragen aan het Peacebuilding Fu
 SLOW=${KGX_BAD_SLOW:-0}
 TO=60  # seconds for one kgx run
 [ "$SLOW" = 1 ] && TO=900
+# Root reads a mode-000 file through CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH.
+# Without them (setpriv, util-linux, on every Debian) root is the owner of
+# everything gen.sh made and is refused only the mode-000 file, as any user
+# would be; so every kgx run of this suite drops them. unreadable is 1 when
+# in/unreadable.txt cannot be read by kgx's runs, else why not.
+unreadable=1
+if [ "$(id -u)" -eq 0 ]; then
+	caps=-dac_override,-dac_read_search
+	KGX_WRAP=(setpriv --inh-caps="$caps" --bounding-set="$caps")
+	if ! "${KGX_WRAP[@]}" true 2>/dev/null; then
+		unreadable="running as root, and setpriv cannot drop CAP_DAC_OVERRIDE here"
+		KGX_WRAP=()
+	fi
+fi
+if [ "$unreadable" = 1 ] && ${KGX_WRAP[@]+"${KGX_WRAP[@]}"} cat in/unreadable.txt >/dev/null 2>&1; then
+	unreadable="in/unreadable.txt can be read all the same"
+fi
 # a passing check shows its timings
 pass_log='s/^timing: /#   /p'
 
@@ -347,10 +364,10 @@ check "a symbolic link loop and a dangling link: reported, skipped, the rest pro
 t_unreadable() {
 	t_file in/unreadable.txt 1 "^kgx: in/unreadable.txt: cannot open: Permission denied$"
 }
-if [ "$(id -u)" -eq 0 ]; then
-	skip "a file without read permission: 'cannot open', exit 1" "running as root, which can read a mode-000 file"
-else
+if [ "$unreadable" = 1 ]; then
 	check "a file without read permission: 'cannot open', exit 1" t_unreadable
+else
+	skip "a file without read permission: 'cannot open', exit 1" "$unreadable"
 fi
 
 t_fifo_named() {
@@ -393,7 +410,7 @@ t_whole() {
 		"^kgx: in/fifo: skipped: not a regular file$"; do
 		has "$m" || return 1
 	done
-	if [ "$(id -u)" -ne 0 ]; then
+	if [ "$unreadable" = 1 ]; then
 		has "^kgx: in/unreadable.txt: cannot open: Permission denied$" || return 1
 	fi
 	# every document that is not skipped is in the output
