@@ -186,35 +186,101 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 	return best ? best->classify_as : 0;
 }
 
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int word_start_at(const char *s, size_t i)
+{
+	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '-';
+}
+
+/* The acronym's letters as the initials of words, read from the end: each
+ * letter is the initial of the nearest word before the last one used, so
+ * "Mission in South Sudan" gives MISS. Words after the last letter's word
+ * are dropped when they start with "van" ("… Human Rights van de VN
+ * (OHCHR)"): a Dutch qualifier of an English name, not part of it; "of",
+ * "for" and "in" stay ("Fact-Finding Mission for the Sudan (FFM)"). The first letter prefers a
+ * capitalised word to the lower-case words just after it ("Office of the …":
+ * Office, not of). Returns 0 when some letter is no word's initial. */
+static int acronym_initials(const char *lf, size_t ln, const char *sf, size_t sn, size_t *start,
+                            size_t *end)
+{
+	size_t l = ln, last_end = 0;
+	int matched_any = 0;
+	for (size_t k = sn; k-- > 0;) {
+		int c = ascii_lower((unsigned char)sf[k]);
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			continue;
+		for (;;) {
+			if (l == 0)
+				return 0;
+			l--;
+			if (word_start_at(lf, l) && ascii_lower((unsigned char)lf[l]) == c)
+				break;
+		}
+		if (!matched_any) {
+			size_t e = l;
+			while (e < ln && lf[e] != ' ' && lf[e] != '-')
+				e++;
+			last_end = e;
+			matched_any = 1;
+		}
+	}
+	if (!matched_any)
+		return 0;
+	/* l is the first letter's word; an earlier capitalised word with the
+	 * same initial, with only lower-case words between, is the name's start */
+	int initial = ascii_lower((unsigned char)lf[l]);
+	if (!(lf[l] >= 'A' && lf[l] <= 'Z')) {
+		for (size_t i = l; i-- > 0;) {
+			if (!word_start_at(lf, i))
+				continue;
+			unsigned char d = (unsigned char)lf[i];
+			if (d >= 'A' && d <= 'Z') {
+				if (ascii_lower(d) == initial)
+					l = i;
+				break;
+			}
+		}
+	}
+	*start = l;
+	*end = ln;
+	if (ln - last_end > 5 && !memcmp(lf + last_end, " van ", 5))
+		*end = last_end;
+	return 1;
+}
+
 /* Schwartz & Hearst (2003): a short form defines a long form when the short
  * form's letters occur in order in the long form and its first letter starts
- * a word. Returns how many bytes to drop from the front of `lf` so that it
- * starts at that word, or -1 when `sf` is not an abbreviation of it. */
-static long acronym_start(const char *lf, size_t ln, const char *sf, size_t sn)
+ * a word. Sets [*start, *end) to the part of `lf` the short form names and
+ * returns 1, or returns 0 when `sf` is not an abbreviation of it. Initials
+ * are tried first (acronym_initials), as they place the name's ends better. */
+static int acronym_span(const char *lf, size_t ln, const char *sf, size_t sn, size_t *start,
+                        size_t *end)
 {
+	if (acronym_initials(lf, ln, sf, sn, start, end))
+		return 1;
 	long l = (long)ln - 1;
 	for (long k = (long)sn - 1; k >= 0; k--) {
-		unsigned char c = (unsigned char)sf[k];
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80))
+		int c = ascii_lower((unsigned char)sf[k]);
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80))
 			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
 		for (;; l--) {
 			if (l < 0)
-				return -1;
-			unsigned char d = (unsigned char)lf[l];
-			if (d >= 'A' && d <= 'Z')
-				d = (unsigned char)(d + 32);
-			int word_start = l == 0 || lf[l - 1] == ' ' || lf[l - 1] == '-';
-			if (d == c && (k > 0 || word_start))
+				return 0;
+			if (ascii_lower((unsigned char)lf[l]) == c && (k > 0 || word_start_at(lf, (size_t)l)))
 				break;
 		}
 		l--;
 	}
-	long start = l + 1;
-	while (start > 0 && lf[start - 1] != ' ')
-		start--;
-	return start;
+	long first = l + 1;
+	while (first > 0 && lf[first - 1] != ' ')
+		first--;
+	*start = (size_t)first;
+	*end = ln;
+	return 1;
 }
 
 /* Find or define the entity a created group names. */
@@ -365,10 +431,11 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 			if (kgx_rules_group(ru->code, c->md, cr->alias_of, &ab, &ae)) {
 				/* "Volgens Karim Khan (ICC)" defines nothing; "… Fact-Finding
 				 * Mission (FFM)" defines the words the letters come from */
-				long cut = acronym_start(subject + b, e - b, subject + ab, ae - ab);
-				if (cut < 0)
+				size_t from, to;
+				if (!acronym_span(subject + b, e - b, subject + ab, ae - ab, &from, &to))
 					continue;
-				b += (size_t)cut;
+				e = b + to;
+				b += from;
 			}
 		}
 		const char *name = subject + b;

@@ -406,6 +406,45 @@ static void test_name_template(void **state)
 	kgx_rules_free(r);
 }
 
+/* Which words an acronym defines: the words whose initials spell it, less a
+ * Dutch "van de …" after them; else Schwartz & Hearst's letters in order. */
+static void test_acronym_span(void **state)
+{
+	(void)state;
+	kgx_rules *r = t_rules(NULL, "[acronym]\nkind = entity\n"
+	                             "pattern = (?-i)(?<long>\\p{Lu}[\\p{L}-]*(?: (?:\\p{Lu}[\\p{L}-]*|of|for|the|in|van|de)){1,12})"
+	                             " \\((?<short>\\p{Lu}{2,9})\\)\n"
+	                             "create.long = UNBody\nalias.long = short\n");
+	static const struct {
+		const char *text, *label;
+	} cases[] = {
+		/* "Office", not "of"; "van de VN" qualifies the name */
+		{"Het Office of the High Commissioner for Human Rights van de VN (OHCHR) helpt.",
+		 "Office of the High Commissioner for Human Rights"},
+		/* English prepositions belong to the name */
+		{"Steun voor de Fact-Finding Mission for the Sudan (FFM) blijft.", "Fact-Finding Mission for the Sudan"},
+		{"Zie de United Nations Mission in South Sudan (UNMISS) daar.", "United Nations Mission in South Sudan"},
+		/* letters inside words: the first letter starts the name's first word */
+		{"Met het Peacebuilding Fund (PBF) samen.", "Peacebuilding Fund"},
+		/* words before the name that the initials do not reach are left out */
+		{"Tijdens Overleg Met Department of Peace Operations (DPO) sprak men.",
+		 "Department of Peace Operations"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		t_run(&doc, r, "acr.txt", cases[i].text);
+		if (!t_discovered(&doc, cases[i].label)) {
+			const char *got = doc.discovered.len ? KGX_VEC_AT(&doc.discovered, kgx_entry *, 0)->label : "nothing";
+			fail_msg("'%s': expected '%s', got '%s'", cases[i].text, cases[i].label, got);
+		}
+		kgx_doc_release(&doc);
+	}
+	/* no alignment, no name: "(ICC)" after a person defines nothing */
+	t_run(&doc, r, "acr.txt", "Volgens Karim Khan (ICC) is dit zo.");
+	assert_int_equal(doc.discovered.len, 0);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_windows_1252(void **state)
 {
 	(void)state;
@@ -508,6 +547,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_windows_1252, release),
 		cmocka_unit_test(test_slugs),
 		cmocka_unit_test(test_name_template),
+		cmocka_unit_test(test_acronym_span),
 		cmocka_unit_test_teardown(test_noncharacters_and_file_names, release),
 		cmocka_unit_test_teardown(test_utf8_bom_and_repair, release),
 		cmocka_unit_test_teardown(test_nul_byte_rejected, release),
