@@ -23,7 +23,7 @@ typedef struct {
 	kgx_vec tokens;
 	kgx_buf keys, lower;
 	kgx_buf name;          /* a created name spelt out from its template */
-	unsigned char *memo;   /* needs words found in the current text */
+	kgx_needs needs;       /* needs words found in the current text */
 	pcre2_match_data *md, *md_classify;
 	unsigned want;         /* class filter for lookups, 0 = any */
 	const kgx_entry *outer;  /* nested scan: the name being looked into */
@@ -478,19 +478,19 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	return KGX_OK;
 }
 
-/* c->lower becomes s lower-cased, and the needs memo is cleared. */
+/* c->lower becomes s lower-cased, and c->needs looks at it. */
 static kgx_status lower_text(ent_ctx *c, const char *s, size_t len)
 {
 	if (kgx_buf_set_lower(&c->lower, s, len))
 		return KGX_ERR_NOMEM;
-	memset(c->memo, 0, kgx_rules_needs_words(c->rules));
+	kgx_needs_set(&c->needs, c->lower.s, len);
 	return KGX_OK;
 }
 
 /* Run an entity or meta rule over s; c->lower must hold s lower-cased. */
 static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t len, uint32_t base)
 {
-	if (!kgx_rules_may_match(c->rules, ru, c->lower.s, len, c->memo))
+	if (!kgx_rules_may_match(c->rules, ru, &c->needs))
 		return KGX_OK;
 	size_t start = 0;
 	while (start <= len) {
@@ -695,9 +695,8 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 
 	/* 1. entity and meta rules over plain text: the whole document, then
 	 * each sentence (lower-cased once for all rules' needs words) */
-	c.memo = malloc(kgx_rules_needs_words(rules));
-	if (!c.memo)
-		st = KGX_ERR_NOMEM;
+	if (st == KGX_OK)
+		st = kgx_needs_init(&c.needs, rules);
 	if (st == KGX_OK)
 		st = lower_text(&c, doc->text, doc->text_len);
 	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
@@ -732,6 +731,6 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.lower);
 	kgx_buf_free(&c.name);
-	free(c.memo);
+	kgx_needs_free(&c.needs);
 	return st;
 }

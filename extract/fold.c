@@ -27,6 +27,16 @@ static int is_light(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* kgx_utf8_decode, without the call for ASCII. */
+static inline int next_cp(const char *s, size_t len, int32_t *cp)
+{
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	return kgx_utf8_decode(s, len, cp);
+}
+
 static int add_cp(kgx_buf *b, int32_t cp)
 {
 	utf8proc_uint8_t enc[4];
@@ -70,15 +80,17 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 	 * that keys holds key then exact contiguously. */
 	while (i < len) {
 		int32_t cp;
-		int n = kgx_utf8_decode(s + i, len - i, &cp);
+		int n = next_cp(s + i, len - i, &cp);
 		if (n <= 0)
 			n = 1;
 		if (is_word_cp(cp)) {
 			size_t b = i;
+			int ascii = 1;
 			while (i < len) {
-				n = kgx_utf8_decode(s + i, len - i, &cp);
+				n = next_cp(s + i, len - i, &cp);
 				if (n <= 0 || !is_word_cp(cp))
 					break;
+				ascii &= cp < 0x80;
 				i += (size_t)n;
 			}
 			cur = kgx_vec_push(tokens);
@@ -88,6 +100,20 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 			cur->end = (uint32_t)i;
 			cur->sep = sep;
 			sep = 0;
+			if (ascii) {
+				/* most words: folding is lower-casing, and the exact form a copy */
+				uint32_t start = (uint32_t)keys->len, tl = (uint32_t)(i - b);
+				if (kgx_buf_add(keys, s + b, tl) || kgx_buf_add(keys, s + b, tl))
+					return KGX_ERR_NOMEM;
+				for (char *p = keys->s + start, *e = p + tl; p < e; p++)
+					if (*p >= 'A' && *p <= 'Z')
+						*p = (char)(*p + 32);
+				cur->key = start;
+				cur->key_len = tl;
+				cur->exact = start + tl;
+				cur->exact_len = tl;
+				continue;
+			}
 			for (int pass = 0; pass < 2; pass++) {
 				uint32_t start = (uint32_t)keys->len;
 				for (size_t k = b; k < i;) {

@@ -469,9 +469,11 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_status st = c.md && c.md_neg ? KGX_OK : KGX_ERR_NOMEM;
 	size_t m = 0;
 	const kgx_mention *ms = doc->mentions.data;
-	unsigned char *memo = malloc(kgx_rules_needs_words(rules));
-	if (!memo)
-		st = KGX_ERR_NOMEM;
+	kgx_needs needs;
+	if (st == KGX_OK)
+		st = kgx_needs_init(&needs, rules);
+	else
+		needs.memo = NULL;
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;
@@ -486,12 +488,12 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			st = KGX_ERR_NOMEM;
 			break;
 		}
-		memset(memo, 0, kgx_rules_needs_words(rules));
+		kgx_needs_set(&needs, c.lower.s, c.lower.len);
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
 				continue;
-			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(rules, ru, c.lower.s, c.lower.len, memo))
+			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(rules, ru, &needs))
 				continue;
 			size_t start = 0, len = c.masked.len;
 			while (st == KGX_OK && start <= len) {
@@ -515,7 +517,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
 	kgx_buf_free(&c.lower);
-	free(memo);
+	kgx_needs_free(&needs);
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_neg);
 	return st;

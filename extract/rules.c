@@ -1104,23 +1104,62 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 	return u ? u->cur : NULL;
 }
 
-size_t kgx_rules_needs_words(const kgx_rules *r)
+/* A byte pair's bit in kgx_needs.pairs (Fibonacci hashing). */
+static unsigned pair_bit(unsigned char a, unsigned char b)
 {
-	return r->n_words ? r->n_words : 1;
+	return (((uint32_t)a << 8 | b) * UINT32_C(2654435769)) >> (32 - 12);
 }
 
-int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, const char *lower, size_t len,
-                        unsigned char *memo)
+_Static_assert(KGX_NEEDS_PAIR_BITS == 1 << 12, "pair_bit gives 12 bits");
+
+kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
+{
+	memset(n, 0, sizeof *n);
+	n->n_words = r->n_words;
+	n->memo = calloc(r->n_words ? r->n_words : 1, 1);
+	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
+}
+
+void kgx_needs_set(kgx_needs *n, const char *lower, size_t len)
+{
+	n->text = lower;
+	n->len = len;
+	memset(n->memo, 0, n->n_words);
+	memset(n->pairs, 0, sizeof n->pairs);
+	const unsigned char *t = (const unsigned char *)lower;
+	for (size_t i = 1; i < len; i++) {
+		unsigned b = pair_bit(t[i - 1], t[i]);
+		n->pairs[b >> 6] |= UINT64_C(1) << (b & 63);
+	}
+}
+
+void kgx_needs_free(kgx_needs *n)
+{
+	free(n->memo);
+	n->memo = NULL;
+}
+
+static int has_word(const kgx_needs *n, const char *word)
+{
+	const unsigned char *w = (const unsigned char *)word;
+	size_t len = strlen(word);
+	for (size_t i = 1; i < len; i++) {
+		unsigned b = pair_bit(w[i - 1], w[i]);
+		if (!(n->pairs[b >> 6] & UINT64_C(1) << (b & 63)))
+			return 0;
+	}
+	return memmem(n->text, n->len, word, len) != NULL;
+}
+
+int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
 	if (!ru->n_needs)
 		return 1;
 	for (size_t i = 0; i < ru->n_needs; i++) {
 		size_t w = ru->need_ids[i];
-		if (!memo[w]) {
-			const char *word = r->words[w];
-			memo[w] = memmem(lower, len, word, strlen(word)) ? 1 : 2;
-		}
-		if (memo[w] == 1)
+		if (!n->memo[w])
+			n->memo[w] = has_word(n, r->words[w]) ? 1 : 2;
+		if (n->memo[w] == 1)
 			return 1;
 	}
 	return 0;

@@ -307,6 +307,47 @@ static void test_strict_link(void **state)
 	assert_int_equal(kgx_rules_compile(r, 0), KGX_OK);
 }
 
+/* The needs test: a rule runs when its text holds one of its words, as a
+ * substring of the lower-cased text; the byte-pair filter only skips the
+ * search when a pair is missing. */
+static void test_needs(void **state)
+{
+	(void)state;
+	static const char rules[] =
+		"[steun]\nkind = relation\nneeds = steun|bijdra\npattern = {s:Country} steunt {o:Fund}\nemit = supports s o\n\n"
+		"[paren]\nkind = entity\nneeds = (\npattern = \\((?<n>[A-Z]+)\\)\ncreate.n = Organisation\n\n"
+		"[always]\nkind = entity\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+	assert_int_equal(load(rules), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *steun = rule("steun"), *paren = rule("paren"), *always = rule("always");
+	kgx_needs n;
+	assert_int_equal(kgx_needs_init(&n, r), KGX_OK);
+	static const struct {
+		const char *text;
+		int steun, paren;
+	} cases[] = {
+		{"nederland ondersteunt het fonds.", 1, 0},  /* inside a word */
+		{"een bijdrage (zie bijlage).", 1, 1},        /* the second word; one byte */
+		{"de stenen tuin en unie.", 0, 0},           /* every pair of "steun" but "eu" */
+		{"een steu n en teun en eun.", 0, 0},         /* every pair of "steun", not the word */
+		{"", 0, 0},
+		{"steun", 1, 0},                              /* the whole text */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		kgx_needs_set(&n, cases[i].text, strlen(cases[i].text));
+		/* asked twice: the second answer comes from the memo */
+		for (int k = 0; k < 2; k++) {
+			if (kgx_rules_may_match(r, steun, &n) != cases[i].steun)
+				fail_msg("'%s': steun %d", cases[i].text, !cases[i].steun);
+			if (kgx_rules_may_match(r, paren, &n) != cases[i].paren)
+				fail_msg("'%s': ( %d", cases[i].text, !cases[i].paren);
+			assert_true(kgx_rules_may_match(r, always, &n));
+		}
+	}
+	kgx_needs_free(&n);
+	kgx_needs_free(&n);  /* twice is harmless */
+}
+
 static void test_load_dir_missing(void **state)
 {
 	(void)state;
@@ -327,6 +368,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_backtracking_limit, release),
 		cmocka_unit_test_teardown(test_strict_link, release),
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
+		cmocka_unit_test_teardown(test_needs, release),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
 }
