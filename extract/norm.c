@@ -352,9 +352,14 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 			i = j;
 			continue;
 		}
-		if (emit(b, i, s + i, 1, 0))
+		/* the rest of the word at once: emitting byte by byte cost more
+		 * than all the decisions above */
+		uint32_t j = i + 1;
+		while (j < l->end && !is_hspace(s, len, j, &n) && !(drop_markers && is_digit(s[j])))
+			j++;
+		if (emit(b, i, s + i, j - i, 0))
 			return -1;
-		i++;
+		i = j;
 	}
 	return 0;
 }

@@ -16,9 +16,11 @@
 
 typedef struct {
 	char *name;
-	char *value;
+	char *value;  /* as a pattern uses it */
+	char *words;  /* a word list as written (value is then its trie), or NULL */
 	kgx_loc loc;
 } macro;
+
 
 typedef struct {
 	char *word;
@@ -361,7 +363,8 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			return KGX_ERR_NOMEM;
 		*slot = v;
 	} else if (KEY("needs")) {
-		/* "steun|financ|bijdra": stems, matched as lower-case substrings */
+		/* "steun|financ|bijdra": stems, matched as lower-case substrings;
+		 * "{ROLENOUN}", a word-list macro, is expanded by kgx_rules_compile */
 		size_t n = 1;
 		for (const char *p = v; *p; p++)
 			n += *p == '|';
@@ -370,9 +373,10 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			return KGX_ERR_NOMEM;
 		ru->n_needs = 0;
 		for (char *tok = strtok(v, "|"); tok; tok = strtok(NULL, "|")) {
-			for (char *q = tok; *q; q++)
-				if (*q >= 'A' && *q <= 'Z')
-					*q = (char)(*q + 32);
+			if (*tok != '{')
+				for (char *q = tok; *q; q++)
+					if (*q >= 'A' && *q <= 'Z')
+						*q = (char)(*q + 32);
 			if (*tok)
 				ru->needs[ru->n_needs++] = tok;
 		}
@@ -616,6 +620,7 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		m->value = v;
 		m->loc = vloc;
 		if (is_word_list(v)) {
+			m->words = v;
 			char *t = word_list_regex(v);
 			if (!t || !(m->value = kgx_arena_strndup(&r->arena, t, strlen(t)))) {
 				free(t);
@@ -950,6 +955,64 @@ static int known_ref(const kgx_rule *ru, const char *name)
 	return 0;
 }
 
+/* Replace each "{NAME}" among ru's needs words by the words of that
+ * word-list macro, lower-cased. */
+static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < ru->n_needs; k++) {
+		const char *tok = ru->needs[k];
+		size_t tn = strlen(tok);
+		if (tok[0] != '{') {
+			n++;
+			continue;
+		}
+		const macro *m = tn > 2 && tok[tn - 1] == '}' ? find_macro(r, tok + 1, tn - 2) : NULL;
+		if (!m || !m->words) {
+			kgx_diag(&ru->loc, m ? "rule '%s': needs: macro %s is not a list of words (a|b|c, 8 or more)"
+			                     : "rule '%s': needs: no macro %s",
+			         ru->id, tok);
+			return KGX_ERR_RULE;
+		}
+		n++;
+		for (const char *p = m->words; *p; p++)
+			n += *p == '|';
+	}
+	if (n == ru->n_needs)
+		return KGX_OK;
+	char **words = kgx_arena_alloc(&r->arena, n * sizeof *words);
+	if (!words)
+		return KGX_ERR_NOMEM;
+	size_t w = 0;
+	for (size_t k = 0; k < ru->n_needs; k++) {
+		char *tok = ru->needs[k];
+		if (tok[0] != '{') {
+			words[w++] = tok;
+			continue;
+		}
+		const macro *m = find_macro(r, tok + 1, strlen(tok) - 2);
+		char *list = kgx_arena_strndup(&r->arena, m->words, strlen(m->words));
+		if (!list)
+			return KGX_ERR_NOMEM;
+		for (char *q = list; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q + 32);
+		for (char *p = list;;) {
+			char *bar = strchr(p, '|');
+			if (bar)
+				*bar = '\0';
+			if (*p)
+				words[w++] = p;
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+	}
+	ru->needs = words;
+	ru->n_needs = w;
+	return KGX_OK;
+}
+
 kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 {
 	kgx_status result = kgx_kb_link(r->kb, strict);
@@ -970,6 +1033,12 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			char what[300];
 			snprintf(what, sizeof what, "pattern of rule '%s'", ru->id);
 			st = ru->expanded ? compile(what, ru->expanded, &loc, opts, &ru->code) : KGX_ERR_NOMEM;
+		}
+		if (st == KGX_OK)
+			st = expand_needs(r, ru);
+		if (st == KGX_ERR_NOMEM) {
+			kgx_buf_free(&b);
+			return st;
 		}
 		/* number the needs words, shared between rules */
 		if (ru->n_needs && !(ru->need_ids = kgx_arena_alloc(&r->arena, ru->n_needs * sizeof *ru->need_ids))) {

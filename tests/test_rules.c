@@ -256,6 +256,10 @@ static void test_invalid_rules(void **state)
 		{"[r]\nkind = entity\npattern = (?<x>y)\nname.x = a {z}\ncreate.x = Person\n", KGX_OK, KGX_ERR_RULE},
 		{"[r]\nkind = entity\npattern = (?<x>y)(?<z>w)?\nname.x = a {z} {x}\ncreate.x = Person\n", KGX_OK,
 		 KGX_OK},
+		/* needs = {MACRO}: a word-list macro */
+		{"[r]\nkind = entity\nneeds = {ROLE}\npattern = (?<x>y)\ncreate.x = Person\n", KGX_OK, KGX_ERR_RULE},
+		{"[@macros]\nROLE = (?:a|b)\n\n[r]\nkind = entity\nneeds = {ROLE}\npattern = (?<x>y)\ncreate.x = Person\n",
+		 KGX_OK, KGX_ERR_RULE},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		kgx_status st = load(cases[i].text);
@@ -316,7 +320,9 @@ static void test_needs(void **state)
 	static const char rules[] =
 		"[steun]\nkind = relation\nneeds = steun|bijdra\npattern = {s:Country} steunt {o:Fund}\nemit = supports s o\n\n"
 		"[paren]\nkind = entity\nneeds = (\npattern = \\((?<n>[A-Z]+)\\)\ncreate.n = Organisation\n\n"
-		"[always]\nkind = entity\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+		"[always]\nkind = entity\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[role]\nkind = entity\nneeds = eerst|{ROLE}\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[@macros]\nROLE = Gezant|voorzitter|president|premier|minister|rapporteur|aanklager|\n  kolonel\n";
 	assert_int_equal(load(rules), KGX_OK);
 	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
 	const kgx_rule *steun = rule("steun"), *paren = rule("paren"), *always = rule("always");
@@ -333,6 +339,18 @@ static void test_needs(void **state)
 		{"", 0, 0},
 		{"steun", 1, 0},                              /* the whole text */
 	};
+	/* the macro's words, lower-cased, after the rule's own */
+	const kgx_rule *role = rule("role");
+	assert_int_equal(role->n_needs, 9);
+	assert_string_equal(role->needs[0], "eerst");
+	assert_string_equal(role->needs[1], "gezant");
+	assert_string_equal(role->needs[8], "kolonel");
+	kgx_needs_set(&n, "de vn-gezant", 12);
+	assert_true(kgx_rules_may_match(r, role, &n));
+	kgx_needs_set(&n, "de gezanten", 11);
+	assert_true(kgx_rules_may_match(r, role, &n));
+	kgx_needs_set(&n, "de generaal", 11);
+	assert_false(kgx_rules_may_match(r, role, &n));
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		kgx_needs_set(&n, cases[i].text, strlen(cases[i].text));
 		/* asked twice: the second answer comes from the memo */
