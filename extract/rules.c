@@ -36,6 +36,8 @@ struct kgx_rules {
 	kgx_vec mults, curs;  /* unit */
 	char **words;  /* every distinct needs word of every rule */
 	size_t n_words, cap_words;
+	uint16_t **word_pairs;  /* per word, the kgx_needs.pairs bits of its byte pairs */
+	size_t *word_lens;
 	char *negation_src, *amount_src;
 	kgx_loc negation_loc, amount_loc;
 	pcre2_code *negation, *amount;
@@ -529,6 +531,7 @@ static char *word_list_regex(const char *v)
 	return res;
 }
 
+static kgx_status index_words(kgx_rules *r);
 static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
 {
 	for (size_t i = 0; i < r->macros.len; i++) {
@@ -1135,6 +1138,8 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
 		kgx_buf_free(&e);
 	}
+	if (index_words(r) == KGX_ERR_NOMEM)
+		return KGX_ERR_NOMEM;
 	return result;
 }
 
@@ -1208,16 +1213,35 @@ void kgx_needs_free(kgx_needs *n)
 	n->memo = NULL;
 }
 
-static int has_word(const kgx_needs *n, const char *word)
+static int has_word(const kgx_rules *r, const kgx_needs *n, size_t w)
 {
-	const unsigned char *w = (const unsigned char *)word;
-	size_t len = strlen(word);
-	for (size_t i = 1; i < len; i++) {
-		unsigned b = pair_bit(w[i - 1], w[i]);
-		if (!(n->pairs[b >> 6] & UINT64_C(1) << (b & 63)))
+	size_t len = r->word_lens[w];
+	const uint16_t *pairs = r->word_pairs[w];
+	for (size_t i = 0; i + 1 < len; i++)
+		if (!(n->pairs[pairs[i] >> 6] & UINT64_C(1) << (pairs[i] & 63)))
 			return 0;
+	return memmem(n->text, n->len, r->words[w], len) != NULL;
+}
+
+/* word_pairs and word_lens, once every rule's words are numbered. */
+static kgx_status index_words(kgx_rules *r)
+{
+	r->word_pairs = kgx_arena_alloc(&r->arena, (r->n_words + 1) * sizeof *r->word_pairs);
+	r->word_lens = kgx_arena_alloc(&r->arena, (r->n_words + 1) * sizeof *r->word_lens);
+	if (!r->word_pairs || !r->word_lens)
+		return KGX_ERR_NOMEM;
+	for (size_t w = 0; w < r->n_words; w++) {
+		const unsigned char *s = (const unsigned char *)r->words[w];
+		size_t len = strlen(r->words[w]);
+		uint16_t *pairs = kgx_arena_alloc(&r->arena, (len + 1) * sizeof *pairs);
+		if (!pairs)
+			return KGX_ERR_NOMEM;
+		for (size_t i = 1; i < len; i++)
+			pairs[i - 1] = (uint16_t)pair_bit(s[i - 1], s[i]);
+		r->word_pairs[w] = pairs;
+		r->word_lens[w] = len;
 	}
-	return memmem(n->text, n->len, word, len) != NULL;
+	return KGX_OK;
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
@@ -1227,7 +1251,7 @@ int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 	for (size_t i = 0; i < ru->n_needs; i++) {
 		size_t w = ru->need_ids[i];
 		if (!n->memo[w])
-			n->memo[w] = has_word(n, r->words[w]) ? 1 : 2;
+			n->memo[w] = has_word(r, n, w) ? 1 : 2;
 		if (n->memo[w] == 1)
 			return 1;
 	}
