@@ -72,21 +72,28 @@ static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes,
                         unsigned adjectives, size_t *out, size_t max)
 {
 	const char *s = c->masked.s;
-	size_t n = 0;
+	const pcre2_code *qualifier = max > 1 ? kgx_rules_list_qualifier(c->rules) : NULL;
+	size_t n = 0, prev_end = b;
 	for (size_t i = b; i + 3 <= e && n < max; i++) {
 		if (memcmp(s + i, "\xEE\x80\x80", 3))
 			continue;
 		const char *sep = strstr(s + i + 3, "\xEE\x80\x81");
 		if (!sep)
 			break;
-		size_t idx = strtoul(sep + 3, NULL, 10);
-		if (idx < c->doc->mentions.len) {
+		char *close;
+		size_t idx = strtoul(sep + 3, &close, 10);
+		/* "de Referentie Groep van de IASC, de Hub": IASC qualifies an item */
+		int qualifies = n > 0 && qualifier &&
+		                kgx_rules_match(c->rules, qualifier, s + prev_end, i - prev_end, 0, c->md_neg,
+		                                &c->doc->limits, "list-qualifier") >= 0;
+		prev_end = (size_t)(close - s) + (memcmp(close, "\xEE\x80\x82", 3) ? 0 : 3);
+		if (!qualifies && idx < c->doc->mentions.len) {
 			const kgx_mention *m = &KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx);
 			unsigned want = m->kind == KGX_M_WEAK ? adjectives : classes;
 			if ((!classes && !adjectives && m->kind != KGX_M_WEAK) || (m->entry->classes & want))
 				out[n++] = idx;
 		}
-		i = (size_t)(sep - s) + 3;
+		i = prev_end - 1;
 	}
 	return n;
 }

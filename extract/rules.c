@@ -38,9 +38,9 @@ struct kgx_rules {
 	size_t n_words, cap_words;
 	uint16_t **word_pairs;  /* per word, the kgx_needs.pairs bits of its byte pairs */
 	size_t *word_lens;
-	char *negation_src, *amount_src;
-	kgx_loc negation_loc, amount_loc;
-	pcre2_code *negation, *amount;
+	char *negation_src, *amount_src, *qualifier_src;
+	kgx_loc negation_loc, amount_loc, qualifier_loc;
+	pcre2_code *negation, *amount, *qualifier;
 	pcre2_match_context *mctx;
 	kgx_arena arena;
 };
@@ -74,6 +74,7 @@ void kgx_rules_free(kgx_rules *r)
 	for (size_t i = 0; i < r->rules.len; i++)
 		pcre2_code_free(KGX_VEC_AT(&r->rules, kgx_rule *, i)->code);
 	pcre2_code_free(r->negation);
+	pcre2_code_free(r->qualifier);
 	pcre2_code_free(r->amount);
 	pcre2_match_context_free(r->mctx);
 	kgx_vec_free(&r->rules);
@@ -651,6 +652,11 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			r->negation_loc = vloc;
 			return KGX_OK;
 		}
+		if (KEY("list-qualifier")) {
+			r->qualifier_src = v;
+			r->qualifier_loc = vloc;
+			return KGX_OK;
+		}
 		kgx_diag(&l->loc, "unknown setting '%.*s'", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
 	case S_NONE:
@@ -1128,6 +1134,9 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 	if (r->negation_src && compile("negation setting", r->negation_src, &r->negation_loc,
 	                               PCRE2_CASELESS, &r->negation) != KGX_OK)
 		result = KGX_ERR_RULE;
+	if (r->qualifier_src && compile("list-qualifier setting", r->qualifier_src, &r->qualifier_loc,
+	                                PCRE2_CASELESS, &r->qualifier) != KGX_OK)
+		result = KGX_ERR_RULE;
 	if (r->amount_src) {
 		kgx_buf e = {0};
 		kgx_rule dummy = {0};
@@ -1149,6 +1158,7 @@ kgx_kb *kgx_rules_kb(kgx_rules *r) { return r->kb; }
 const kgx_abbrevs *kgx_rules_abbrevs(const kgx_rules *r) { return r->abbrevs; }
 size_t kgx_rules_count(const kgx_rules *r) { return r->rules.len; }
 const pcre2_code *kgx_rules_negation(const kgx_rules *r) { return r->negation; }
+const pcre2_code *kgx_rules_list_qualifier(const kgx_rules *r) { return r->qualifier; }
 const pcre2_code *kgx_rules_amount(const kgx_rules *r) { return r->amount; }
 
 const kgx_rule *kgx_rules_get(const kgx_rules *r, size_t i)

@@ -97,6 +97,10 @@ size_t kgx_rules_count(const kgx_rules *r);
 const kgx_rule *kgx_rules_get(const kgx_rules *r, size_t i);
 /* The negation filter, or NULL. */
 const pcre2_code *kgx_rules_negation(const kgx_rules *r);
+/* The list-qualifier setting, or NULL: the text between two names of a list
+ * that makes the second qualify the first ("X van de Y") rather than be an
+ * item of its own. */
+const pcre2_code *kgx_rules_list_qualifier(const kgx_rules *r);
 /* The amount pattern (groups num, mult, cur), or NULL. */
 const pcre2_code *kgx_rules_amount(const kgx_rules *r);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */

@@ -181,6 +181,39 @@ static void test_list_placeholder(void **state)
 	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un"));
 }
 
+/* list-qualifier: in "het Vredesopbouwfonds van de VN, CERF en MINUSMA" the
+ * VN qualifies the fund and is no item of the list; without the setting it
+ * is one. */
+static void test_list_qualifier(void **state)
+{
+	(void)state;
+	static const char rule[] =
+		"[@macros]\n"
+		"LISTSEP = \\s*(?:van\\s+de\\s+\\x{E000}[A-Za-z]+\\x{E001}\\d+\\x{E002}\\s*)?(?:,|\\ben\\b)\\s*\n"
+		"\n"
+		"[supports]\nkind = relation\npattern = {s:Country}\\s+steunt\\s+het\\s+{o+:Fund|UNBody|Mission}\n"
+		"emit = supports s o\n";
+	static const char text[] = "Nederland steunt het Vredesopbouwfonds van de VN, CERF en MINUSMA.\n";
+	for (int with = 0; with < 2; with++) {
+		kgx_buf patterns = {0};
+		kgx_buf_printf(&patterns, "%s%s", with ? "[@settings]\nlist-qualifier = ^\\s*van\\s+de\\s*$\n\n" : "",
+		               rule);
+		kgx_rules *r = t_rules(kb, patterns.s);
+		t_run(&doc, r, "list.txt", text);
+		assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un-peacebuilding-fund"));
+		assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "cerf"));
+		assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "minusma"));
+		if (with)
+			assert_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un"));
+		else
+			assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, "un"));
+		assert_int_equal(t_count_pred(&doc, KGX_P_SUPPORTS), 4 - with);
+		kgx_doc_release(&doc);
+		kgx_rules_free(r);
+		kgx_buf_free(&patterns);
+	}
+}
+
 static void test_adjective(void **state)
 {
 	(void)state;
@@ -539,6 +572,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_negated_sentence, release),
 		cmocka_unit_test_teardown(test_trailing_negation, release),
 		cmocka_unit_test_teardown(test_list_placeholder, release),
+		cmocka_unit_test(test_list_qualifier),
 		cmocka_unit_test_teardown(test_adjective, release),
 		cmocka_unit_test_teardown(test_entity_rules, release),
 		cmocka_unit_test(test_amounts_and_years),

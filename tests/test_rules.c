@@ -244,6 +244,8 @@ static void test_invalid_rules(void **state)
 		{"[@macros]\nlower = x\n", KGX_ERR_SYNTAX, 0},
 		{"[@amount]\nmultiplier = miljoen\n", KGX_ERR_SYNTAX, 0},
 		{"[@amount]\ncurrency = euro EURO\n", KGX_ERR_SYNTAX, 0},
+		{"[@settings]\nlist-qualifier = (van\n", KGX_OK, KGX_ERR_RULE},
+		{"[@settings]\nlist-qualifiers = van\n", KGX_ERR_SYNTAX, 0},
 		/* well formed, invalid at compile time */
 		{"[r]\nkind = relation\npattern = {s:Planet} x {o}\nemit = funds s o\n", KGX_OK, KGX_ERR_RULE},
 		{"[r]\nkind = relation\npattern = {s:Country} {NOSUCHMACRO} {o}\nemit = funds s o\n", KGX_OK,
