@@ -99,13 +99,6 @@ uint32_t kgx_index_again(const kgx_index *ix, uint64_t hash, uint32_t *cursor)
 	return scan(ix, hash, *cursor, cursor);
 }
 
-void kgx_index_clear(kgx_index *ix)
-{
-	for (size_t i = 0; i < ix->nheads; i++)
-		ix->heads[i] = KGX_INDEX_END;
-	ix->len = 0;
-}
-
 void kgx_index_free(kgx_index *ix)
 {
 	free(ix->heads);

@@ -33,7 +33,6 @@ int kgx_index_add(kgx_index *ix, uint64_t hash, uint32_t item);
  *        it = kgx_index_again(ix, h, &cur)) */
 uint32_t kgx_index_find(const kgx_index *ix, uint64_t hash, uint32_t *cursor);
 uint32_t kgx_index_again(const kgx_index *ix, uint64_t hash, uint32_t *cursor);
-void kgx_index_clear(kgx_index *ix);
 void kgx_index_free(kgx_index *ix);
 
 /* A set of pointers, numbered in the order they were added. */
