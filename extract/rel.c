@@ -86,7 +86,9 @@ static size_t tokens_in(const rel_ctx *c, size_t b, size_t e, unsigned classes,
 		int qualifies = n > 0 && qualifier &&
 		                kgx_rules_match(c->rules, qualifier, s + prev_end, i - prev_end, 0, c->md_neg,
 		                                &c->doc->limits, "list-qualifier") >= 0;
-		prev_end = (size_t)(close - s) + (memcmp(close, "\xEE\x80\x82", 3) ? 0 : 3);
+		/* byte by byte: close may be the terminating NUL */
+		int closed = close[0] == '\xEE' && close[1] == '\x80' && close[2] == '\x82';
+		prev_end = (size_t)(close - s) + (closed ? 3 : 0);
 		if (!qualifies && idx < c->doc->mentions.len) {
 			const kgx_mention *m = &KGX_VEC_AT(&c->doc->mentions, kgx_mention, idx);
 			unsigned want = m->kind == KGX_M_WEAK ? adjectives : classes;
