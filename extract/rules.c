@@ -21,6 +21,12 @@ typedef struct {
 	kgx_loc loc;
 } macro;
 
+/* A needs word, with the kgx_needs.pairs bits of its byte pairs. */
+typedef struct {
+	const char *word;
+	size_t len;
+	uint16_t *pairs;  /* len - 1 of them */
+} need_word;
 
 typedef struct {
 	char *word;
@@ -34,10 +40,7 @@ struct kgx_rules {
 	kgx_vec rules;    /* kgx_rule * */
 	kgx_vec macros;   /* macro */
 	kgx_vec mults, curs;  /* unit */
-	char **words;  /* every distinct needs word of every rule */
-	size_t n_words, cap_words;
-	uint16_t **word_pairs;  /* per word, the kgx_needs.pairs bits of its byte pairs */
-	size_t *word_lens;
+	kgx_vec words;    /* need_word: every distinct needs word of every rule */
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
@@ -55,6 +58,7 @@ kgx_rules *kgx_rules_new(void)
 	kgx_vec_init(&r->macros, sizeof(macro));
 	kgx_vec_init(&r->mults, sizeof(unit));
 	kgx_vec_init(&r->curs, sizeof(unit));
+	kgx_vec_init(&r->words, sizeof(need_word));
 	r->kb = kgx_kb_new();
 	r->abbrevs = kgx_abbrevs_new();
 	r->mctx = pcre2_match_context_create(NULL);
@@ -81,6 +85,7 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->macros);
 	kgx_vec_free(&r->mults);
 	kgx_vec_free(&r->curs);
+	kgx_vec_free(&r->words);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
 	kgx_arena_release(&r->arena);
@@ -532,7 +537,6 @@ static char *word_list_regex(const char *v)
 	return res;
 }
 
-static kgx_status index_words(kgx_rules *r);
 static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
 {
 	for (size_t i = 0; i < r->macros.len; i++) {
@@ -964,6 +968,35 @@ static int known_ref(const kgx_rule *ru, const char *name)
 	return 0;
 }
 
+/* A byte pair's bit in kgx_needs.pairs (Fibonacci hashing). */
+static unsigned pair_bit(unsigned char a, unsigned char b)
+{
+	return (((uint32_t)a << 8 | b) * UINT32_C(2654435769)) >> (32 - 12);
+}
+
+_Static_assert(KGX_NEEDS_PAIR_BITS == 1 << 12, "pair_bit gives 12 bits");
+
+/* The number of a needs word among all rules' words, added with its
+ * byte-pair bits if new; SIZE_MAX when out of memory. */
+static size_t number_word(kgx_rules *r, const char *word)
+{
+	need_word *ws = r->words.data;
+	for (size_t w = 0; w < r->words.len; w++)
+		if (!strcmp(ws[w].word, word))
+			return w;
+	size_t len = strlen(word);
+	uint16_t *pairs = kgx_arena_alloc(&r->arena, (len + 1) * sizeof *pairs);
+	need_word *nw = pairs ? kgx_vec_push(&r->words) : NULL;
+	if (!nw)
+		return SIZE_MAX;
+	for (size_t i = 1; i < len; i++)
+		pairs[i - 1] = (uint16_t)pair_bit((unsigned char)word[i - 1], (unsigned char)word[i]);
+	nw->word = word;
+	nw->len = len;
+	nw->pairs = pairs;
+	return r->words.len - 1;
+}
+
 /* Replace each "{NAME}" among ru's needs words by the words of that
  * word-list macro, lower-cased. */
 static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
@@ -1055,25 +1088,11 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			return KGX_ERR_NOMEM;
 		}
 		for (size_t k = 0; k < ru->n_needs; k++) {
-			size_t w = 0;
-			while (w < r->n_words && strcmp(r->words[w], ru->needs[k]))
-				w++;
-			if (w == r->n_words) {
-				if (r->n_words == r->cap_words) {
-					size_t cap = r->cap_words ? r->cap_words * 2 : 64;
-					char **nw = kgx_arena_alloc(&r->arena, cap * sizeof *nw);
-					if (!nw) {
-						kgx_buf_free(&b);
-						return KGX_ERR_NOMEM;
-					}
-					if (r->n_words)
-						memcpy(nw, r->words, r->n_words * sizeof *nw);
-					r->words = nw;
-					r->cap_words = cap;
-				}
-				r->words[r->n_words++] = ru->needs[k];
+			ru->need_ids[k] = number_word(r, ru->needs[k]);
+			if (ru->need_ids[k] == SIZE_MAX) {
+				kgx_buf_free(&b);
+				return KGX_ERR_NOMEM;
 			}
-			ru->need_ids[k] = w;
 		}
 		/* the fewest mentions a sentence needs for this rule to emit */
 		ru->min_mentions = SIZE_MAX;
@@ -1147,8 +1166,6 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
 		kgx_buf_free(&e);
 	}
-	if (index_words(r) == KGX_ERR_NOMEM)
-		return KGX_ERR_NOMEM;
 	return result;
 }
 
@@ -1188,19 +1205,11 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 	return u ? u->cur : NULL;
 }
 
-/* A byte pair's bit in kgx_needs.pairs (Fibonacci hashing). */
-static unsigned pair_bit(unsigned char a, unsigned char b)
-{
-	return (((uint32_t)a << 8 | b) * UINT32_C(2654435769)) >> (32 - 12);
-}
-
-_Static_assert(KGX_NEEDS_PAIR_BITS == 1 << 12, "pair_bit gives 12 bits");
-
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 {
 	memset(n, 0, sizeof *n);
-	n->n_words = r->n_words;
-	n->memo = calloc(r->n_words ? r->n_words : 1, 1);
+	n->n_words = r->words.len;
+	n->memo = calloc(n->n_words ? n->n_words : 1, 1);
 	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
 }
 
@@ -1223,35 +1232,12 @@ void kgx_needs_free(kgx_needs *n)
 	n->memo = NULL;
 }
 
-static int has_word(const kgx_rules *r, const kgx_needs *n, size_t w)
+static int has_word(const need_word *w, const kgx_needs *n)
 {
-	size_t len = r->word_lens[w];
-	const uint16_t *pairs = r->word_pairs[w];
-	for (size_t i = 0; i + 1 < len; i++)
-		if (!(n->pairs[pairs[i] >> 6] & UINT64_C(1) << (pairs[i] & 63)))
+	for (size_t i = 0; i + 1 < w->len; i++)
+		if (!(n->pairs[w->pairs[i] >> 6] & UINT64_C(1) << (w->pairs[i] & 63)))
 			return 0;
-	return memmem(n->text, n->len, r->words[w], len) != NULL;
-}
-
-/* word_pairs and word_lens, once every rule's words are numbered. */
-static kgx_status index_words(kgx_rules *r)
-{
-	r->word_pairs = kgx_arena_alloc(&r->arena, (r->n_words + 1) * sizeof *r->word_pairs);
-	r->word_lens = kgx_arena_alloc(&r->arena, (r->n_words + 1) * sizeof *r->word_lens);
-	if (!r->word_pairs || !r->word_lens)
-		return KGX_ERR_NOMEM;
-	for (size_t w = 0; w < r->n_words; w++) {
-		const unsigned char *s = (const unsigned char *)r->words[w];
-		size_t len = strlen(r->words[w]);
-		uint16_t *pairs = kgx_arena_alloc(&r->arena, (len + 1) * sizeof *pairs);
-		if (!pairs)
-			return KGX_ERR_NOMEM;
-		for (size_t i = 1; i < len; i++)
-			pairs[i - 1] = (uint16_t)pair_bit(s[i - 1], s[i]);
-		r->word_pairs[w] = pairs;
-		r->word_lens[w] = len;
-	}
-	return KGX_OK;
+	return memmem(n->text, n->len, w->word, w->len) != NULL;
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
@@ -1261,7 +1247,7 @@ int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 	for (size_t i = 0; i < ru->n_needs; i++) {
 		size_t w = ru->need_ids[i];
 		if (!n->memo[w])
-			n->memo[w] = has_word(r, n, w) ? 1 : 2;
+			n->memo[w] = has_word(&KGX_VEC_AT(&r->words, need_word, w), n) ? 1 : 2;
 		if (n->memo[w] == 1)
 			return 1;
 	}
