@@ -171,10 +171,15 @@ int kgx_buf_set_lower(kgx_buf *b, const char *s, size_t n)
 	b->len = 0;
 	if (kgx_buf_add(b, s, n))
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (b->s[i] >= 'A' && b->s[i] <= 'Z')
-			b->s[i] = (char)(b->s[i] + 32);
+	kgx_ascii_lower(b->s, n);
 	return 0;
+}
+
+void kgx_ascii_lower(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] + 32);
 }
 
 int kgx_buf_read_file(kgx_buf *b, const char *path)

@@ -21,7 +21,7 @@ typedef struct {
 	kgx_lex *local;        /* names defined in this document */
 	kgx_ptrset seen;       /* entries strongly mentioned so far */
 	kgx_vec tokens;
-	kgx_buf keys, lower;
+	kgx_buf keys;
 	kgx_buf name;          /* a created name spelt out from its template */
 	kgx_needs needs;       /* needs words found in the current text */
 	pcre2_match_data *md, *md_classify;
@@ -478,16 +478,7 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	return KGX_OK;
 }
 
-/* c->lower becomes s lower-cased, and c->needs looks at it. */
-static kgx_status lower_text(ent_ctx *c, const char *s, size_t len)
-{
-	if (kgx_buf_set_lower(&c->lower, s, len))
-		return KGX_ERR_NOMEM;
-	kgx_needs_set(&c->needs, c->lower.s, len);
-	return KGX_OK;
-}
-
-/* Run an entity or meta rule over s; c->lower must hold s lower-cased. */
+/* Run an entity or meta rule over s; c->needs must be looking at s. */
 static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t len, uint32_t base)
 {
 	if (!kgx_rules_may_match(c->rules, ru, &c->needs))
@@ -694,11 +685,11 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
 	/* 1. entity and meta rules over plain text: the whole document, then
-	 * each sentence (lower-cased once for all rules' needs words) */
+	 * each sentence (looked at once for all rules' needs words) */
 	if (st == KGX_OK)
 		st = kgx_needs_init(&c.needs, rules);
 	if (st == KGX_OK)
-		st = lower_text(&c, doc->text, doc->text_len);
+		st = kgx_needs_set(&c.needs, doc->text, doc->text_len);
 	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(rules, i);
 		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && ru->document_scope)
@@ -708,7 +699,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
 		const char *text = doc->text + s->span.begin;
 		size_t len = s->span.end - s->span.begin;
-		st = lower_text(&c, text, len);
+		st = kgx_needs_set(&c.needs, text, len);
 		for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
 			const kgx_rule *ru = kgx_rules_get(rules, i);
 			if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code &&
@@ -729,7 +720,6 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_ptrset_free(&c.seen);
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
-	kgx_buf_free(&c.lower);
 	kgx_buf_free(&c.name);
 	kgx_needs_free(&c.needs);
 	return st;

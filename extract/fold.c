@@ -105,9 +105,7 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 				uint32_t start = (uint32_t)keys->len, tl = (uint32_t)(i - b);
 				if (kgx_buf_add(keys, s + b, tl) || kgx_buf_add(keys, s + b, tl))
 					return KGX_ERR_NOMEM;
-				for (char *p = keys->s + start, *e = p + tl; p < e; p++)
-					if (*p >= 'A' && *p <= 'Z')
-						*p = (char)(*p + 32);
+				kgx_ascii_lower(keys->s + start, tl);
 				cur->key = start;
 				cur->key_len = tl;
 				cur->exact = start + tl;

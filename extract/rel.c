@@ -19,7 +19,7 @@ typedef struct {
 	kgx_doc *doc;
 	const kgx_rules *rules;
 	pcre2_match_data *md, *md_neg;
-	kgx_buf masked, lower;
+	kgx_buf masked;
 	kgx_vec cands;  /* candidate, for the current sentence */
 } rel_ctx;
 
@@ -478,11 +478,9 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_status st = c.md && c.md_neg ? KGX_OK : KGX_ERR_NOMEM;
 	size_t m = 0;
 	const kgx_mention *ms = doc->mentions.data;
-	kgx_needs needs;
+	kgx_needs needs = {0};
 	if (st == KGX_OK)
 		st = kgx_needs_init(&needs, rules);
-	else
-		needs.memo = NULL;
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;
@@ -492,12 +490,8 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			continue;  /* every relation rule needs at least one mention */
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
-		/* a lower-case copy for the rules' needs words */
-		if (kgx_buf_set_lower(&c.lower, c.masked.s, c.masked.len)) {
-			st = KGX_ERR_NOMEM;
+		if ((st = kgx_needs_set(&needs, c.masked.s, c.masked.len)) != KGX_OK)
 			break;
-		}
-		kgx_needs_set(&needs, c.lower.s, c.lower.len);
 		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
 			const kgx_rule *ru = kgx_rules_get(rules, ri);
 			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
@@ -525,7 +519,6 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		kgx_buf_free(&KGX_VEC_AT(&c.cands, candidate, i).lost);
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
-	kgx_buf_free(&c.lower);
 	kgx_needs_free(&needs);
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_neg);

@@ -382,9 +382,7 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		ru->n_needs = 0;
 		for (char *tok = strtok(v, "|"); tok; tok = strtok(NULL, "|")) {
 			if (*tok != '{')
-				for (char *q = tok; *q; q++)
-					if (*q >= 'A' && *q <= 'Z')
-						*q = (char)(*q + 32);
+				kgx_ascii_lower(tok, strlen(tok));
 			if (*tok)
 				ru->needs[ru->n_needs++] = tok;
 		}
@@ -1036,9 +1034,7 @@ static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
 		char *list = kgx_arena_strndup(&r->arena, m->words, strlen(m->words));
 		if (!list)
 			return KGX_ERR_NOMEM;
-		for (char *q = list; *q; q++)
-			if (*q >= 'A' && *q <= 'Z')
-				*q = (char)(*q + 32);
+		kgx_ascii_lower(list, strlen(list));
 		for (char *p = list;;) {
 			char *bar = strchr(p, '|');
 			if (bar)
@@ -1213,23 +1209,25 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
 }
 
-void kgx_needs_set(kgx_needs *n, const char *lower, size_t len)
+kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
-	n->text = lower;
-	n->len = len;
+	if (kgx_buf_set_lower(&n->text, text, len))
+		return KGX_ERR_NOMEM;
 	memset(n->memo, 0, n->n_words);
 	memset(n->pairs, 0, sizeof n->pairs);
-	const unsigned char *t = (const unsigned char *)lower;
+	const unsigned char *t = (const unsigned char *)n->text.s;
 	for (size_t i = 1; i < len; i++) {
 		unsigned b = pair_bit(t[i - 1], t[i]);
 		n->pairs[b >> 6] |= UINT64_C(1) << (b & 63);
 	}
+	return KGX_OK;
 }
 
 void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
+	kgx_buf_free(&n->text);
 }
 
 static int has_word(const need_word *w, const kgx_needs *n)
@@ -1237,7 +1235,7 @@ static int has_word(const need_word *w, const kgx_needs *n)
 	for (size_t i = 0; i + 1 < w->len; i++)
 		if (!(n->pairs[w->pairs[i] >> 6] & UINT64_C(1) << (w->pairs[i] & 63)))
 			return 0;
-	return memmem(n->text, n->len, w->word, w->len) != NULL;
+	return memmem(n->text.s, n->text.len, w->word, w->len) != NULL;
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)

@@ -33,9 +33,9 @@ kgx_status kgx_abbrevs_add(kgx_abbrevs *ab, const char *word, size_t len)
 	char *c = malloc(len + 1);
 	if (!c)
 		return KGX_ERR_NOMEM;
-	for (size_t i = 0; i < len; i++)
-		c[i] = (word[i] >= 'A' && word[i] <= 'Z') ? (char)(word[i] + 32) : word[i];
+	memcpy(c, word, len);
 	c[len] = '\0';
+	kgx_ascii_lower(c, len);
 	ab->words[ab->n++] = c;
 	return KGX_OK;
 }

@@ -62,6 +62,8 @@ void kgx_buf_free(kgx_buf *b);
 int kgx_buf_set_collapsed(kgx_buf *b, const char *s, size_t n);
 /* Replace b's contents with s[0..n), ASCII letters in lower case. */
 int kgx_buf_set_lower(kgx_buf *b, const char *s, size_t n);
+/* ASCII letters of s[0..n) to lower case, in place. */
+void kgx_ascii_lower(char *s, size_t n);
 
 /* Replace b's contents with the whole file at path (NUL-terminated).
  * Returns 0, or -1 with errno set; the caller reports. */

@@ -113,16 +113,16 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
  * search (a text of 200 bytes holds about 1% of all pairs). */
 #define KGX_NEEDS_PAIR_BITS 4096
 typedef struct kgx_needs {
-	const char *text;     /* not owned */
-	size_t len;
+	kgx_buf text;         /* the current text, ASCII letters lower-cased */
 	unsigned char *memo;  /* per word: 0 not yet known, 1 present, 2 absent */
 	size_t n_words;
 	uint64_t pairs[KGX_NEEDS_PAIR_BITS / 64];
 } kgx_needs;
 
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r);
-/* Look at a new text, which must stay in place while n is used. */
-void kgx_needs_set(kgx_needs *n, const char *lower, size_t len);
+/* Look at a new text (n keeps a lower-cased copy). */
+kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len);
+/* Also harmless on a kgx_needs zeroed or already freed. */
 void kgx_needs_free(kgx_needs *n);
 
 /* Whether the text of `n` contains one of the rule's needs words, or the
