@@ -72,10 +72,12 @@ void kgx_vec_init(kgx_vec *v, size_t item_size)
 	v->size = item_size;
 }
 
-void *kgx_vec_push(kgx_vec *v)
+void *kgx_vec_push_n(kgx_vec *v, size_t n)
 {
-	if (v->len == v->cap) {
+	if (v->len + n > v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 16;
+		while (cap < v->len + n)
+			cap *= 2;
 		void *d = realloc(v->data, cap * v->size);
 		if (!d)
 			return NULL;
@@ -83,9 +85,14 @@ void *kgx_vec_push(kgx_vec *v)
 		v->cap = cap;
 	}
 	void *p = (char *)v->data + v->len * v->size;
-	memset(p, 0, v->size);
-	v->len++;
+	memset(p, 0, n * v->size);
+	v->len += n;
 	return p;
+}
+
+void *kgx_vec_push(kgx_vec *v)
+{
+	return kgx_vec_push_n(v, 1);
 }
 
 void kgx_vec_free(kgx_vec *v)

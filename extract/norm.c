@@ -91,20 +91,11 @@ static int emit(builder *b, uint32_t raw_off, const char *s, size_t n, int synth
 {
 	if (kgx_buf_add(&b->text, s, n))
 		return -1;
-	if (b->map.len + n > b->map.cap) {
-		size_t cap = b->map.cap ? b->map.cap : 1024;
-		while (cap < b->map.len + n)
-			cap *= 2;
-		void *d = realloc(b->map.data, cap * sizeof(uint32_t));
-		if (!d)
-			return -1;
-		b->map.data = d;
-		b->map.cap = cap;
-	}
-	uint32_t *m = (uint32_t *)b->map.data + b->map.len;
+	uint32_t *m = n ? kgx_vec_push_n(&b->map, n) : NULL;
+	if (n && !m)
+		return -1;
 	for (size_t i = 0; i < n; i++)
 		m[i] = synthetic ? raw_off : raw_off + (uint32_t)i;
-	b->map.len += n;
 	return 0;
 }
 

@@ -28,6 +28,8 @@ typedef struct {
 void kgx_vec_init(kgx_vec *v, size_t item_size);
 /* Append a zeroed item and return it, or NULL when out of memory. */
 void *kgx_vec_push(kgx_vec *v);
+/* Append n zeroed items and return the first, or NULL when out of memory. */
+void *kgx_vec_push_n(kgx_vec *v, size_t n);
 #define KGX_VEC_AT(v, type, i) (((type *)(v)->data)[i])
 void kgx_vec_free(kgx_vec *v);
 
