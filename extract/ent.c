@@ -201,9 +201,10 @@ static int word_start_at(const char *s, size_t i)
  * "Mission in South Sudan" gives MISS. Words after the last letter's word
  * are dropped when they start with "van" ("… Human Rights van de VN
  * (OHCHR)"): a Dutch qualifier of an English name, not part of it; "of",
- * "for" and "in" stay ("Fact-Finding Mission for the Sudan (FFM)"). The first letter prefers a
- * capitalised word to the lower-case words just after it ("Office of the …":
- * Office, not of). Returns 0 when some letter is no word's initial. */
+ * "for" and "in" stay ("Fact-Finding Mission for the Sudan (FFM)"). The
+ * first letter prefers a capitalised word to the lower-case words just after
+ * it ("Office of the …": Office, not of). Returns 0 when some letter is no
+ * word's initial. */
 static int acronym_initials(const char *lf, size_t ln, const char *sf, size_t sn, size_t *start,
                             size_t *end)
 {
@@ -385,7 +386,6 @@ static const kgx_entry *ref_entry(const kgx_rules *rules, const char *ref,
 	return NULL;
 }
 
-/* One match of an entity or meta rule in text[base..]: define, mention, emit. */
 /* c->name becomes the template with each {G} replaced by the text of group
  * G in the current match (nothing if G took no part). 0 on success. */
 static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const char *subject)
@@ -408,6 +408,7 @@ static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const c
 	return err;
 }
 
+/* One match of an entity or meta rule in text[base..]: define, mention, emit. */
 static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subject, uint32_t base)
 {
 	kgx_doc *doc = c->doc;
