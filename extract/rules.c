@@ -221,6 +221,32 @@ static unsigned parse_classes(const char *s, size_t n, int *ok)
 	return cls;
 }
 
+/* How many words a list "a|b|c" can hold: one more than its bars. */
+static size_t list_size(const char *list)
+{
+	size_t n = 1;
+	for (const char *p = list; *p; p++)
+		n += *p == '|';
+	return n;
+}
+
+/* Split a list "a|b|c" in place at its bars into out, which has room for
+ * list_size(list) words; empty words are left out. Returns how many. */
+static size_t list_split(char *list, char **out)
+{
+	size_t n = 0;
+	for (char *p = list;;) {
+		char *bar = strchr(p, '|');
+		if (bar)
+			*bar = '\0';
+		if (*p)
+			out[n++] = p;
+		if (!bar)
+			return n;
+		p = bar + 1;
+	}
+}
+
 static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 {
 	kgx_rule *ru = c->cur;
@@ -373,19 +399,13 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 	} else if (KEY("needs")) {
 		/* "steun|financ|bijdra": stems, matched as lower-case substrings;
 		 * "{ROLENOUN}", a word-list macro, is expanded by kgx_rules_compile */
-		size_t n = 1;
-		for (const char *p = v; *p; p++)
-			n += *p == '|';
-		ru->needs = kgx_arena_alloc(&c->r->arena, n * sizeof *ru->needs);
+		ru->needs = kgx_arena_alloc(&c->r->arena, list_size(v) * sizeof *ru->needs);
 		if (!ru->needs)
 			return KGX_ERR_NOMEM;
-		ru->n_needs = 0;
-		for (char *tok = strtok(v, "|"); tok; tok = strtok(NULL, "|")) {
-			if (*tok != '{')
-				kgx_ascii_lower(tok, strlen(tok));
-			if (*tok)
-				ru->needs[ru->n_needs++] = tok;
-		}
+		ru->n_needs = list_split(v, ru->needs);
+		for (size_t k = 0; k < ru->n_needs; k++)
+			if (ru->needs[k][0] != '{')
+				kgx_ascii_lower(ru->needs[k], strlen(ru->needs[k]));
 		if (!ru->n_needs) {
 			kgx_diag(&vloc, "needs takes words separated by '|'");
 			return KGX_ERR_SYNTAX;
@@ -504,19 +524,13 @@ static int trie_emit(kgx_buf *out, char **w, size_t n, size_t at)
 static char *word_list_regex(const char *v)
 {
 	char *copy = strdup(v);
-	size_t n = 1;
-	for (const char *p = v; *p; p++)
-		n += *p == '|';
-	char **w = malloc(n * sizeof *w);
+	char **w = malloc(list_size(v) * sizeof *w);
 	if (!copy || !w) {
 		free(copy);
 		free(w);
 		return NULL;
 	}
-	size_t k = 0;
-	for (char *tok = strtok(copy, "|"); tok; tok = strtok(NULL, "|"))
-		if (*tok)
-			w[k++] = tok;
+	size_t k = list_split(copy, w);
 	qsort(w, k, sizeof *w, cmp_cstr);
 	/* duplicates would make empty alternatives */
 	size_t u = 0;
@@ -1014,9 +1028,7 @@ static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
 			         ru->id, tok);
 			return KGX_ERR_RULE;
 		}
-		n++;
-		for (const char *p = m->words; *p; p++)
-			n += *p == '|';
+		n += list_size(m->words);
 	}
 	if (n == ru->n_needs)
 		return KGX_OK;
@@ -1035,16 +1047,7 @@ static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
 		if (!list)
 			return KGX_ERR_NOMEM;
 		kgx_ascii_lower(list, strlen(list));
-		for (char *p = list;;) {
-			char *bar = strchr(p, '|');
-			if (bar)
-				*bar = '\0';
-			if (*p)
-				words[w++] = p;
-			if (!bar)
-				break;
-			p = bar + 1;
-		}
+		w += list_split(list, words + w);
 	}
 	ru->needs = words;
 	ru->n_needs = w;
