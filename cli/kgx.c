@@ -2,7 +2,7 @@
  * codes and the only place that decides what goes to stdout. */
 #define _GNU_SOURCE
 #include "hash.h"
-#include "kgx.h"
+#include "common.h"
 #include "out.h"
 #include "pipe.h"
 #include "rules.h"

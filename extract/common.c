@@ -1,5 +1,5 @@
 /* Status messages, class and predicate names, diagnostics. */
-#include "kgx.h"
+#include "common.h"
 #include "utf8.h"
 
 #include <stdarg.h>

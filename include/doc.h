@@ -3,7 +3,7 @@
 #define KGX_DOC_H
 
 #include "arena.h"
-#include "kgx.h"
+#include "common.h"
 
 /* Byte offsets [begin, end) into kgx_doc.text. */
 typedef struct {

@@ -3,7 +3,7 @@
 #define KGX_FOLD_H
 
 #include "arena.h"
-#include "kgx.h"
+#include "common.h"
 
 /* One word: a run of letters, marks and digits. */
 typedef struct {

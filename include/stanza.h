@@ -2,7 +2,7 @@
 #ifndef KGX_STANZA_H
 #define KGX_STANZA_H
 
-#include "kgx.h"
+#include "common.h"
 
 typedef struct {
 	const char *key;     /* NULL for a stanza header */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kgx.h"
+#include "common.h"
 #include "pipe.h"
 #include "rules.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kgx.h"
+#include "common.h"
 
 /* kgx reports every problem in an input on stderr; a fuzzer feeds it
  * millions of broken inputs. Quiet unless KGX_FUZZ_VERBOSE is set. */

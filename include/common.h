@@ -1,6 +1,7 @@
-/* kgx: shared status codes, classes, predicates and diagnostics. */
-#ifndef KGX_H
-#define KGX_H
+/* kgx_common: status codes, classes, predicates and diagnostics shared by
+ * every module (implemented in extract/common.c). */
+#ifndef KGX_COMMON_H
+#define KGX_COMMON_H
 
 #include <stddef.h>
 #include <stdint.h>
