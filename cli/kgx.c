@@ -248,7 +248,7 @@ static int check_examples(kgx_rules *r)
 
 static void list_rules(kgx_rules *r)
 {
-	static const char *kinds[] = {"relation", "entity", "classify", "meta"};
+	static const char *kinds[] = {"relation", "entity", "classify", "meta", "frame"};
 	for (size_t i = 0; i < kgx_rules_count(r); i++) {
 		const kgx_rule *ru = kgx_rules_get(r, i);
 		printf("%s\t%s\t%d\t%s:%u\n", ru->id, kinds[ru->kind], ru->priority, ru->loc.file, ru->loc.line);
@@ -320,6 +320,8 @@ static void explain(const options *opt, const kgx_doc *doc, kgx_buf *b)
 			               r->lost ? "; lost: " : "", r->lost ? r->lost : "",
 			               r->amount ? " amount " : "", r->amount ? r->amount : "",
 			               r->currency ? " " : "", r->currency ? r->currency : "", sentence.s);
+		if (!tsv && r->how)
+			kgx_buf_printf(b, "    %s\n", r->how);
 	}
 	kgx_buf_free(&sentence);
 }

@@ -2,8 +2,9 @@
  * tokens U+E000 Class U+E001 index U+E002, so that a rule's pattern can say
  * "{s:Country} draagt … bij aan {o:Fund}" and PCRE2 does the rest. */
 #include "rel.h"
-#include "hash.h"
 #include "ent.h"
+#include "frame.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 typedef struct {
 	kgx_relation r;
 	int priority;
+	int framed;  /* a frame stated it: its amount and years are bound already */
 	kgx_buf lost;
 } candidate;
 
@@ -21,6 +23,8 @@ typedef struct {
 	pcre2_match_data *md, *md_neg;
 	kgx_buf masked;
 	kgx_vec cands;  /* candidate, for the current sentence */
+	candidate *last;  /* the candidate add_candidate made or met */
+	uint32_t sentence;
 } rel_ctx;
 
 /* Replace stray private-use marks in the text so no document can forge a
@@ -135,10 +139,12 @@ static size_t resolve_ref(rel_ctx *c, const kgx_rule *ru, const char *ref,
 static kgx_status add_candidate(rel_ctx *c, const kgx_rule *ru, const kgx_entry *s,
                                 const kgx_entry *o, int pred, uint32_t sentence)
 {
+	c->last = NULL;
 	for (size_t i = 0; i < c->cands.len; i++) {
 		candidate *k = &KGX_VEC_AT(&c->cands, candidate, i);
 		if (k->r.s != s || k->r.o != o || k->r.predicate != pred)
 			continue;
+		c->last = k;
 		if (!strcmp(k->r.rule, ru->id))
 			return KGX_OK;
 		const char *loser = ru->id;
@@ -155,6 +161,8 @@ static kgx_status add_candidate(rel_ctx *c, const kgx_rule *ru, const kgx_entry 
 	candidate *k = kgx_vec_push(&c->cands);
 	if (!k)
 		return KGX_ERR_NOMEM;
+	memset(k, 0, sizeof *k);
+	c->last = k;
 	k->r.s = s;
 	k->r.o = o;
 	k->r.predicate = pred;
@@ -204,62 +212,98 @@ static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 	return KGX_OK;
 }
 
+/* The value of the amount the last match of the amount pattern found. */
+static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_match_data *md, const char *s,
+                        char *out, const char **currency)
+{
+	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
+	if (!kgx_rules_group(re, md, "num", &nb, &ne))
+		return 0;
+	/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
+	char num[64];
+	size_t n = 0;
+	for (size_t i = nb; i < ne && n < sizeof num - 1; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			num[n++] = s[i];
+		else if (s[i] == ',')
+			num[n++] = '.';
+	}
+	num[n] = '\0';
+	double mult = 1;
+	if (kgx_rules_group(re, md, "mult", &mb, &me)) {
+		double m = kgx_rules_multiplier(rules, s + mb, me - mb);
+		if (m > 0)
+			mult = m;
+	}
+	const char *cur = NULL;
+	if (kgx_rules_group(re, md, "cur", &cb, &ce))
+		cur = kgx_rules_currency(rules, s + cb, ce - cb);
+	if (!cur && kgx_rules_group(re, md, "cur2", &cb, &ce))
+		cur = kgx_rules_currency(rules, s + cb, ce - cb);
+	if (!cur && ce > cb) {
+		/* "Amerikaanse dollar": the currency is the last word */
+		size_t w = ce;
+		while (w > cb && s[w - 1] != ' ')
+			w--;
+		cur = kgx_rules_currency(rules, s + w, ce - w);
+	}
+	double v = strtod(num, NULL) * mult;
+	if (!n || !cur || !(v > 0) || v >= 1e15)
+		return 0;
+	/* whole units; cents survive as two decimals, always with a decimal
+	 * point: in Turtle a bare 5500000 would read back as xsd:integer */
+	long long cents = (long long)(v * 100 + 0.5);
+	if (cents % 100)
+		snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
+	else
+		snprintf(out, 32, "%lld.0", cents / 100);
+	*currency = cur;
+	return 1;
+}
+
+/* A frame's relation joins the sentence's candidates; a frame binds amounts
+ * and years to one object, so its attributes replace a pattern rule's. */
+static kgx_status frame_fact(void *ctx, const kgx_frame_fact *f)
+{
+	rel_ctx *c = ctx;
+	kgx_status st = add_candidate(c, f->rule, f->s, f->o, f->predicate, c->sentence);
+	candidate *k = c->last;
+	if (st != KGX_OK || !k)
+		return st;
+	if (!k->framed || (!k->r.amount && f->amount)) {
+		k->framed = 1;
+		k->r.amount = f->amount;
+		k->r.currency = f->currency;
+		k->r.year = f->year;
+		k->r.start_year = f->start_year;
+		k->r.end_year = f->end_year;
+	}
+	if (!k->r.how || !strcmp(k->r.rule, f->rule->id))
+		k->r.how = f->how;
+	return KGX_OK;
+}
+
+int kgx_rel_amount_next(const kgx_rules *rules, const char *s, size_t len, size_t start,
+                        pcre2_match_data *md, char *out, const char **currency, size_t *begin, size_t *end)
+{
+	const pcre2_code *re = kgx_rules_amount(rules);
+	while (re && start <= len && kgx_rules_match(rules, re, s, len, start, md, NULL, "amount") >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		*begin = ov[0];
+		*end = ov[1];
+		if (amount_value(rules, re, md, s, out, currency))
+			return 1;
+		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
 int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
                    const char **currency)
 {
-	const pcre2_code *re = kgx_rules_amount(rules);
-	if (!re)
-		return 0;
 	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
-	if (!md)
-		return 0;
-	int found = 0;
-	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
-	if (kgx_rules_match(rules, re, s, len, 0, md, NULL, "amount") >= 0) {
-		if (kgx_rules_group(re, md, "num", &nb, &ne)) {
-			/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
-			char num[64];
-			size_t n = 0;
-			for (size_t i = nb; i < ne && n < sizeof num - 1; i++) {
-				if (s[i] >= '0' && s[i] <= '9')
-					num[n++] = s[i];
-				else if (s[i] == ',')
-					num[n++] = '.';
-			}
-			num[n] = '\0';
-			double mult = 1;
-			if (kgx_rules_group(re, md, "mult", &mb, &me)) {
-				double m = kgx_rules_multiplier(rules, s + mb, me - mb);
-				if (m > 0)
-					mult = m;
-			}
-			const char *cur = NULL;
-			if (kgx_rules_group(re, md, "cur", &cb, &ce))
-				cur = kgx_rules_currency(rules, s + cb, ce - cb);
-			if (!cur && kgx_rules_group(re, md, "cur2", &cb, &ce))
-				cur = kgx_rules_currency(rules, s + cb, ce - cb);
-			if (!cur && ce > cb) {
-				/* "Amerikaanse dollar": the currency is the last word */
-				size_t w = ce;
-				while (w > cb && s[w - 1] != ' ')
-					w--;
-				cur = kgx_rules_currency(rules, s + w, ce - w);
-			}
-			double v = strtod(num, NULL) * mult;
-			if (n && cur && v > 0 && v < 1e15) {
-				/* whole units; cents survive as two decimals */
-				/* always with a decimal point: in Turtle a bare 5500000 would
-				 * read back as xsd:integer */
-				long long cents = (long long)(v * 100 + 0.5);
-				if (cents % 100)
-					snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
-				else
-					snprintf(out, 32, "%lld.0", cents / 100);
-				*currency = cur;
-				found = 1;
-			}
-		}
-	}
+	size_t b, e;
+	int found = md && kgx_rel_amount_next(rules, s, len, 0, md, out, currency, &b, &e);
 	pcre2_match_data_free(md);
 	return found;
 }
@@ -310,6 +354,18 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 	*year = ys[0];
 }
 
+static int amount_bearing(const rel_ctx *c, const candidate *k)
+{
+	if (k->r.predicate != KGX_P_FUNDS && k->r.predicate != KGX_P_PARTICIPATESIN)
+		return 0;
+	for (size_t i = 0; i < c->cands.len; i++) {
+		const candidate *o = &KGX_VEC_AT(&c->cands, candidate, i);
+		if (o != k && o->r.predicate == k->r.predicate && o->r.o != k->r.o)
+			return 0;
+	}
+	return 1;
+}
+
 static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
 {
 	kgx_doc *doc = c->doc;
@@ -321,10 +377,14 @@ static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
 		if (!r)
 			return KGX_ERR_NOMEM;
 		*r = k->r;
-		r->year = 0;
+		if (!k->framed)
+			r->year = 0;
 		if (k->lost.len && !(r->lost = kgx_arena_strndup(&doc->arena, k->lost.s, k->lost.len)))
 			return KGX_ERR_NOMEM;
-		if (k->r.year == -1) {
+		/* an amount is stated for a recipient: only funds and participatesIn
+		 * carry one, and a pattern rule's only when its relation is alone
+		 * in the sentence with that predicate */
+		if (!k->framed && k->r.year == -1 && amount_bearing(c, k)) {
 			char amount[32];
 			const char *cur;
 			if (kgx_rel_amount(c->rules, text, len, amount, &cur)) {
@@ -479,8 +539,11 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	size_t m = 0;
 	const kgx_mention *ms = doc->mentions.data;
 	kgx_needs needs = {0};
+	kgx_frame_state *frames = NULL;
 	if (st == KGX_OK)
 		st = kgx_needs_init(&needs, rules);
+	if (st == KGX_OK)
+		st = kgx_frame_state_new(&frames, kgx_rules_frames(rules), rules, doc);
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;
@@ -510,6 +573,9 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 					start++;
 			}
 		}
+		c.sentence = (uint32_t)si;
+		if (st == KGX_OK)
+			st = kgx_frames_sentence(frames, doc, (uint32_t)si, m0, m, frame_fact, &c);
 		if (st == KGX_OK)
 			st = finish_sentence(&c, s);
 	}
@@ -520,6 +586,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
 	kgx_needs_free(&needs);
+	kgx_frame_state_free(frames);
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_neg);
 	return st;

@@ -2,6 +2,7 @@
  * every pattern once with PCRE2 (JIT where available). */
 #define _GNU_SOURCE  /* memmem */
 #include "rules.h"
+#include "frame.h"
 #include "stanza.h"
 
 #include <dirent.h>
@@ -45,6 +46,7 @@ struct kgx_rules {
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
 	pcre2_match_context *mctx;
+	kgx_frames *frames;
 	kgx_arena arena;
 };
 
@@ -62,7 +64,8 @@ kgx_rules *kgx_rules_new(void)
 	r->kb = kgx_kb_new();
 	r->abbrevs = kgx_abbrevs_new();
 	r->mctx = pcre2_match_context_create(NULL);
-	if (!r->kb || !r->abbrevs || !r->mctx) {
+	r->frames = kgx_frames_new();
+	if (!r->kb || !r->abbrevs || !r->mctx || !r->frames) {
 		kgx_rules_free(r);
 		return NULL;
 	}
@@ -81,6 +84,7 @@ void kgx_rules_free(kgx_rules *r)
 	pcre2_code_free(r->qualifier);
 	pcre2_code_free(r->amount);
 	pcre2_match_context_free(r->mctx);
+	kgx_frames_free(r->frames);
 	kgx_vec_free(&r->rules);
 	kgx_vec_free(&r->macros);
 	kgx_vec_free(&r->mults);
@@ -97,7 +101,7 @@ void kgx_rules_free(kgx_rules *r)
 typedef struct {
 	kgx_rules *r;
 	kgx_rule *cur;
-	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS } section;
+	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS, S_FRAMES } section;
 	const char *file;
 	kgx_vec fires, silent;  /* char * */
 } load_ctx;
@@ -142,6 +146,13 @@ static kgx_status finish_rule(load_ctx *c)
 	ru->silent = finish_examples(c->r, &c->silent, &ru->n_silent);
 	if (!ru->fires || !ru->silent)
 		return KGX_ERR_NOMEM;
+	if (ru->kind == KGX_RULE_FRAME) {
+		if (ru->source) {
+			kgx_diag(&ru->pattern_loc, "frame '%s' has no pattern: its words and slots say what it finds", ru->id);
+			return KGX_ERR_RULE;
+		}
+		return kgx_frame_finish(ru->frame, &ru->loc);
+	}
 	if (!ru->source) {
 		kgx_diag(&ru->loc, "rule '%s' has no pattern", ru->id);
 		return KGX_ERR_RULE;
@@ -264,8 +275,12 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			ru->kind = KGX_RULE_CLASSIFY;
 		else if (!strcmp(v, "meta"))
 			ru->kind = KGX_RULE_META;
-		else {
-			kgx_diag(&vloc, "unknown kind '%s': relation, entity, classify or meta", v);
+		else if (!strcmp(v, "frame")) {
+			ru->kind = KGX_RULE_FRAME;
+			if (!ru->frame && !(ru->frame = kgx_frames_add(c->r->frames, ru)))
+				return KGX_ERR_NOMEM;
+		} else {
+			kgx_diag(&vloc, "unknown kind '%s': relation, entity, classify, meta or frame", v);
 			return KGX_ERR_SYNTAX;
 		}
 	} else if (KEY("scope")) {
@@ -411,6 +426,8 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			return KGX_ERR_SYNTAX;
 		}
 	} else if (KEY("note")) {
+	} else if (ru->kind == KGX_RULE_FRAME) {
+		return kgx_frame_key(c->r->frames, ru->frame, l, v);
 	} else {
 		kgx_diag(&l->loc, "unknown key '%.*s' in rule", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
@@ -578,6 +595,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 				c->section = S_AMOUNT;
 			else if (SEC("@settings"))
 				c->section = S_SETTINGS;
+			else if (SEC("@frames"))
+				c->section = S_FRAMES;
 			else {
 				kgx_diag(&l->loc, "unknown section '%.*s'", (int)n, id);
 				return KGX_ERR_SYNTAX;
@@ -675,6 +694,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		}
 		kgx_diag(&l->loc, "unknown setting '%.*s'", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
+	case S_FRAMES:
+		return kgx_frames_setting(r->frames, l, v);
 	case S_NONE:
 		break;
 	}
@@ -773,24 +794,28 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 	free_list(files, n);
 	if (st != KGX_OK)
 		return st;
-	snprintf(sub, sizeof sub, "%s/patterns", dir);
-	if ((st = list_files(sub, ".rules", &files, &n)) != KGX_OK) {
-		kgx_loc l = {sub, 0, 0};
-		kgx_diag(&l, "cannot read the directory: %s", strerror(errno));
-		return st;
-	}
-	kgx_buf b = {0};
-	for (size_t i = 0; i < n && st == KGX_OK; i++) {
-		if (kgx_buf_read_file(&b, files[i])) {
-			kgx_loc l = {files[i], 0, 0};
-			kgx_diag(&l, "cannot read: %s", strerror(errno));
-			st = KGX_ERR_IO;
-		} else {
-			st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
+	/* patterns, then frames: a frame is a rule like the others */
+	static const char *const subdirs[] = {"patterns", "frames"};
+	for (size_t d = 0; d < 2 && st == KGX_OK; d++) {
+		snprintf(sub, sizeof sub, "%s/%s", dir, subdirs[d]);
+		if ((st = list_files(sub, ".rules", &files, &n)) != KGX_OK) {
+			kgx_loc l = {sub, 0, 0};
+			kgx_diag(&l, "cannot read the directory: %s", strerror(errno));
+			return st;
 		}
+		kgx_buf b = {0};
+		for (size_t i = 0; i < n && st == KGX_OK; i++) {
+			if (kgx_buf_read_file(&b, files[i])) {
+				kgx_loc l = {files[i], 0, 0};
+				kgx_diag(&l, "cannot read: %s", strerror(errno));
+				st = KGX_ERR_IO;
+			} else {
+				st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
+			}
+		}
+		kgx_buf_free(&b);
+		free_list(files, n);
 	}
-	kgx_buf_free(&b);
-	free_list(files, n);
 	return st;
 }
 
@@ -1062,6 +1087,8 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 	kgx_buf b = {0};
 	for (size_t i = 0; i < r->rules.len; i++) {
 		kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+		if (ru->kind == KGX_RULE_FRAME)
+			continue;  /* no pattern: kgx_frames_compile indexes its words */
 		b.len = 0;
 		kgx_buf_add(&b, "", 0);
 		kgx_loc loc = ru->pattern_loc;
@@ -1165,6 +1192,11 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
 		kgx_buf_free(&e);
 	}
+	if (result != KGX_ERR_NOMEM) {
+		kgx_status st = kgx_frames_compile(r->frames, r);
+		if (st != KGX_OK)
+			result = st;
+	}
 	return result;
 }
 
@@ -1176,6 +1208,7 @@ size_t kgx_rules_count(const kgx_rules *r) { return r->rules.len; }
 const pcre2_code *kgx_rules_negation(const kgx_rules *r) { return r->negation; }
 const pcre2_code *kgx_rules_list_qualifier(const kgx_rules *r) { return r->qualifier; }
 const pcre2_code *kgx_rules_amount(const kgx_rules *r) { return r->amount; }
+const kgx_frames *kgx_rules_frames(const kgx_rules *r) { return r->frames; }
 
 const kgx_rule *kgx_rules_get(const kgx_rules *r, size_t i)
 {

@@ -67,6 +67,7 @@ typedef struct {
 	const char *amount;  /* decimal in units, or NULL */
 	const char *currency;
 	int year, start_year, end_year;  /* 0 when absent */
+	const char *how;     /* for --explain: the frame, trigger and slots; or NULL */
 } kgx_relation;
 
 typedef struct {

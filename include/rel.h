@@ -1,5 +1,6 @@
-/* kgx_rel: the relation pass: pattern rules over sentences whose mentions
- * are masked as class tokens, plus facts the knowledge base states. */
+/* kgx_rel: the relation pass: frames (frame.h) and pattern rules over
+ * sentences whose mentions are masked as class tokens, plus facts the
+ * knowledge base states. */
 #ifndef KGX_REL_H
 #define KGX_REL_H
 
@@ -13,6 +14,11 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules);
  * decimal string in out (size >= 32) and the currency. Returns 1 if found. */
 int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
                    const char **currency);
+
+/* The first amount at or after `start`: as kgx_rel_amount, and its span
+ * [*begin, *end) in s. md is the caller's match data (16 pairs or more). */
+int kgx_rel_amount_next(const kgx_rules *rules, const char *s, size_t len, size_t start,
+                        pcre2_match_data *md, char *out, const char **currency, size_t *begin, size_t *end);
 
 /* Years in s[0..len): a single year, or a period (start, end). */
 void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end);

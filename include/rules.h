@@ -15,7 +15,8 @@ typedef enum {
 	KGX_RULE_RELATION,  /* over a sentence with its mentions masked */
 	KGX_RULE_ENTITY,    /* finds names in plain text */
 	KGX_RULE_CLASSIFY,  /* gives a class to a name found by an entity rule */
-	KGX_RULE_META       /* letter metadata: date, kamerstuk */
+	KGX_RULE_META,      /* letter metadata: date, kamerstuk */
+	KGX_RULE_FRAME      /* a frame: trigger words and typed slots (frame.h) */
 } kgx_rule_kind;
 
 #define KGX_MAX_ROLES 8
@@ -67,6 +68,7 @@ typedef struct kgx_rule {
 	size_t min_mentions;   /* relation rules: placeholders its emits use */
 	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
+	struct kgx_frame *frame;  /* KGX_RULE_FRAME, owned by the rule set */
 	char **fires, **silent;  /* examples */
 	size_t n_fires, n_silent;
 	kgx_loc loc;          /* of the [id] line */
@@ -101,6 +103,8 @@ const pcre2_code *kgx_rules_negation(const kgx_rules *r);
  * that makes the second qualify the first ("X van de Y") rather than be an
  * item of its own. */
 const pcre2_code *kgx_rules_list_qualifier(const kgx_rules *r);
+/* The frames (rules of kind frame) and their settings. */
+const struct kgx_frames *kgx_rules_frames(const kgx_rules *r);
 /* The amount pattern (groups num, mult, cur), or NULL. */
 const pcre2_code *kgx_rules_amount(const kgx_rules *r);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */

@@ -1,0 +1,1045 @@
+/* Frames: the generic matcher behind rules of kind `frame` (see frame.h).
+ *
+ * A sentence becomes a row of tokens: words (compared lower-cased), names
+ * (the entity pass's mentions) and punctuation. A trigger word opens a
+ * frame; its other words ("draagt … bij") must follow in the same clause.
+ * Each slot is then filled by the nearest name of a wanted class in one of
+ * the positions the frame allows, and a name that heads a list ("X, Y en Z")
+ * brings the rest of the list. Amounts go to the object they are stated
+ * for, never to every relation of the sentence. */
+#include "frame.h"
+#include "hash.h"
+#include "rel.h"
+#include "rules.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where a slot may stand, besides after one of its prepositions. */
+enum {
+	AT_SUBJECT = 1,    /* the clause's subject */
+	AT_DIRECT = 2,     /* the first name after the trigger, not after a preposition */
+	AT_ADJECTIVE = 4   /* an adjective just before a noun trigger */
+};
+
+enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
+enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
+
+typedef struct {
+	unsigned classes, adjectives;
+	unsigned at;
+	char **preps;
+	size_t n_preps;
+} slot;
+
+typedef struct {
+	char **words;  /* the trigger word, then the words that must follow it */
+	size_t n_words;
+	int noun;
+} form;
+
+struct kgx_frame {
+	struct kgx_rule *rule;
+	int predicate;
+	kgx_vec forms;  /* form */
+	slot agent, object;
+	int agent_set, object_set;
+	int money;
+	int voice;
+};
+
+struct kgx_frames {
+	kgx_vec frames;          /* kgx_frame * */
+	kgx_index triggers;      /* hash of a trigger word -> trigger number */
+	kgx_vec trigger_list;    /* {frame, form} */
+	const char *voice_id;
+	const kgx_entry *voice;
+	char **voice_words;      /* "ik", "het kabinet": words that speak for the voice */
+	size_t n_voice_words;
+	char **breaks;           /* words after a comma that open a new clause */
+	size_t n_breaks;
+	char **relatives;        /* "die", "dat": a relative clause's subject is the name before it */
+	size_t n_relatives;
+	char **preps;            /* every preposition: a name after one is not a subject */
+	size_t n_preps;
+	char **voice_bodies;     /* ids (fnmatch patterns) of bodies that act for the voice entity */
+	size_t n_voice_bodies;
+	const char *debate_src;
+	pcre2_code *debate;
+	kgx_arena arena;
+};
+
+typedef struct {
+	const kgx_frame *frame;
+	const form *form;
+} trigger;
+
+/* ------------------------------------------------------------ loading */
+
+kgx_frames *kgx_frames_new(void)
+{
+	kgx_frames *fs = calloc(1, sizeof *fs);
+	if (!fs)
+		return NULL;
+	kgx_vec_init(&fs->frames, sizeof(kgx_frame *));
+	kgx_vec_init(&fs->trigger_list, sizeof(trigger));
+	kgx_index_init(&fs->triggers);
+	kgx_arena_init(&fs->arena);
+	return fs;
+}
+
+void kgx_frames_free(kgx_frames *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->frames.len; i++)
+		kgx_vec_free(&KGX_VEC_AT(&fs->frames, kgx_frame *, i)->forms);
+	kgx_vec_free(&fs->frames);
+	kgx_vec_free(&fs->trigger_list);
+	kgx_index_free(&fs->triggers);
+	pcre2_code_free(fs->debate);
+	kgx_arena_release(&fs->arena);
+	free(fs);
+}
+
+size_t kgx_frames_count(const kgx_frames *fs)
+{
+	return fs ? fs->frames.len : 0;
+}
+
+kgx_frame *kgx_frames_add(kgx_frames *fs, struct kgx_rule *ru)
+{
+	kgx_frame *f = kgx_arena_alloc(&fs->arena, sizeof *f);
+	kgx_frame **slotp = kgx_vec_push(&fs->frames);
+	if (!f || !slotp)
+		return NULL;
+	*slotp = f;
+	f->rule = ru;
+	f->predicate = -1;
+	f->voice = VOICE_PRONOUN;
+	kgx_vec_init(&f->forms, sizeof(form));
+	return f;
+}
+
+/* Split "a|b c|d" at its bars into words, lower-cased; spaces stay. */
+static kgx_status split_list(kgx_frames *fs, char *v, char ***out, size_t *n)
+{
+	size_t cap = 1;
+	for (const char *p = v; *p; p++)
+		cap += *p == '|';
+	char **w = kgx_arena_alloc(&fs->arena, cap * sizeof *w);
+	if (!w)
+		return KGX_ERR_NOMEM;
+	size_t k = 0;
+	for (char *p = v;;) {
+		char *bar = strchr(p, '|');
+		if (bar)
+			*bar = '\0';
+		while (*p == ' ')
+			p++;
+		size_t len = strlen(p);
+		while (len && p[len - 1] == ' ')
+			p[--len] = '\0';
+		if (len) {
+			kgx_ascii_lower(p, len);
+			w[k++] = p;
+		}
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	*out = w;
+	*n = k;
+	return k ? KGX_OK : KGX_ERR_SYNTAX;
+}
+
+static kgx_status add_forms(kgx_frames *fs, kgx_frame *f, char *v, int noun, const kgx_loc *loc)
+{
+	char **alts;
+	size_t n;
+	if (split_list(fs, v, &alts, &n) != KGX_OK) {
+		kgx_diag(loc, "expected word forms separated by '|'");
+		return KGX_ERR_SYNTAX;
+	}
+	for (size_t i = 0; i < n; i++) {
+		form *fo = kgx_vec_push(&f->forms);
+		if (!fo)
+			return KGX_ERR_NOMEM;
+		fo->noun = noun;
+		size_t words = 1;
+		for (const char *p = alts[i]; *p; p++)
+			words += *p == ' ' && p[1] != ' ';
+		fo->words = kgx_arena_alloc(&fs->arena, words * sizeof *fo->words);
+		if (!fo->words)
+			return KGX_ERR_NOMEM;
+		fo->n_words = 0;
+		for (char *w = strtok(alts[i], " "); w; w = strtok(NULL, " "))
+			fo->words[fo->n_words++] = w;
+	}
+	return KGX_OK;
+}
+
+static kgx_status parse_slot(kgx_frames *fs, slot *s, int classes_key, char *v, const kgx_loc *loc)
+{
+	if (classes_key) {
+		s->classes = s->adjectives = 0;
+		for (char *w = strtok(v, "| "); w; w = strtok(NULL, "| ")) {
+			int tilde = w[0] == '~';
+			unsigned c = kgx_class_parse(w + tilde, strlen(w + tilde));
+			if (!c) {
+				kgx_diag(loc, "unknown class '%s'", w + tilde);
+				return KGX_ERR_RULE;
+			}
+			if (tilde)
+				s->adjectives |= c;
+			else
+				s->classes |= kgx_class_closure(c);
+		}
+		return KGX_OK;
+	}
+	char **words;
+	size_t n;
+	if (split_list(fs, v, &words, &n) != KGX_OK) {
+		kgx_diag(loc, "expected positions separated by '|': subject, direct, adjective or a preposition");
+		return KGX_ERR_SYNTAX;
+	}
+	s->at = 0;
+	s->n_preps = 0;
+	s->preps = words;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(words[i], "subject"))
+			s->at |= AT_SUBJECT;
+		else if (!strcmp(words[i], "direct"))
+			s->at |= AT_DIRECT;
+		else if (!strcmp(words[i], "adjective"))
+			s->at |= AT_ADJECTIVE;
+		else
+			s->preps[s->n_preps++] = words[i];
+	}
+	return KGX_OK;
+}
+
+kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l, char *v)
+{
+	kgx_loc vloc = l->loc;
+	vloc.col = l->value_col;
+#define KEY(k) (l->key_len == sizeof(k) - 1 && !memcmp(l->key, k, sizeof(k) - 1))
+	if (KEY("predicate")) {
+		f->predicate = kgx_predicate_parse(v, strlen(v));
+		if (f->predicate < 0) {
+			kgx_diag(&vloc, "unknown predicate '%s'", v);
+			return KGX_ERR_SYNTAX;
+		}
+		return KGX_OK;
+	}
+	if (KEY("verb") || KEY("noun"))
+		return add_forms(fs, f, v, KEY("noun"), &vloc);
+	if (KEY("agent") || KEY("object")) {
+		int *set = KEY("agent") ? &f->agent_set : &f->object_set;
+		*set = 1;
+		return parse_slot(fs, KEY("agent") ? &f->agent : &f->object, 1, v, &vloc);
+	}
+	if (KEY("agent-at") || KEY("object-at"))
+		return parse_slot(fs, KEY("agent-at") ? &f->agent : &f->object, 0, v, &vloc);
+	if (KEY("money")) {
+		if (!strcmp(v, "any"))
+			f->money = MONEY_ANY;
+		else if (!strcmp(v, "required"))
+			f->money = MONEY_REQUIRED;
+		else if (!strcmp(v, "forbidden"))
+			f->money = MONEY_FORBIDDEN;
+		else {
+			kgx_diag(&vloc, "money is 'any', 'required' or 'forbidden'");
+			return KGX_ERR_SYNTAX;
+		}
+		return KGX_OK;
+	}
+	if (KEY("voice")) {
+		if (!strcmp(v, "none"))
+			f->voice = VOICE_NONE;
+		else if (!strcmp(v, "pronoun"))
+			f->voice = VOICE_PRONOUN;
+		else if (!strcmp(v, "any"))
+			f->voice = VOICE_ANY;
+		else {
+			kgx_diag(&vloc, "voice is 'none', 'pronoun' or 'any'");
+			return KGX_ERR_SYNTAX;
+		}
+		return KGX_OK;
+	}
+#undef KEY
+	kgx_diag(&l->loc, "unknown key '%.*s' in frame", (int)l->key_len, l->key);
+	return KGX_ERR_SYNTAX;
+}
+
+kgx_status kgx_frame_finish(const kgx_frame *f, const kgx_loc *loc)
+{
+	const char *missing = f->predicate < 0 ? "predicate"
+	                      : !f->forms.len  ? "verb or noun"
+	                      : !f->agent_set  ? "agent"
+	                      : !f->object_set ? "object"
+	                                       : NULL;
+	if (missing) {
+		kgx_diag(loc, "frame needs '%s = …'", missing);
+		return KGX_ERR_RULE;
+	}
+	if (!f->agent.at && !f->agent.n_preps) {
+		kgx_diag(loc, "frame needs 'agent-at = …': where the agent stands");
+		return KGX_ERR_RULE;
+	}
+	if (!f->object.at && !f->object.n_preps) {
+		kgx_diag(loc, "frame needs 'object-at = …': where the object stands");
+		return KGX_ERR_RULE;
+	}
+	return KGX_OK;
+}
+
+kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
+{
+	kgx_loc vloc = l->loc;
+	vloc.col = l->value_col;
+#define KEY(k) (l->key_len == sizeof(k) - 1 && !memcmp(l->key, k, sizeof(k) - 1))
+	kgx_status st = KGX_OK;
+	if (KEY("voice"))
+		fs->voice_id = v;
+	else if (KEY("voice-words"))
+		st = split_list(fs, v, &fs->voice_words, &fs->n_voice_words);
+	else if (KEY("clause-breaks"))
+		st = split_list(fs, v, &fs->breaks, &fs->n_breaks);
+	else if (KEY("relatives"))
+		st = split_list(fs, v, &fs->relatives, &fs->n_relatives);
+	else if (KEY("prepositions"))
+		st = split_list(fs, v, &fs->preps, &fs->n_preps);
+	else if (KEY("voice-bodies"))
+		st = split_list(fs, v, &fs->voice_bodies, &fs->n_voice_bodies);
+	else if (KEY("debate"))
+		fs->debate_src = v;
+	else {
+		kgx_diag(&l->loc, "unknown frame setting '%.*s'", (int)l->key_len, l->key);
+		return KGX_ERR_SYNTAX;
+	}
+#undef KEY
+	if (st == KGX_ERR_SYNTAX)
+		kgx_diag(&vloc, "expected words separated by '|'");
+	return st;
+}
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	return kgx_hash(KGX_HASH_INIT, s, n);
+}
+
+kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
+{
+	if (fs->voice_id) {
+		fs->voice = kgx_kb_get(kgx_rules_kb((struct kgx_rules *)r), fs->voice_id);
+		if (!fs->voice) {
+			kgx_diag(NULL, "frame setting 'voice': no knowledge-base entry '%s'", fs->voice_id);
+			return KGX_ERR_RULE;
+		}
+	}
+	if (fs->debate_src && !fs->debate) {
+		int err;
+		PCRE2_SIZE off;
+		fs->debate = pcre2_compile((PCRE2_SPTR)fs->debate_src, PCRE2_ZERO_TERMINATED,
+		                           PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &err, &off, NULL);
+		if (!fs->debate) {
+			PCRE2_UCHAR msg[160];
+			pcre2_get_error_message(err, msg, sizeof msg);
+			kgx_diag(NULL, "frame setting 'debate': %s at offset %zu", (char *)msg, (size_t)off);
+			return KGX_ERR_RULE;
+		}
+	}
+	fs->trigger_list.len = 0;
+	kgx_index_free(&fs->triggers);
+	kgx_index_init(&fs->triggers);
+	for (size_t i = 0; i < fs->frames.len; i++) {
+		const kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
+		for (size_t k = 0; k < f->forms.len; k++) {
+			const form *fo = &KGX_VEC_AT(&f->forms, form, k);
+			trigger *t = kgx_vec_push(&fs->trigger_list);
+			if (!t)
+				return KGX_ERR_NOMEM;
+			t->frame = f;
+			t->form = fo;
+			if (kgx_index_add(&fs->triggers, word_hash(fo->words[0], strlen(fo->words[0])),
+			                  (uint32_t)(fs->trigger_list.len - 1)))
+				return KGX_ERR_NOMEM;
+		}
+	}
+	return KGX_OK;
+}
+
+/* ------------------------------------------------------------ matching */
+
+enum { T_WORD, T_NAME, T_PUNCT };
+
+#define MAX_LIST_WALK 32
+#define SUBJECT_REACH 12  /* tokens between a verb and its subject, at most */
+#define NOUN_REACH 6      /* between a noun and the subject of its support verb */
+
+typedef struct {
+	uint32_t b, e;     /* in doc->text */
+	uint32_t lb;       /* in the lower-cased copy */
+	int kind;
+	uint32_t mention;  /* T_NAME */
+	int clause;
+} token;
+
+typedef struct {
+	uint32_t b, e;
+	char value[32];
+	const char *currency;
+} amount;
+
+struct kgx_frame_state {
+	const kgx_frames *fs;
+	const kgx_rules *rules;
+	int voice_on;
+	kgx_vec toks;     /* token */
+	kgx_vec amounts;  /* amount */
+	kgx_buf lower;
+	kgx_buf how;
+	pcre2_match_data *md;
+};
+
+kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
+                               const struct kgx_rules *r, const kgx_doc *doc)
+{
+	kgx_frame_state *st = calloc(1, sizeof *st);
+	*out = st;
+	if (!st)
+		return KGX_ERR_NOMEM;
+	st->fs = fs;
+	st->rules = r;
+	kgx_vec_init(&st->toks, sizeof(token));
+	kgx_vec_init(&st->amounts, sizeof(amount));
+	st->md = pcre2_match_data_create(16, NULL);
+	if (!st->md)
+		return KGX_ERR_NOMEM;
+	st->voice_on = fs && fs->voice;
+	if (st->voice_on && fs->debate) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(fs->debate, NULL);
+		if (!md)
+			return KGX_ERR_NOMEM;
+		kgx_limits lim = {0};
+		int rc = kgx_rules_match(r, fs->debate, doc->text, doc->text_len, 0, md, &lim, "frames-debate");
+		st->voice_on = rc < 0;
+		pcre2_match_data_free(md);
+	}
+	return KGX_OK;
+}
+
+void kgx_frame_state_free(kgx_frame_state *st)
+{
+	if (!st)
+		return;
+	kgx_vec_free(&st->toks);
+	kgx_vec_free(&st->amounts);
+	kgx_buf_free(&st->lower);
+	kgx_buf_free(&st->how);
+	pcre2_match_data_free(st->md);
+	free(st);
+}
+
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '\'' || c == '/';
+}
+
+static int in_words(char *const *list, size_t n, const char *w, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && !memcmp(list[i], w, len))
+			return 1;
+	return 0;
+}
+
+static const char *low(const kgx_frame_state *st, const token *t)
+{
+	return st->lower.s + t->lb;
+}
+
+static int tok_is(const kgx_frame_state *st, const token *t, const char *w)
+{
+	size_t n = strlen(w);
+	return t->kind == T_WORD && t->e - t->b == n && !memcmp(low(st, t), w, n);
+}
+
+static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
+{
+	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
+}
+
+/* Tokens of the sentence; names are the top-level mentions, as the relation
+ * rules see them. Clause numbers change at ';', ':' and at a comma before a
+ * clause-break word. */
+static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s, size_t m0,
+                           size_t m1)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	const kgx_frames *fs = st->fs;
+	st->toks.len = 0;
+	if (kgx_buf_set_lower(&st->lower, doc->text + s->span.begin, s->span.end - s->span.begin))
+		return KGX_ERR_NOMEM;
+	int clause = 0, after_comma = 0;
+	uint32_t at = s->span.begin;
+	size_t m = m0;
+	while (at < s->span.end) {
+		while (m < m1 && (ms[m].span.begin < at || ms[m].span.end > s->span.end))
+			m++;
+		token t = {0};
+		if (m < m1 && ms[m].span.begin == at) {
+			t.kind = T_NAME;
+			t.b = at;
+			t.e = ms[m].span.end;
+			t.mention = (uint32_t)m;
+		} else {
+			unsigned char c = (unsigned char)doc->text[at];
+			if (c == ' ' || c == '\n' || c == '\t') {
+				at++;
+				continue;
+			}
+			uint32_t limit = m < m1 ? ms[m].span.begin : s->span.end;
+			uint32_t e = at;
+			while (e < limit && is_word_byte((unsigned char)doc->text[e]))
+				e++;
+			/* a word ends at a hyphen only where one trails it */
+			while (e > at + 1 && doc->text[e - 1] == '-')
+				e--;
+			t.kind = e > at ? T_WORD : T_PUNCT;
+			t.b = at;
+			t.e = e > at ? e : at + 1;
+			while (t.e < limit && ((unsigned char)doc->text[t.e] & 0xC0) == 0x80)
+				t.e++;
+		}
+		t.lb = t.b - s->span.begin;
+		if (t.kind == T_PUNCT) {
+			char c = doc->text[t.b];
+			if (c == ';' || c == ':')
+				clause++;
+			after_comma = c == ',';
+		} else {
+			if (after_comma && t.kind == T_WORD && (tok_in(st, &t, fs->breaks, fs->n_breaks) ||
+			                                        tok_in(st, &t, fs->relatives, fs->n_relatives)))
+				clause++;
+			after_comma = 0;
+		}
+		t.clause = clause;
+		token *slotp = kgx_vec_push(&st->toks);
+		if (!slotp)
+			return KGX_ERR_NOMEM;
+		*slotp = t;
+		at = t.e;
+	}
+	return KGX_OK;
+}
+
+static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
+{
+	st->amounts.len = 0;
+	size_t start = 0, len = s->span.end - s->span.begin;
+	const char *text = doc->text + s->span.begin;
+	amount a;
+	size_t b, e;
+	while (start < len &&
+	       kgx_rel_amount_next(st->rules, text, len, start, st->md, a.value, &a.currency, &b, &e)) {
+		a.b = s->span.begin + (uint32_t)b;
+		a.e = s->span.begin + (uint32_t)e;
+		amount *slotp = kgx_vec_push(&st->amounts);
+		if (!slotp)
+			return KGX_ERR_NOMEM;
+		*slotp = a;
+		start = e > b ? e : b + 1;
+	}
+	return KGX_OK;
+}
+
+static const kgx_mention *mention_of(const kgx_doc *doc, const token *t)
+{
+	return &KGX_VEC_AT(&doc->mentions, kgx_mention, t->mention);
+}
+
+static int fits(const kgx_doc *doc, const token *t, const slot *sl)
+{
+	if (t->kind != T_NAME)
+		return 0;
+	const kgx_mention *m = mention_of(doc, t);
+	if (m->kind == KGX_M_WEAK)
+		return (m->entry->classes & sl->adjectives) != 0;
+	return (m->entry->classes & sl->classes) != 0;
+}
+
+/* Whether token i stands after a preposition: "aan (de) X", also as a
+ * later item of a list that one governs ("met X, Y en Z"). */
+static int governed(const kgx_frame_state *st, size_t i)
+{
+	const token *t = st->toks.data;
+	size_t lookback = 0, items = 0;
+	while (i > 0 && lookback < 3) {
+		const token *p = &t[i - 1];
+		if (p->clause != t[i].clause)
+			return 0;
+		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || tok_is(st, p, "en")) {
+			/* a list: what governs its first item governs this one */
+			size_t k = i - 1;
+			while (k > 0 && (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")))
+				k--;
+			if (k == 0 || t[k - 1].kind != T_NAME || ++items > MAX_LIST_WALK)
+				return 0;
+			i = k - 1;
+			lookback = 0;
+			continue;
+		}
+		if (p->kind != T_WORD)
+			return 0;
+		if (tok_in(st, p, st->fs->preps, st->fs->n_preps))
+			return 1;
+		/* articles and possessives may stand between */
+		if (!tok_is(st, p, "de") && !tok_is(st, p, "het") && !tok_is(st, p, "een") &&
+		    !tok_is(st, p, "haar") && !tok_is(st, p, "zijn") && !tok_is(st, p, "hun") &&
+		    !tok_is(st, p, "onze") && !tok_is(st, p, "ons"))
+			return 0;
+		i--;
+		lookback++;
+	}
+	return 0;
+}
+
+#define MAX_ITEMS 32
+
+/* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
+static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
+                        const slot *sl, size_t *items)
+{
+	const token *t = st->toks.data;
+	size_t n = 0;
+	items[n++] = i;
+	size_t k = i + 1;
+	while (k < end && n < MAX_ITEMS) {
+		size_t j = k;
+		int sep = 0;
+		if (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',') {
+			sep = 1;
+			j++;
+		}
+		if (j < end && (tok_is(st, &t[j], "en") || tok_is(st, &t[j], "of") || tok_is(st, &t[j], "and") ||
+		                tok_is(st, &t[j], "alsmede"))) {
+			sep = 1;
+			j++;
+		}
+		if (!sep)
+			break;
+		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
+		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the")))
+			j++;
+		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
+			break;
+		items[n++] = j;
+		k = j + 1;
+	}
+	return n;
+}
+
+/* The same list read backwards, for a subject: "X, Y en Z zijn …". */
+static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t begin,
+                          const slot *sl, size_t *items)
+{
+	const token *t = st->toks.data;
+	size_t n = 0;
+	items[n++] = i;
+	size_t k = i;
+	while (k > begin && n < MAX_ITEMS) {
+		size_t j = k - 1;
+		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+			j--;
+		int sep = 0;
+		if (tok_is(st, &t[j], "en") || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
+			sep = 1;
+			if (j == begin)
+				break;
+			j--;
+		}
+		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+			j--;
+		if (!sep || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
+			break;
+		items[n++] = j;
+		k = j;
+	}
+	return n;
+}
+
+/* A slot filled after one of its prepositions: the first such preposition
+ * after `from` (or before the trigger: "aan X draagt … bij") whose phrase
+ * holds a fitting name within three words. */
+static size_t by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
+                      size_t from, size_t skip, const char **via)
+{
+	const token *t = st->toks.data;
+	for (size_t pass = 0; pass < 2; pass++) {
+		size_t b = pass ? cb : from, e = pass ? from : ce;
+		for (size_t i = b; i < e; i++) {
+			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
+				continue;
+			for (size_t j = i + 1; j < ce && j <= i + 4; j++) {
+				if (t[j].kind == T_PUNCT)
+					break;
+				if (t[j].kind == T_WORD && j > i + 1 && tok_in(st, &t[j], st->fs->preps, st->fs->n_preps) &&
+				    !tok_is(st, &t[j], "van"))
+					break;
+				/* a name of another class may qualify the one wanted:
+				 * "aan de EU-operatie X", "aan het VN-fonds X" */
+				if (t[j].kind == T_NAME && j != skip && fits(doc, &t[j], sl)) {
+					*via = sl->preps[0];
+					for (size_t p = 0; p < sl->n_preps; p++)
+						if (tok_is(st, &t[i], sl->preps[p]))
+							*via = sl->preps[p];
+					return j;
+				}
+			}
+		}
+	}
+	return SIZE_MAX;
+}
+
+/* The subject: the nearest name before the trigger that no preposition
+ * governs; in a relative clause the name the clause hangs on; else a name
+ * right after a finite verb ("draagt Nederland bij"). */
+static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
+                      size_t trig, int noun, size_t skip)
+{
+	const token *t = st->toks.data;
+	/* a noun after a preposition is no predicate: "aan de voorzitter van X" */
+	if (noun && governed(st, trig))
+		return SIZE_MAX;
+	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH;
+	if (trig - cb > reach)
+		cb = trig - reach;
+	for (size_t i = trig; i > cb; i--) {
+		const token *p = &t[i - 1];
+		if (p->kind == T_NAME && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
+		    mention_of(doc, p)->kind == KGX_M_STRONG)
+			return i - 1;
+	}
+	/* "het werk van X wordt gefinancierd": X heads the subject's phrase */
+	for (size_t i = trig; i > cb; i--) {
+		const token *p = &t[i - 1];
+		if (p->kind == T_NAME && i - 1 != skip && i >= 2 && tok_is(st, &t[i - 2], "van") &&
+		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG)
+			return i - 1;
+	}
+	/* "X, die … bijdraagt": the clause opened at the relative */
+	cb = trig;
+	while (cb > 0 && t[cb - 1].clause == t[trig].clause)
+		cb--;
+	if (cb >= 2 && tok_in(st, &t[cb], st->fs->relatives, st->fs->n_relatives) && t[cb - 1].kind == T_PUNCT &&
+	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], sl))
+		return cb - 2;
+	if (!noun)
+		for (size_t i = trig + 1; i < ce && i <= trig + 2; i++)
+			if (t[i].kind == T_NAME && i != skip && fits(doc, &t[i], sl) && !governed(st, i) &&
+			    mention_of(doc, &t[i])->kind == KGX_M_STRONG)
+				return i;
+	return SIZE_MAX;
+}
+
+/* Whether a voice word ("wij", "het kabinet") stands before the trigger in
+ * its clause, with no name between. */
+static int voiced(const kgx_frame_state *st, size_t cb, size_t trig)
+{
+	const token *t = st->toks.data;
+	const kgx_frames *fs = st->fs;
+	for (size_t i = cb; i < trig + 3 && i < st->toks.len && t[i].clause == t[trig].clause; i++) {
+		if (t[i].kind != T_WORD)
+			continue;
+		for (size_t w = 0; w < fs->n_voice_words; w++) {
+			const char *v = fs->voice_words[w];
+			size_t k = i;
+			const char *p = v;
+			while (*p && k < st->toks.len) {
+				const char *sp = strchr(p, ' ');
+				size_t n = sp ? (size_t)(sp - p) : strlen(p);
+				if (t[k].kind != T_WORD || t[k].e - t[k].b != n || memcmp(low(st, &t[k]), p, n))
+					break;
+				p += n;
+				while (*p == ' ')
+					p++;
+				k++;
+			}
+			if (!*p)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int negated(kgx_frame_state *st, const kgx_doc *doc, uint32_t b, uint32_t e)
+{
+	const pcre2_code *neg = kgx_rules_negation(st->rules);
+	return neg && e > b &&
+	       kgx_rules_match(st->rules, neg, doc->text + b, e - b, 0, st->md, NULL, "negation") >= 0;
+}
+
+/* Which object item each amount of the clause is stated for: an amount
+ * that a preposition of the object follows ("5 miljoen aan X") goes to the
+ * next item; any other ("aan X met 5 miljoen", "X (5 miljoen)") to the item
+ * before it, or to the next when none is before. */
+static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t *items, size_t n,
+                         uint32_t cb, uint32_t ce, int *which)
+{
+	const token *t = st->toks.data;
+	const amount *as = st->amounts.data;
+	for (size_t k = 0; k < n; k++)
+		which[k] = -1;
+	for (size_t a = 0; a < st->amounts.len; a++) {
+		if (as[a].b < cb || as[a].e > ce)
+			continue;
+		size_t next = n, prev = n;
+		for (size_t k = 0; k < n; k++) {
+			if (t[items[k]].b >= as[a].e && next == n)
+				next = k;
+			if (t[items[k]].e <= as[a].b)
+				prev = k;
+		}
+		int forward = 0;
+		if (next < n) {
+			size_t seen = 0;
+			for (size_t i = 0; i < st->toks.len && seen < 4; i++) {
+				if (t[i].b < as[a].e)
+					continue;
+				if (i >= items[next])
+					break;
+				seen++;
+				if (tok_in(st, &t[i], sl->preps, sl->n_preps)) {
+					forward = 1;
+					break;
+				}
+			}
+		}
+		size_t to = forward ? next : prev < n ? prev : next;
+		if (to < n && which[to] < 0)
+			which[to] = (int)a;
+	}
+}
+
+/* The cabinet and the ministries act for the state they govern. */
+static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
+{
+	for (size_t i = 0; fs->voice && i < fs->n_voice_bodies; i++)
+		if (!fnmatch(fs->voice_bodies[i], e->id, 0))
+			return fs->voice;
+	return e;
+}
+
+static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
+                       const size_t *agents, size_t na, const kgx_entry *voice, const char *agent_how,
+                       const size_t *objs, size_t no, const char *object_how, uint32_t cb, uint32_t ce,
+                       kgx_frame_sink sink, void *ctx)
+{
+	const token *t = st->toks.data;
+	int which[MAX_ITEMS];
+	bind_amounts(st, &f->object, objs, no, cb, ce, which);
+	int year = 0, sy = 0, ey = 0;
+	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
+	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
+	for (size_t a = 0; a < (voice ? 1 : na); a++) {
+		const kgx_entry *s = voice ? voice : acting_for(st->fs, mention_of(doc, &t[agents[a]])->entry);
+		for (size_t o = 0; o < no; o++) {
+			const kgx_entry *ob = mention_of(doc, &t[objs[o]])->entry;
+			if (s == ob)
+				continue;
+			st->how.len = 0;
+			if (kgx_buf_printf(&st->how, "frame %s: %s '%.*s'; agent %s '%.*s'; object %s '%.*s'",
+			                   f->rule->id, fo->noun ? "noun" : "verb", (int)(t[trig].e - t[trig].b),
+			                   doc->text + t[trig].b, agent_how,
+			                   voice ? (int)strlen(voice->label) : (int)(t[agents[a]].e - t[agents[a]].b),
+			                   voice ? voice->label : doc->text + t[agents[a]].b, object_how,
+			                   (int)(t[objs[o]].e - t[objs[o]].b), doc->text + t[objs[o]].b))
+				return KGX_ERR_NOMEM;
+			kgx_frame_fact fact = {0};
+			fact.rule = f->rule;
+			fact.s = s;
+			fact.o = ob;
+			fact.predicate = f->predicate;
+			if (money_pred && f->rule->amounts) {
+				if (which[o] >= 0) {
+					const amount *am = &KGX_VEC_AT(&st->amounts, amount, which[o]);
+					fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value));
+					fact.currency = am->currency;
+					if (!fact.amount)
+						return KGX_ERR_NOMEM;
+				}
+				fact.year = year;
+				fact.start_year = sy;
+				fact.end_year = ey;
+			}
+			if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
+				return KGX_ERR_NOMEM;
+			kgx_status rc = sink(ctx, &fact);
+			if (rc != KGX_OK)
+				return rc;
+		}
+	}
+	return KGX_OK;
+}
+
+/* Try one trigger at token i. */
+static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t i,
+                            kgx_frame_sink sink, void *ctx)
+{
+	const token *t = st->toks.data;
+	size_t n = st->toks.len;
+	int clause = t[i].clause;
+	size_t cb = i, ce = i;
+	while (cb > 0 && t[cb - 1].clause == clause)
+		cb--;
+	while (ce < n && t[ce].clause == clause)
+		ce++;
+	/* the trigger's other words, in order, in the same clause */
+	size_t last = i;
+	for (size_t w = 1; w < fo->n_words; w++) {
+		size_t k = last + 1;
+		while (k < ce && !tok_is(st, &t[k], fo->words[w]))
+			k++;
+		if (k >= ce)
+			return KGX_OK;
+		last = k;
+	}
+	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
+	if (f->money != MONEY_ANY) {
+		int has = 0;
+		for (size_t a = 0; a < st->amounts.len && !has; a++) {
+			const amount *am = &KGX_VEC_AT(&st->amounts, amount, a);
+			has = am->b >= cbyte && am->e <= cend;
+		}
+		if (has != (f->money == MONEY_REQUIRED))
+			return KGX_OK;
+	}
+
+	/* object */
+	const char *ohow = NULL, *via = NULL;
+	size_t obj = SIZE_MAX;
+	if (f->object.n_preps)
+		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, SIZE_MAX, &via);
+	if (obj == SIZE_MAX && (f->object.at & AT_DIRECT)) {
+		/* between a separable verb and its particle, or just after it */
+		for (size_t k = i + 1; k < ce && k <= last + 6; k++) {
+			if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
+				break;
+			if (t[k].kind == T_NAME) {
+				if (!governed(st, k) && fits(doc, &t[k], &f->object)) {
+					obj = k;
+					ohow = "direct";
+				}
+				break;
+			}
+		}
+	}
+	if (obj == SIZE_MAX && (f->object.at & AT_SUBJECT)) {
+		obj = subject(st, doc, &f->object, cb, ce, i, fo->noun, SIZE_MAX);
+		ohow = "subject";
+	}
+	if (obj == SIZE_MAX)
+		return KGX_OK;
+	if (!ohow)
+		ohow = via;
+	size_t objs[MAX_ITEMS];
+	size_t no = list_from(st, doc, obj, ce, &f->object, objs);
+
+	/* agent */
+	const slot *ag = &f->agent;
+	size_t agent = SIZE_MAX;
+	const char *ahow = NULL;
+	via = NULL;
+	if (ag->n_preps)
+		agent = by_prep(st, doc, ag, cb, ce, i + 1, obj, &via);
+	if (agent != SIZE_MAX)
+		ahow = via;
+	if (agent == SIZE_MAX && (ag->at & AT_ADJECTIVE) && fo->noun) {
+		for (size_t k = i; k > cb && k + 3 > i; k--) {
+			const token *p = &t[k - 1];
+			if (p->kind == T_NAME) {
+				if (mention_of(doc, p)->kind == KGX_M_WEAK && fits(doc, p, ag) && k - 1 != obj) {
+					agent = k - 1;
+					ahow = "adjective";
+				}
+				break;
+			}
+			if (p->kind != T_WORD)
+				break;
+		}
+	}
+	if (agent == SIZE_MAX && (ag->at & AT_SUBJECT)) {
+		agent = subject(st, doc, ag, cb, ce, i, fo->noun, obj);
+		ahow = "subject";
+	}
+	for (size_t k = 0; k < no && agent != SIZE_MAX; k++)
+		if (objs[k] == agent)
+			agent = SIZE_MAX;
+	const kgx_entry *voice = NULL;
+	if (agent == SIZE_MAX) {
+		if (!st->voice_on || f->voice == VOICE_NONE)
+			return KGX_OK;
+		if (voiced(st, cb, i)) {
+			voice = st->fs->voice;
+			ahow = "voice";
+		} else if (f->voice == VOICE_ANY && fo->noun) {
+			/* a nominalisation with no one named in its clause: the letter's own act */
+			int named = 0;
+			for (size_t k = cb; k < ce && !named; k++)
+				named = t[k].kind == T_NAME && k != obj && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
+				        fits(doc, &t[k], ag) && !governed(st, k);
+			if (named)
+				return KGX_OK;
+			voice = st->fs->voice;
+			ahow = "voice";
+		} else {
+			return KGX_OK;
+		}
+	}
+	size_t agents[MAX_ITEMS];
+	size_t na = 0;
+	if (!voice)
+		na = !strcmp(ahow, "subject") && agent < i ? list_before(st, doc, agent, cb, ag, agents)
+		                                           : list_from(st, doc, agent, ce, ag, agents);
+	if (f->rule->negation && negated(st, doc, cbyte, cend))
+		return KGX_OK;
+	return emit(st, doc, f, fo, i, agents, na, voice, ahow, objs, no, ohow, cbyte, cend, sink, ctx);
+}
+
+kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
+                               kgx_frame_sink sink, void *ctx)
+{
+	const kgx_frames *fs = st->fs;
+	if (!fs || !fs->trigger_list.len || m1 == m0)
+		return KGX_OK;
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	kgx_status rc = tokenize(st, doc, s, m0, m1);
+	int amounts_done = 0;
+	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
+		const token *t = &KGX_VEC_AT(&st->toks, token, i);
+		if (t->kind != T_WORD)
+			continue;
+		const char *w = low(st, t);
+		size_t wn = t->e - t->b;
+		uint64_t h = word_hash(w, wn);
+		for (uint32_t cur, k = kgx_index_find(&fs->triggers, h, &cur); rc == KGX_OK && k != KGX_INDEX_END;
+		     k = kgx_index_again(&fs->triggers, h, &cur)) {
+			const trigger *tr = &KGX_VEC_AT(&fs->trigger_list, trigger, k);
+			const char *w0 = tr->form->words[0];
+			if (strlen(w0) != wn || memcmp(w0, w, wn))
+				continue;
+			if (!amounts_done) {
+				if ((rc = find_amounts(st, doc, s)) != KGX_OK)
+					break;
+				amounts_done = 1;
+			}
+			rc = try_frame(st, doc, tr->frame, tr->form, i, sink, ctx);
+		}
+	}
+	return rc;
+}
