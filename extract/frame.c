@@ -66,6 +66,7 @@ struct kgx_frames {
 	size_t n_preps;
 	char **voice_bodies;     /* ids (fnmatch patterns) of bodies that act for the voice entity */
 	size_t n_voice_bodies;
+	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	const char *debate_src;
 	pcre2_code *debate;
 	kgx_arena arena;
@@ -76,6 +77,11 @@ typedef struct {
 	const form *form;
 } trigger;
 
+typedef struct {
+	const char *noun;
+	unsigned classes;
+} anaphor_noun;
+
 /* ------------------------------------------------------------ loading */
 
 kgx_frames *kgx_frames_new(void)
@@ -85,6 +91,7 @@ kgx_frames *kgx_frames_new(void)
 		return NULL;
 	kgx_vec_init(&fs->frames, sizeof(kgx_frame *));
 	kgx_vec_init(&fs->trigger_list, sizeof(trigger));
+	kgx_vec_init(&fs->anaphors, sizeof(anaphor_noun));
 	kgx_index_init(&fs->triggers);
 	kgx_arena_init(&fs->arena);
 	return fs;
@@ -98,6 +105,7 @@ void kgx_frames_free(kgx_frames *fs)
 		kgx_vec_free(&KGX_VEC_AT(&fs->frames, kgx_frame *, i)->forms);
 	kgx_vec_free(&fs->frames);
 	kgx_vec_free(&fs->trigger_list);
+	kgx_vec_free(&fs->anaphors);
 	kgx_index_free(&fs->triggers);
 	pcre2_code_free(fs->debate);
 	kgx_arena_release(&fs->arena);
@@ -316,6 +324,31 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->voice_bodies, &fs->n_voice_bodies);
 	else if (KEY("debate"))
 		fs->debate_src = v;
+	else if (KEY("anaphor")) {
+		/* "fonds Fund": the noun, then the classes it may stand for */
+		char *sp = strchr(v, ' ');
+		anaphor_noun *an = kgx_vec_push(&fs->anaphors);
+		if (!an)
+			return KGX_ERR_NOMEM;
+		an->classes = 0;
+		if (sp) {
+			*sp = '\0';
+			for (char *w = strtok(sp + 1, "| "); w; w = strtok(NULL, "| ")) {
+				unsigned c = kgx_class_parse(w, strlen(w));
+				if (!c) {
+					kgx_diag(&vloc, "unknown class '%s'", w);
+					return KGX_ERR_RULE;
+				}
+				an->classes |= kgx_class_closure(c);
+			}
+		}
+		if (!an->classes) {
+			kgx_diag(&vloc, "expected 'anaphor = NOUN Class|Class'");
+			return KGX_ERR_SYNTAX;
+		}
+		kgx_ascii_lower(v, strlen(v));
+		an->noun = v;
+	}
 	else {
 		kgx_diag(&l->loc, "unknown frame setting '%.*s'", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
@@ -394,6 +427,11 @@ typedef struct {
 	const char *currency;
 } amount;
 
+typedef struct {
+	const kgx_entry *entry;
+	uint32_t sentence;
+} recent;
+
 struct kgx_frame_state {
 	const kgx_frames *fs;
 	const kgx_rules *rules;
@@ -403,6 +441,7 @@ struct kgx_frame_state {
 	kgx_buf lower;
 	kgx_buf how;
 	pcre2_match_data *md;
+	kgx_vec history;  /* recent: strong mentions of the sentences so far */
 };
 
 kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
@@ -416,6 +455,7 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 	st->rules = r;
 	kgx_vec_init(&st->toks, sizeof(token));
 	kgx_vec_init(&st->amounts, sizeof(amount));
+	kgx_vec_init(&st->history, sizeof(recent));
 	st->md = pcre2_match_data_create(16, NULL);
 	if (!st->md)
 		return KGX_ERR_NOMEM;
@@ -438,6 +478,7 @@ void kgx_frame_state_free(kgx_frame_state *st)
 		return;
 	kgx_vec_free(&st->toks);
 	kgx_vec_free(&st->amounts);
+	kgx_vec_free(&st->history);
 	kgx_buf_free(&st->lower);
 	kgx_buf_free(&st->how);
 	pcre2_match_data_free(st->md);
@@ -611,6 +652,16 @@ static int governed(const kgx_frame_state *st, size_t i)
 
 #define MAX_ITEMS 32
 
+static int in_amount(const kgx_frame_state *st, const token *t)
+{
+	for (size_t a = 0; a < st->amounts.len; a++) {
+		const amount *am = &KGX_VEC_AT(&st->amounts, amount, a);
+		if (t->b >= am->b && t->e <= am->e)
+			return 1;
+	}
+	return 0;
+}
+
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
 static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
                         const slot *sl, size_t *items)
@@ -633,8 +684,9 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		}
 		if (!sep)
 			break;
+		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
 		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
-		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the")))
+		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || in_amount(st, &t[j])))
 			j++;
 		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
 			break;
@@ -673,11 +725,80 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 	return n;
 }
 
+/* What fills a slot: a name of the sentence (tok), or an earlier name that
+ * a noun phrase such as "het fonds" stands for (entry, back sentences ago,
+ * at the noun tok). */
+typedef struct {
+	size_t tok;
+	const kgx_entry *entry;
+	uint32_t back;
+} filler;
+
+static const filler NO_FILLER = {SIZE_MAX, NULL, 0};
+
+/* A name glued to a word by a hyphen qualifies that word ("de
+ * EU-troepenmacht", "de anti-ISIS coalitie"): it is not the phrase's head. */
+static int letter(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static int modifier(const kgx_doc *doc, const token *t)
+{
+	const unsigned char *x = (const unsigned char *)doc->text;
+	/* text is NUL-terminated, so x[t->e + 1] is in bounds when x[t->e] is '-' */
+	int after = x[t->e] == '-' && letter(x[t->e + 1]);
+	int before = t->b >= 2 && x[t->b - 1] == '-' && letter(x[t->b - 2]);
+	return after || before;
+}
+
+/* A head noun with a determiner before it that stands for an earlier name
+ * ("het fonds", "deze missie"): the nearest strong mention of its classes,
+ * earlier in this sentence or in the two before. */
+static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, uint32_t si)
+{
+	const token *t = st->toks.data;
+	const kgx_frames *fs = st->fs;
+	filler none = NO_FILLER;
+	if (j == 0 || t[j].kind != T_WORD)
+		return none;
+	if (!tok_is(st, &t[j - 1], "de") && !tok_is(st, &t[j - 1], "het") && !tok_is(st, &t[j - 1], "deze") &&
+	    !tok_is(st, &t[j - 1], "dit") && !tok_is(st, &t[j - 1], "dat") && !tok_is(st, &t[j - 1], "die") &&
+	    !tok_is(st, &t[j - 1], "dezelfde") && !tok_is(st, &t[j - 1], "hetzelfde"))
+		return none;
+	unsigned classes = 0;
+	for (size_t k = 0; k < fs->anaphors.len; k++) {
+		const anaphor_noun *an = &KGX_VEC_AT(&fs->anaphors, anaphor_noun, k);
+		if (strlen(an->noun) == t[j].e - t[j].b && !memcmp(an->noun, low(st, &t[j]), t[j].e - t[j].b))
+			classes |= an->classes;
+	}
+	classes &= sl->classes;
+	if (!classes)
+		return none;
+	for (size_t k = j; k > 0; k--)
+		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
+		    (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
+			filler f = {j, mention_of(doc, &t[k - 1])->entry, 0};
+			return f;
+		}
+	for (size_t k = st->history.len; k > 0; k--) {
+		const recent *r = &KGX_VEC_AT(&st->history, recent, k - 1);
+		if (r->sentence + 2 < si)
+			break;
+		if (r->entry->classes & classes) {
+			filler f = {j, r->entry, si - r->sentence};
+			return f;
+		}
+	}
+	return none;
+}
+
 /* A slot filled after one of its prepositions: the first such preposition
  * after `from` (or before the trigger: "aan X draagt … bij") whose phrase
- * holds a fitting name within three words. */
-static size_t by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
-                      size_t from, size_t skip, const char **via)
+ * holds a fitting name within four words, a noun that stands for one, or a
+ * name in apposition ("aan de missie in Kosovo, EULEX"). */
+static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
+                      size_t from, size_t skip, uint32_t si, const char **via)
 {
 	const token *t = st->toks.data;
 	for (size_t pass = 0; pass < 2; pass++) {
@@ -685,25 +806,43 @@ static size_t by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		for (size_t i = b; i < e; i++) {
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
 				continue;
-			for (size_t j = i + 1; j < ce && j <= i + 4; j++) {
-				if (t[j].kind == T_PUNCT)
+			*via = sl->preps[0];
+			for (size_t p = 0; p < sl->n_preps; p++)
+				if (tok_is(st, &t[i], sl->preps[p]))
+					*via = sl->preps[p];
+			int named = 0;
+			for (size_t j = i + 1; j < ce && j <= i + 6; j++) {
+				if (t[j].kind == T_PUNCT) {
+					/* an apposition closes the phrase: ", NAME" and then the end */
+					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
+					    j + 1 != skip && fits(doc, &t[j + 1], sl) && !modifier(doc, &t[j + 1]) &&
+					    (j + 2 >= ce || t[j + 2].kind == T_PUNCT)) {
+						filler f = {j + 1, NULL, 0};
+						return f;
+					}
 					break;
+				}
 				if (t[j].kind == T_WORD && j > i + 1 && tok_in(st, &t[j], st->fs->preps, st->fs->n_preps) &&
 				    !tok_is(st, &t[j], "van"))
 					break;
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
-				if (t[j].kind == T_NAME && j != skip && fits(doc, &t[j], sl)) {
-					*via = sl->preps[0];
-					for (size_t p = 0; p < sl->n_preps; p++)
-						if (tok_is(st, &t[i], sl->preps[p]))
-							*via = sl->preps[p];
-					return j;
+				if (t[j].kind == T_NAME) {
+					named = 1;
+					if (j != skip && fits(doc, &t[j], sl) && !modifier(doc, &t[j])) {
+						filler f = {j, NULL, 0};
+						return f;
+					}
+				}
+				if (t[j].kind == T_WORD && j <= i + 3) {
+					filler f = anaphor(st, doc, sl, j, si);
+					if (f.entry)
+						return f;
 				}
 			}
 		}
 	}
-	return SIZE_MAX;
+	return NO_FILLER;
 }
 
 /* The subject: the nearest name before the trigger that no preposition
@@ -835,38 +974,48 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
+static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler *f)
+{
+	return f->entry ? f->entry : mention_of(doc, &t[f->tok])->entry;
+}
+
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
-                       const size_t *agents, size_t na, const kgx_entry *voice, const char *agent_how,
-                       const size_t *objs, size_t no, const char *object_how, uint32_t cb, uint32_t ce,
-                       kgx_frame_sink sink, void *ctx)
+                       const filler *agents, size_t na, const char *agent_how, const filler *objs, size_t no,
+                       const char *object_how, uint32_t cb, uint32_t ce, kgx_frame_sink sink, void *ctx)
 {
 	const token *t = st->toks.data;
 	int which[MAX_ITEMS];
-	bind_amounts(st, &f->object, objs, no, cb, ce, which);
+	size_t at[MAX_ITEMS];
+	for (size_t o = 0; o < no; o++)
+		at[o] = objs[o].tok;
+	bind_amounts(st, &f->object, at, no, cb, ce, which);
 	int year = 0, sy = 0, ey = 0;
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
-	for (size_t a = 0; a < (voice ? 1 : na); a++) {
-		const kgx_entry *s = voice ? voice : acting_for(st->fs, mention_of(doc, &t[agents[a]])->entry);
+	for (size_t a = 0; a < na; a++) {
+		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a]));
+		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
 		for (size_t o = 0; o < no; o++) {
-			const kgx_entry *ob = mention_of(doc, &t[objs[o]])->entry;
+			const kgx_entry *ob = filled(doc, t, &objs[o]);
+			const token *to = &t[objs[o].tok];
 			if (s == ob)
 				continue;
 			st->how.len = 0;
-			if (kgx_buf_printf(&st->how, "frame %s: %s '%.*s'; agent %s '%.*s'; object %s '%.*s'",
+			if (kgx_buf_printf(&st->how, "frame %s: %s '%.*s'; agent %s '%.*s'; object %s '%.*s'%s%s",
 			                   f->rule->id, fo->noun ? "noun" : "verb", (int)(t[trig].e - t[trig].b),
 			                   doc->text + t[trig].b, agent_how,
-			                   voice ? (int)strlen(voice->label) : (int)(t[agents[a]].e - t[agents[a]].b),
-			                   voice ? voice->label : doc->text + t[agents[a]].b, object_how,
-			                   (int)(t[objs[o]].e - t[objs[o]].b), doc->text + t[objs[o]].b))
+			                   ta ? (int)(ta->e - ta->b) : (int)strlen(s->label), ta ? doc->text + ta->b : s->label,
+			                   object_how, (int)(to->e - to->b), doc->text + to->b,
+			                   objs[o].entry ? " = " : "", objs[o].entry ? ob->label : ""))
 				return KGX_ERR_NOMEM;
 			kgx_frame_fact fact = {0};
 			fact.rule = f->rule;
 			fact.s = s;
 			fact.o = ob;
 			fact.predicate = f->predicate;
-			if (money_pred && f->rule->amounts) {
-				if (which[o] >= 0) {
+			fact.back = objs[o].back > agents[a].back ? objs[o].back : agents[a].back;
+			if (f->rule->amounts) {
+				if (money_pred && which[o] >= 0) {
 					const amount *am = &KGX_VEC_AT(&st->amounts, amount, which[o]);
 					fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value));
 					fact.currency = am->currency;
@@ -887,9 +1036,26 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	return KGX_OK;
 }
 
-/* Try one trigger at token i. */
-static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t i,
-                            kgx_frame_sink sink, void *ctx)
+/* A name's list as fillers. */
+static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler first, size_t cb, size_t ce,
+                        const slot *sl, int backwards, filler *out)
+{
+	if (first.entry) {
+		out[0] = first;
+		return 1;
+	}
+	size_t items[MAX_ITEMS];
+	size_t n = backwards ? list_before(st, doc, first.tok, cb, sl, items) : list_from(st, doc, first.tok, ce, sl, items);
+	for (size_t k = 0; k < n; k++) {
+		out[k] = NO_FILLER;
+		out[k].tok = items[k];
+	}
+	return n;
+}
+
+/* Try one trigger at token i of sentence si. */
+static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
+                            size_t i, kgx_frame_sink sink, void *ctx)
 {
 	const token *t = st->toks.data;
 	size_t n = st->toks.len;
@@ -922,49 +1088,50 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *
 
 	/* object */
 	const char *ohow = NULL, *via = NULL;
-	size_t obj = SIZE_MAX;
-	if (f->object.n_preps)
-		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, SIZE_MAX, &via);
-	if (obj == SIZE_MAX && (f->object.at & AT_DIRECT)) {
+	filler obj = NO_FILLER;
+	if (f->object.n_preps) {
+		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, SIZE_MAX, si, &via);
+		ohow = via;
+	}
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_DIRECT)) {
 		/* between a separable verb and its particle, or just after it */
 		for (size_t k = i + 1; k < ce && k <= last + 6; k++) {
 			if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
 				break;
 			if (t[k].kind == T_NAME) {
-				if (!governed(st, k) && fits(doc, &t[k], &f->object)) {
-					obj = k;
-					ohow = "direct";
-				}
+				if (!governed(st, k) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
+					obj.tok = k;
 				break;
 			}
+			if (t[k].kind == T_WORD && !governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
+				break;
 		}
+		ohow = "direct";
 	}
-	if (obj == SIZE_MAX && (f->object.at & AT_SUBJECT)) {
-		obj = subject(st, doc, &f->object, cb, ce, i, fo->noun, SIZE_MAX);
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT)) {
+		obj.tok = subject(st, doc, &f->object, cb, ce, i, fo->noun, SIZE_MAX);
 		ohow = "subject";
 	}
-	if (obj == SIZE_MAX)
+	if (obj.tok == SIZE_MAX)
 		return KGX_OK;
-	if (!ohow)
-		ohow = via;
-	size_t objs[MAX_ITEMS];
-	size_t no = list_from(st, doc, obj, ce, &f->object, objs);
+	filler objs[MAX_ITEMS];
+	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
 
 	/* agent */
 	const slot *ag = &f->agent;
-	size_t agent = SIZE_MAX;
+	filler agent = NO_FILLER;
 	const char *ahow = NULL;
-	via = NULL;
-	if (ag->n_preps)
-		agent = by_prep(st, doc, ag, cb, ce, i + 1, obj, &via);
-	if (agent != SIZE_MAX)
+	size_t skip = obj.entry ? SIZE_MAX : obj.tok;
+	if (ag->n_preps) {
+		agent = by_prep(st, doc, ag, cb, ce, i + 1, skip, si, &via);
 		ahow = via;
-	if (agent == SIZE_MAX && (ag->at & AT_ADJECTIVE) && fo->noun) {
+	}
+	if (agent.tok == SIZE_MAX && (ag->at & AT_ADJECTIVE) && fo->noun) {
 		for (size_t k = i; k > cb && k + 3 > i; k--) {
 			const token *p = &t[k - 1];
 			if (p->kind == T_NAME) {
-				if (mention_of(doc, p)->kind == KGX_M_WEAK && fits(doc, p, ag) && k - 1 != obj) {
-					agent = k - 1;
+				if (mention_of(doc, p)->kind == KGX_M_WEAK && fits(doc, p, ag) && k - 1 != skip) {
+					agent.tok = k - 1;
 					ahow = "adjective";
 				}
 				break;
@@ -973,54 +1140,75 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *
 				break;
 		}
 	}
-	if (agent == SIZE_MAX && (ag->at & AT_SUBJECT)) {
-		agent = subject(st, doc, ag, cb, ce, i, fo->noun, obj);
+	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
+		agent.tok = subject(st, doc, ag, cb, ce, i, fo->noun, skip);
 		ahow = "subject";
 	}
-	for (size_t k = 0; k < no && agent != SIZE_MAX; k++)
-		if (objs[k] == agent)
-			agent = SIZE_MAX;
-	const kgx_entry *voice = NULL;
-	if (agent == SIZE_MAX) {
+	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
+		if (!agent.entry && !objs[k].entry && objs[k].tok == agent.tok)
+			agent = NO_FILLER;
+	filler agents[MAX_ITEMS];
+	size_t na = 0;
+	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return KGX_OK;
-		if (voiced(st, cb, i)) {
-			voice = st->fs->voice;
-			ahow = "voice";
-		} else if (f->voice == VOICE_ANY && fo->noun) {
-			/* a nominalisation with no one named in its clause: the letter's own act */
-			int named = 0;
-			for (size_t k = cb; k < ce && !named; k++)
-				named = t[k].kind == T_NAME && k != obj && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
-				        fits(doc, &t[k], ag) && !governed(st, k);
-			if (named)
+		if (!voiced(st, cb, i)) {
+			if (f->voice != VOICE_ANY || !fo->noun)
 				return KGX_OK;
-			voice = st->fs->voice;
-			ahow = "voice";
-		} else {
-			return KGX_OK;
+			/* a nominalisation with no one named in its clause: the letter's own act */
+			for (size_t k = cb; k < ce; k++)
+				if (t[k].kind == T_NAME && k != skip && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
+				    fits(doc, &t[k], ag) && !governed(st, k) &&
+				    acting_for(st->fs, mention_of(doc, &t[k])->entry) != st->fs->voice)
+					return KGX_OK;
 		}
+		agents[0] = NO_FILLER;
+		agents[0].entry = st->fs->voice;
+		na = 1;
+		ahow = "voice";
+	} else {
+		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i, agents);
 	}
-	size_t agents[MAX_ITEMS];
-	size_t na = 0;
-	if (!voice)
-		na = !strcmp(ahow, "subject") && agent < i ? list_before(st, doc, agent, cb, ag, agents)
-		                                           : list_from(st, doc, agent, ce, ag, agents);
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
 		return KGX_OK;
-	return emit(st, doc, f, fo, i, agents, na, voice, ahow, objs, no, ohow, cbyte, cend, sink, ctx);
+	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cbyte, cend, sink, ctx);
+}
+
+/* Remember the sentence's strong mentions for the anaphors of the next. */
+static kgx_status remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	size_t keep = 0;
+	/* only the last two sentences are ever looked at */
+	while (keep < st->history.len && KGX_VEC_AT(&st->history, recent, keep).sentence + 2 < si)
+		keep++;
+	if (keep) {
+		memmove(st->history.data, (char *)st->history.data + keep * sizeof(recent),
+		        (st->history.len - keep) * sizeof(recent));
+		st->history.len -= keep;
+	}
+	for (size_t m = m0; m < m1; m++) {
+		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION)
+			continue;
+		recent *r = kgx_vec_push(&st->history);
+		if (!r)
+			return KGX_ERR_NOMEM;
+		r->entry = ms[m].entry;
+		r->sentence = si;
+	}
+	return KGX_OK;
 }
 
 kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
                                kgx_frame_sink sink, void *ctx)
 {
 	const kgx_frames *fs = st->fs;
-	if (!fs || !fs->trigger_list.len || m1 == m0)
+	if (!fs || !fs->trigger_list.len)
 		return KGX_OK;
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
-	kgx_status rc = tokenize(st, doc, s, m0, m1);
+	kgx_status rc = m1 > m0 || st->history.len ? tokenize(st, doc, s, m0, m1) : KGX_OK;
 	int amounts_done = 0;
-	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
+	for (size_t i = 0; rc == KGX_OK && (m1 > m0 || st->history.len) && i < st->toks.len; i++) {
 		const token *t = &KGX_VEC_AT(&st->toks, token, i);
 		if (t->kind != T_WORD)
 			continue;
@@ -1038,8 +1226,10 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 					break;
 				amounts_done = 1;
 			}
-			rc = try_frame(st, doc, tr->frame, tr->form, i, sink, ctx);
+			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
 	}
+	if (rc == KGX_OK)
+		rc = remember(st, doc, si, m0, m1);
 	return rc;
 }

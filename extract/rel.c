@@ -229,6 +229,12 @@ static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_matc
 			num[n++] = '.';
 	}
 	num[n] = '\0';
+	if (!n && ne > nb) {
+		/* a number in words ("twee miljoen"): the word is a multiplier */
+		double w = kgx_rules_multiplier(rules, s + nb, ne - nb);
+		if (w > 0)
+			n = (size_t)snprintf(num, sizeof num, "%g", w);
+	}
 	double mult = 1;
 	if (kgx_rules_group(re, md, "mult", &mb, &me)) {
 		double m = kgx_rules_multiplier(rules, s + mb, me - mb);
@@ -277,6 +283,7 @@ static kgx_status frame_fact(void *ctx, const kgx_frame_fact *f)
 		k->r.year = f->year;
 		k->r.start_year = f->start_year;
 		k->r.end_year = f->end_year;
+		k->r.back = f->back;
 	}
 	if (!k->r.how || !strcmp(k->r.rule, f->rule->id))
 		k->r.how = f->how;
@@ -354,18 +361,6 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 	*year = ys[0];
 }
 
-static int amount_bearing(const rel_ctx *c, const candidate *k)
-{
-	if (k->r.predicate != KGX_P_FUNDS && k->r.predicate != KGX_P_PARTICIPATESIN)
-		return 0;
-	for (size_t i = 0; i < c->cands.len; i++) {
-		const candidate *o = &KGX_VEC_AT(&c->cands, candidate, i);
-		if (o != k && o->r.predicate == k->r.predicate && o->r.o != k->r.o)
-			return 0;
-	}
-	return 1;
-}
-
 static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
 {
 	kgx_doc *doc = c->doc;
@@ -381,13 +376,13 @@ static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
 			r->year = 0;
 		if (k->lost.len && !(r->lost = kgx_arena_strndup(&doc->arena, k->lost.s, k->lost.len)))
 			return KGX_ERR_NOMEM;
-		/* an amount is stated for a recipient: only funds and participatesIn
-		 * carry one, and a pattern rule's only when its relation is alone
-		 * in the sentence with that predicate */
-		if (!k->framed && k->r.year == -1 && amount_bearing(c, k)) {
+		if (!k->framed && k->r.year == -1) {
 			char amount[32];
 			const char *cur;
-			if (kgx_rel_amount(c->rules, text, len, amount, &cur)) {
+			/* an amount is stated for a recipient: funds and participatesIn
+			 * carry one, partOf or supports never */
+			int money = k->r.predicate == KGX_P_FUNDS || k->r.predicate == KGX_P_PARTICIPATESIN;
+			if (money && kgx_rel_amount(c->rules, text, len, amount, &cur)) {
 				r->amount = kgx_arena_strndup(&doc->arena, amount, strlen(amount));
 				r->currency = cur;
 			}

@@ -68,6 +68,8 @@ typedef struct {
 	const char *currency;
 	int year, start_year, end_year;  /* 0 when absent */
 	const char *how;     /* for --explain: the frame, trigger and slots; or NULL */
+	uint32_t back;       /* the evidence starts this many sentences earlier
+	                      * (an anaphor took its referent from there) */
 } kgx_relation;
 
 typedef struct {

@@ -48,6 +48,7 @@ typedef struct {
 	int predicate;
 	const char *amount, *currency;  /* NULL: none stated for this object */
 	int year, start_year, end_year;
+	uint32_t back;    /* the evidence starts this many sentences before */
 	const char *how;
 } kgx_frame_fact;
 

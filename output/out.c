@@ -348,6 +348,8 @@ static uint64_t field(uint64_t h, const char *s)
 static void write_statement(writer *w, const kgx_doc *doc, const SerdNode *d, const kgx_relation *r)
 {
 	const kgx_sentence *sent = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
+	/* evidence across sentences: from the start of the first to the end of the last */
+	const kgx_sentence *first = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence - r->back);
 	const char *pred = kgx_predicate_name(r->predicate);
 
 	/* The statement's IRI hashes what identifies it, so two runs agree. */
@@ -358,7 +360,7 @@ static void write_statement(writer *w, const kgx_doc *doc, const SerdNode *d, co
 	h = field(h, pred);
 	h = field(h, r->o->id);
 	h = field(h, doc_path(doc));
-	snprintf(num, sizeof num, "%u-%u", sent->cp_begin, sent->cp_end);
+	snprintf(num, sizeof num, "%u-%u", first->cp_begin, sent->cp_end);
 	h = field(h, num);
 	h = field(h, r->rule);
 	w->subj.len = 0;
@@ -371,8 +373,8 @@ static void write_statement(writer *w, const kgx_doc *doc, const SerdNode *d, co
 	put(w, &st, IRI(NS_RDF "predicate"), iri2(w, &w->pred, NS_KGX, pred));
 	put(w, &st, IRI(NS_RDF "object"), entity_iri(w, &w->obj, r->o));
 	put(w, &st, IRI(NS_PROV "wasDerivedFrom"), *d);
-	put_text(w, &st, IRI(NS_KGX "evidence"), doc->text + sent->span.begin, sent->span.end - sent->span.begin);
-	snprintf(num, sizeof num, "%u", sent->cp_begin);
+	put_text(w, &st, IRI(NS_KGX "evidence"), doc->text + first->span.begin, sent->span.end - first->span.begin);
+	snprintf(num, sizeof num, "%u", first->cp_begin);
 	put_typed(w, &st, IRI(NS_KGX "beginIndex"), num, IRI(NS_XSD "integer"));
 	snprintf(num, sizeof num, "%u", sent->cp_end);
 	put_typed(w, &st, IRI(NS_KGX "endIndex"), num, IRI(NS_XSD "integer"));
