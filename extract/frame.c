@@ -36,6 +36,7 @@ typedef struct {
 
 typedef struct {
 	char **words;  /* the trigger word, then the words that must follow it */
+	unsigned char *gap;  /* gap[i]: words[i] may stand anywhere later ("…") */
 	size_t n_words;
 	int noun;
 } form;
@@ -180,11 +181,25 @@ static kgx_status add_forms(kgx_frames *fs, kgx_frame *f, char *v, int noun, con
 		for (const char *p = alts[i]; *p; p++)
 			words += *p == ' ' && p[1] != ' ';
 		fo->words = kgx_arena_alloc(&fs->arena, words * sizeof *fo->words);
-		if (!fo->words)
+		fo->gap = kgx_arena_alloc(&fs->arena, words);
+		if (!fo->words || !fo->gap)
 			return KGX_ERR_NOMEM;
 		fo->n_words = 0;
-		for (char *w = strtok(alts[i], " "); w; w = strtok(NULL, " "))
+		int gap = 0;
+		for (char *w = strtok(alts[i], " "); w; w = strtok(NULL, " ")) {
+			/* "stelt … beschikbaar": a separable part, anywhere later in the clause */
+			if (!strcmp(w, "\xE2\x80\xA6") || !strcmp(w, "...")) {
+				gap = 1;
+				continue;
+			}
+			fo->gap[fo->n_words] = (unsigned char)gap;
 			fo->words[fo->n_words++] = w;
+			gap = 0;
+		}
+		if (!fo->n_words || gap) {
+			kgx_diag(loc, "a word form cannot begin or end with '…'");
+			return KGX_ERR_SYNTAX;
+		}
 	}
 	return KGX_OK;
 }
@@ -412,6 +427,8 @@ enum { T_WORD, T_NAME, T_PUNCT };
 #define MAX_LIST_WALK 32
 #define SUBJECT_REACH 12  /* tokens between a verb and its subject, at most */
 #define NOUN_REACH 6      /* between a noun and the subject of its support verb */
+#define PREP_REACH_NOUN 6 /* between a noun and its complement's preposition */
+#define PREP_REACH_VERB 12
 
 typedef struct {
 	uint32_t b, e;     /* in doc->text */
@@ -798,13 +815,17 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
  * holds a fitting name within four words, a noun that stands for one, or a
  * name in apposition ("aan de missie in Kosovo, EULEX"). */
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
-                      size_t from, size_t skip, uint32_t si, const char **via)
+                      size_t from, size_t until, size_t skip, uint32_t si, const char **via)
 {
 	const token *t = st->toks.data;
 	for (size_t pass = 0; pass < 2; pass++) {
-		size_t b = pass ? cb : from, e = pass ? from : ce;
+		size_t b = pass ? cb : from, e = pass ? from : until < ce ? until : ce;
 		for (size_t i = b; i < e; i++) {
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
+				continue;
+			/* before the trigger only a phrase that opens the clause:
+			 * "Aan UNICEF draagt Nederland … bij" */
+			if (pass && i != cb && !(t[i - 1].kind == T_PUNCT && st->lower.s[t[i - 1].lb] == ','))
 				continue;
 			*via = sl->preps[0];
 			for (size_t p = 0; p < sl->n_preps; p++)
@@ -1069,9 +1090,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	size_t last = i;
 	for (size_t w = 1; w < fo->n_words; w++) {
 		size_t k = last + 1;
-		while (k < ce && !tok_is(st, &t[k], fo->words[w]))
+		while (fo->gap[w] && k < ce && !tok_is(st, &t[k], fo->words[w]))
 			k++;
-		if (k >= ce)
+		if (k >= ce || !tok_is(st, &t[k], fo->words[w]))
 			return KGX_OK;
 		last = k;
 	}
@@ -1086,11 +1107,24 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return KGX_OK;
 	}
 
+	size_t until = last + 1 + (fo->noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
+	const slot *ag = &f->agent;
+	const char *ohow = NULL, *ahow = NULL, *via = NULL;
+
+	/* an agent after its preposition first: "door X" makes the clause
+	 * passive, and only then may the object be its subject */
+	filler agent = NO_FILLER;
+	if (ag->n_preps) {
+		agent = by_prep(st, doc, ag, cb, ce, i + 1, until, SIZE_MAX, si, &via);
+		ahow = via;
+	}
+	int passive = agent.tok != SIZE_MAX;
+
 	/* object */
-	const char *ohow = NULL, *via = NULL;
 	filler obj = NO_FILLER;
+	size_t skip = agent.entry ? SIZE_MAX : agent.tok;
 	if (f->object.n_preps) {
-		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, SIZE_MAX, si, &via);
+		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, until, skip, si, &via);
 		ohow = via;
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_DIRECT)) {
@@ -1099,7 +1133,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
 				break;
 			if (t[k].kind == T_NAME) {
-				if (!governed(st, k) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
+				if (!governed(st, k) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]) && k != skip)
 					obj.tok = k;
 				break;
 			}
@@ -1108,8 +1142,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		}
 		ohow = "direct";
 	}
-	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT)) {
-		obj.tok = subject(st, doc, &f->object, cb, ce, i, fo->noun, SIZE_MAX);
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && (passive || !(ag->at & AT_SUBJECT))) {
+		obj.tok = subject(st, doc, &f->object, cb, ce, i, fo->noun, skip);
 		ohow = "subject";
 	}
 	if (obj.tok == SIZE_MAX)
@@ -1117,15 +1151,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
 
-	/* agent */
-	const slot *ag = &f->agent;
-	filler agent = NO_FILLER;
-	const char *ahow = NULL;
-	size_t skip = obj.entry ? SIZE_MAX : obj.tok;
-	if (ag->n_preps) {
-		agent = by_prep(st, doc, ag, cb, ce, i + 1, skip, si, &via);
-		ahow = via;
-	}
+	/* agent, if no preposition named it */
+	skip = obj.entry ? SIZE_MAX : obj.tok;
 	if (agent.tok == SIZE_MAX && (ag->at & AT_ADJECTIVE) && fo->noun) {
 		for (size_t k = i; k > cb && k + 3 > i; k--) {
 			const token *p = &t[k - 1];

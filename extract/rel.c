@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
 	kgx_relation r;
@@ -315,8 +316,60 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 	return found;
 }
 
+/* Words that may stand between a joining word and a year: "tot eind
+ * september 2021", "van begin 2015". */
+static int date_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+		"oktober", "november", "december", "begin", "eind", "einde", "medio", "half", "halverwege",
+		"het", "jaar", "de", "zomer", "najaar", "voorjaar", "winter", "kwartaal", "eerste", "tweede",
+		"derde", "vierde"};
+	if (n && n <= 2 && w[0] >= '0' && w[0] <= '9')
+		return 1;  /* a day */
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == n && !strncasecmp(words[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* s[0..n) without the date words at its end (or, with from_start, at its start). */
+static size_t strip_date_words(const char *s, size_t *n, int from_start)
+{
+	size_t off = 0;
+	for (;;) {
+		while (*n && s[off] == ' ')
+			off++, (*n)--;
+		while (*n && s[off + *n - 1] == ' ')
+			(*n)--;
+		size_t w = 0;
+		if (from_start) {
+			while (w < *n && s[off + w] != ' ')
+				w++;
+			if (!w || !date_word(s + off, w))
+				return off;
+			off += w;
+			*n -= w;
+		} else {
+			while (w < *n && s[off + *n - 1 - w] != ' ')
+				w++;
+			if (!w || !date_word(s + off + *n - w, w))
+				return off;
+			*n -= w;
+		}
+	}
+}
+
+static int ends_with_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && !strncasecmp(s + n - k, w, k) && (n == k || s[n - k - 1] == ' ' || s[n - k - 1] == '(');
+}
+
 /* The years a sentence names: a period when two years are joined by a dash,
- * "tot", "t/m" or "en" ("2026–2030", "in 2023 en 2024"), else the first year. */
+ * "tot (en met)", "t/m" or "en" ("2026–2030", "van mei 2024 tot en met mei
+ * 2025"); else one year, which "tot" or "t/m" before it makes an end and
+ * "sinds" or "vanaf" a start. */
 void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 {
 	int ys[8];
@@ -342,23 +395,52 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 	if (!n)
 		return;
 	for (int k = 0; k + 1 < n; k++) {
-		/* what joins year k and year k+1 */
-		const char *j = s + after[k];
+		/* what joins year k and year k+1, less the dates around the years */
 		size_t jn = at[k + 1] - after[k];
-		while (jn && *j == ' ')
-			j++, jn--;
-		while (jn && j[jn - 1] == ' ')
-			jn--;
+		const char *j = s + after[k];
+		j += strip_date_words(j, &jn, 0);
 		int joined = (jn == 1 && *j == '-') || (jn == 3 && !memcmp(j, "\xE2\x80\x93", 3)) ||
 		             (jn == 3 && !memcmp(j, "tot", 3)) || (jn == 3 && !memcmp(j, "t/m", 3)) ||
-		             (jn == 2 && !memcmp(j, "en", 2));
+		             (jn == 10 && !memcmp(j, "tot en met", 10)) || (jn == 2 && !memcmp(j, "en", 2)) ||
+		             (jn == 5 && !memcmp(j, "until", 5));
 		if (joined && ys[k + 1] > ys[k]) {
 			*start = ys[k];
 			*end = ys[k + 1];
 			return;
 		}
 	}
-	*year = ys[0];
+	/* the words before the first year, less its day and month */
+	size_t bn = at[0] > 40 ? 40 : at[0];
+	const char *b = s + at[0] - bn;
+	while (bn && b[bn - 1] == ' ')
+		bn--;
+	for (;;) {
+		size_t w = 0;
+		while (w < bn && b[bn - 1 - w] != ' ')
+			w++;
+		if (!w || !date_word(b + bn - w, w))
+			break;
+		bn -= w;
+		while (bn && b[bn - 1] == ' ')
+			bn--;
+	}
+	/* "van 12 tot 14 februari 2018" is days of one year */
+	size_t dn = bn;
+	if (ends_with_word(b, dn, "tot"))
+		dn -= 3;
+	while (dn && b[dn - 1] == ' ')
+		dn--;
+	int days = dn < bn && dn && b[dn - 1] >= '0' && b[dn - 1] <= '9' &&
+	           (dn == 1 || b[dn - 2] == ' ' || (b[dn - 2] >= '0' && b[dn - 2] <= '9' && (dn == 2 || b[dn - 3] == ' ')));
+	if (days)
+		*year = ys[0];
+	else if (ends_with_word(b, bn, "tot") || ends_with_word(b, bn, "t/m") || ends_with_word(b, bn, "met") ||
+	         ends_with_word(b, bn, "until"))
+		*end = ys[0];
+	else if (ends_with_word(b, bn, "sinds") || ends_with_word(b, bn, "vanaf") || ends_with_word(b, bn, "since"))
+		*start = ys[0];
+	else
+		*year = ys[0];
 }
 
 static kgx_status finish_sentence(rel_ctx *c, const kgx_sentence *s)
