@@ -631,6 +631,12 @@ static int fits(const kgx_doc *doc, const token *t, const slot *sl)
 	return (m->entry->classes & sl->classes) != 0;
 }
 
+static int determiner(const kgx_frame_state *st, const token *p)
+{
+	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "een") || tok_is(st, p, "haar") ||
+	       tok_is(st, p, "zijn") || tok_is(st, p, "hun") || tok_is(st, p, "onze") || tok_is(st, p, "ons");
+}
+
 /* Whether token i stands after a preposition: "aan (de) X", also as a
  * later item of a list that one governs ("met X, Y en Z"). */
 static int governed(const kgx_frame_state *st, size_t i)
@@ -654,13 +660,19 @@ static int governed(const kgx_frame_state *st, size_t i)
 		}
 		if (p->kind != T_WORD)
 			return 0;
+		/* "in onder meer X": "onder meer" and "onder andere" mean "among others" */
+		if (i >= 2 && (tok_is(st, p, "meer") || tok_is(st, p, "andere")) && tok_is(st, &t[i - 2], "onder")) {
+			i -= 2;
+			continue;
+		}
 		if (tok_in(st, p, st->fs->preps, st->fs->n_preps))
 			return 1;
-		/* articles and possessives may stand between */
-		if (!tok_is(st, p, "de") && !tok_is(st, p, "het") && !tok_is(st, p, "een") &&
-		    !tok_is(st, p, "haar") && !tok_is(st, p, "zijn") && !tok_is(st, p, "hun") &&
-		    !tok_is(st, p, "onze") && !tok_is(st, p, "ons"))
-			return 0;
+		/* articles and possessives may stand between, and one noun after
+		 * an article: "van het lid X", "aan de minister X" */
+		if (!determiner(st, p)) {
+			if (lookback || i < 2 || !determiner(st, &t[i - 2]))
+				return 0;
+		}
 		i--;
 		lookback++;
 	}
@@ -690,6 +702,10 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 	while (k < end && n < MAX_ITEMS) {
 		size_t j = k;
 		int sep = 0;
+		/* "aan X met 3 miljoen euro en aan Y …": an item's own amount */
+		if (j + 1 < end && tok_is(st, &t[j], "met") && in_amount(st, &t[j + 1]))
+			for (j++; j < end && in_amount(st, &t[j]);)
+				j++;
 		if (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',') {
 			sep = 1;
 			j++;
@@ -763,8 +779,8 @@ static int letter(unsigned char c)
 static int modifier(const kgx_doc *doc, const token *t)
 {
 	const unsigned char *x = (const unsigned char *)doc->text;
-	/* text is NUL-terminated, so x[t->e + 1] is in bounds when x[t->e] is '-' */
-	int after = x[t->e] == '-' && letter(x[t->e + 1]);
+	/* also a suspended hyphen: "EU-, VN- en NAVO-missies" */
+	int after = x[t->e] == '-';
 	int before = t->b >= 2 && x[t->b - 1] == '-' && letter(x[t->b - 2]);
 	return after || before;
 }
@@ -832,7 +848,9 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				if (tok_is(st, &t[i], sl->preps[p]))
 					*via = sl->preps[p];
 			int named = 0;
-			for (size_t j = i + 1; j < ce && j <= i + 6; j++) {
+			/* a phrase before the trigger ends there */
+			size_t stop = pass ? from - 1 : ce;
+			for (size_t j = i + 1; j < stop && j <= i + 6; j++) {
 				if (t[j].kind == T_PUNCT) {
 					/* an apposition closes the phrase: ", NAME" and then the end */
 					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
@@ -946,8 +964,8 @@ static int negated(kgx_frame_state *st, const kgx_doc *doc, uint32_t b, uint32_t
 
 /* Which object item each amount of the clause is stated for: an amount
  * that a preposition of the object follows ("5 miljoen aan X") goes to the
- * next item; any other ("aan X met 5 miljoen", "X (5 miljoen)") to the item
- * before it, or to the next when none is before. */
+ * next item, unless "met" introduces it; any other ("aan X met 5 miljoen",
+ * "X (5 miljoen)") to the item before it, or to the next when none is before. */
 static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t *items, size_t n,
                          uint32_t cb, uint32_t ce, int *which)
 {
@@ -965,8 +983,12 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 			if (t[items[k]].e <= as[a].b)
 				prev = k;
 		}
+		/* "met 3 miljoen euro" is said of what came before */
+		int with = 0;
+		for (size_t i = 0; i < st->toks.len && t[i].e <= as[a].b; i++)
+			with = tok_is(st, &t[i], "met");
 		int forward = 0;
-		if (next < n) {
+		if (next < n && !(with && prev < n)) {
 			size_t seen = 0;
 			for (size_t i = 0; i < st->toks.len && seen < 4; i++) {
 				if (t[i].b < as[a].e)
@@ -1074,6 +1096,47 @@ static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler fi
 	return n;
 }
 
+/* The direct object: the first name after the trigger (between a separable
+ * verb and its particle, or just after it) that no preposition governs, or
+ * the name a head noun hangs on ("steunt het werk van X"), or a noun that
+ * stands for a name. A subject right after the verb ("steunt Nederland X")
+ * is passed over. */
+static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_frame *f, size_t i, size_t last,
+                     size_t ce, size_t skip, uint32_t si)
+{
+	const token *t = st->toks.data;
+	filler obj = NO_FILLER;
+	int words = 0;
+	/* with no subject before the verb, a name right after it is the subject */
+	size_t cb = i;
+	while (cb > 0 && t[cb - 1].clause == t[i].clause)
+		cb--;
+	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX);
+	int inverted = sj == SIZE_MAX || sj > i;
+	for (size_t k = i + 1; k < ce && k <= last + 8; k++) {
+		if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
+			break;
+		if (t[k].kind == T_NAME) {
+			int gov = governed(st, k);
+			if (k == skip || (inverted && k <= i + 2 && !gov && !words && fits(doc, &t[k], &f->agent) &&
+			                  mention_of(doc, &t[k])->kind == KGX_M_STRONG))
+				continue;  /* the subject, inverted */
+			int after_van = tok_is(st, &t[k - 1], "van") ||
+			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
+			                 (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")));
+			if ((!gov || (words > 1 && after_van)) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
+				obj.tok = k;
+			break;
+		}
+		if (t[k].kind == T_WORD) {
+			if (!governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
+				break;
+			words++;
+		}
+	}
+	return obj;
+}
+
 /* Try one trigger at token i of sentence si. */
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
@@ -1086,6 +1149,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		cb--;
 	while (ce < n && t[ce].clause == clause)
 		ce++;
+	/* "het voorzitten van X": an infinitive with an article is a noun */
+	int noun = fo->noun || (i > 0 && (tok_is(st, &t[i - 1], "het") || tok_is(st, &t[i - 1], "de")));
 	/* the trigger's other words, in order, in the same clause */
 	size_t last = i;
 	for (size_t w = 1; w < fo->n_words; w++) {
@@ -1107,7 +1172,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return KGX_OK;
 	}
 
-	size_t until = last + 1 + (fo->noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
+	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
 	const slot *ag = &f->agent;
 	const char *ohow = NULL, *ahow = NULL, *via = NULL;
 
@@ -1128,22 +1193,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ohow = via;
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_DIRECT)) {
-		/* between a separable verb and its particle, or just after it */
-		for (size_t k = i + 1; k < ce && k <= last + 6; k++) {
-			if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
-				break;
-			if (t[k].kind == T_NAME) {
-				if (!governed(st, k) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]) && k != skip)
-					obj.tok = k;
-				break;
-			}
-			if (t[k].kind == T_WORD && !governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
-				break;
-		}
+		obj = direct(st, doc, f, i, last, ce, skip, si);
 		ohow = "direct";
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && (passive || !(ag->at & AT_SUBJECT))) {
-		obj.tok = subject(st, doc, &f->object, cb, ce, i, fo->noun, skip);
+		obj.tok = subject(st, doc, &f->object, cb, ce, i, noun, skip);
 		ohow = "subject";
 	}
 	if (obj.tok == SIZE_MAX)
@@ -1153,7 +1207,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 
 	/* agent, if no preposition named it */
 	skip = obj.entry ? SIZE_MAX : obj.tok;
-	if (agent.tok == SIZE_MAX && (ag->at & AT_ADJECTIVE) && fo->noun) {
+	if (agent.tok == SIZE_MAX && (ag->at & AT_ADJECTIVE) && noun) {
 		for (size_t k = i; k > cb && k + 3 > i; k--) {
 			const token *p = &t[k - 1];
 			if (p->kind == T_NAME) {
@@ -1168,7 +1222,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		}
 	}
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
-		agent.tok = subject(st, doc, ag, cb, ce, i, fo->noun, skip);
+		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip);
 		ahow = "subject";
 	}
 	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
@@ -1180,7 +1234,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return KGX_OK;
 		if (!voiced(st, cb, i)) {
-			if (f->voice != VOICE_ANY || !fo->noun)
+			if (f->voice != VOICE_ANY || !noun)
 				return KGX_OK;
 			/* a nominalisation with no one named in its clause: the letter's own act */
 			for (size_t k = cb; k < ce; k++)

@@ -1,0 +1,272 @@
+/* The frame matcher (extract/frame.c): each phenomenon of how officialese
+ * states a relation, on a small knowledge base and frames written here in
+ * invented words, so that the tests say what the matcher does, not what the
+ * shipped rules happen to say. */
+#include "kgx_test.h"
+#include "rel.h"
+
+static const char *KB =
+	"[alba]\nclass = Country\nnl = Albarije\nadjective = Albarijnse\n\n"
+	"[borea]\nclass = Country\nnl = Borea\nadjective = Boreaanse\n\n"
+	"[cora]\nclass = Country\nnl = Corastan\n\n"
+	"[home]\nclass = Country\nnl = Thuisland\nadjective = Thuislandse\n\n"
+	"[home-cabinet]\nclass = GovernmentBody\nnl = kabinet\n\n"
+	"[fund-a]\nclass = Fund\nnl = Groeifonds\n\n"
+	"[fund-b]\nclass = Fund\nnl = Waterfonds\n\n"
+	"[agency]\nclass = UNBody\nnl = VN-Zorgbureau\nalias = ZORG\n\n"
+	"[mission]\nclass = Mission\nnl = VREDMIS\n\n"
+	"[league]\nclass = Organisation\nnl = Liga\n\n"
+	"[summit]\nclass = Event\nnl = Bergtop 2030\n\n";
+
+static const char *FRAMES =
+	"[@amount]\n"
+	"pattern = (?<num>\\d+(?:,\\d+)?)\\s*(?<mult>miljoen)?\\s*(?<cur2>euro)\n"
+	"multiplier = miljoen 1000000\ncurrency = euro EUR\n"
+	"[@settings]\nnegation = \\b(?:geen|niet)\\b\n"
+	"[@frames]\n"
+	"voice = home\n"
+	"voice-words = wij|het kabinet\n"
+	"voice-bodies = home-*\n"
+	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
+	"clause-breaks = maar|terwijl\n"
+	"relatives = die|dat\n"
+	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot\n"
+	"anaphor = fonds Fund\n"
+	"[geef]\nkind = frame\npredicate = funds\n"
+	"verb = schenkt … toe|toegeschonken|schenkt\n"
+	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
+	"object = Fund|UNBody|Organisation\nobject-at = aan|voor\n"
+	"[gift]\nkind = frame\npredicate = funds\n"
+	"noun = gift|giften\n"
+	"agent = Country|GovernmentBody|~Country\nagent-at = adjective|van|door|subject\n"
+	"object = Fund|UNBody|Organisation\nobject-at = aan|voor\nvoice = any\n"
+	"[betaal]\nkind = frame\npredicate = funds\n"
+	"verb = betaalt|betaald\n"
+	"agent = Country\nagent-at = door|subject\n"
+	"object = Fund|UNBody\nobject-at = direct|subject\n"
+	"[zit-voor]\nkind = frame\npredicate = chairs\n"
+	"noun = voorzitter\n"
+	"agent = Country\nagent-at = subject|adjective\n"
+	"object = Event|Organisation\nobject-at = van\n"
+	"[deel]\nkind = frame\npredicate = participatesIn\n"
+	"noun = inzet\n"
+	"agent = Country|~Country\nagent-at = adjective|subject\n"
+	"object = Mission\nobject-at = aan|in\nmoney = forbidden\nvoice = any\n";
+
+static kgx_rules *rules(void)
+{
+	return t_rules(KB, FRAMES);
+}
+
+static void check(const char *text, const char *s, int pred, const char *o, int want)
+{
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", text);
+	const kgx_relation *rel = t_relation(&doc, s, pred, o);
+	if (want && !rel)
+		fail_msg("no %s %s %s in: %s", s, kgx_predicate_name(pred), o, text);
+	if (!want && rel)
+		fail_msg("unwanted %s %s %s in: %s", s, kgx_predicate_name(pred), o, text);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_separable_verb(void **state)
+{
+	(void)state;
+	/* the particle may stand anywhere later in the clause ... */
+	check("Albarije schenkt dit jaar opnieuw flink toe aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	/* ... but not in the next clause */
+	check("Albarije schenkt veel, maar terwijl het toe kijkt aan het Groeifonds.", "alba", KGX_P_FUNDS,
+	      "fund-a", 0);
+}
+
+static void test_inversion_and_negation(void **state)
+{
+	(void)state;
+	check("Daarom schenkt Borea toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
+	check("Borea schenkt niet toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 0);
+}
+
+static void test_passive(void **state)
+{
+	(void)state;
+	/* the object is the subject only when "door" names the agent */
+	check("Het Groeifonds wordt betaald door Corastan.", "cora", KGX_P_FUNDS, "fund-a", 1);
+	check("Corastan betaalt het Waterfonds.", "cora", KGX_P_FUNDS, "fund-b", 1);
+	check("Het Groeifonds zegt dat Corastan het heeft betaald.", "cora", KGX_P_FUNDS, "fund-a", 0);
+}
+
+static void test_nominalisation_and_adjective(void **state)
+{
+	(void)state;
+	check("De Boreaanse gift aan het Waterfonds is groot.", "borea", KGX_P_FUNDS, "fund-b", 1);
+	check("De gift van Corastan aan de Liga is groot.", "cora", KGX_P_FUNDS, "league", 1);
+}
+
+static void test_voice(void **state)
+{
+	(void)state;
+	/* a subjectless nominalisation in a letter speaks for the voice entity */
+	check("Verhoging van de gift aan ZORG.", "home", KGX_P_FUNDS, "agency", 1);
+	check("Wij schenken toe aan ZORG.\n", "home", KGX_P_FUNDS, "agency", 0); /* no such form */
+	check("Het kabinet schenkt toe aan ZORG.", "home", KGX_P_FUNDS, "agency", 1);
+	/* a debate has speakers of its own */
+	check("De heer Pietersma (XYZ):\n\nVerhoging van de gift aan ZORG.", "home", KGX_P_FUNDS, "agency", 0);
+	/* a named giver is not the voice */
+	check("Verhoging van de gift van Borea aan ZORG.", "home", KGX_P_FUNDS, "agency", 0);
+}
+
+static void test_lists_distribute(void **state)
+{
+	(void)state;
+	const char *text = "Albarije schenkt toe aan het Groeifonds, het Waterfonds en de Liga.";
+	check(text, "alba", KGX_P_FUNDS, "fund-a", 1);
+	check(text, "alba", KGX_P_FUNDS, "fund-b", 1);
+	check(text, "alba", KGX_P_FUNDS, "league", 1);
+	text = "Albarije, Borea en Corastan zijn voorzitter van de Liga.";
+	check(text, "alba", KGX_P_CHAIRS, "league", 1);
+	check(text, "borea", KGX_P_CHAIRS, "league", 1);
+	check(text, "cora", KGX_P_CHAIRS, "league", 1);
+}
+
+static const kgx_relation *one(kgx_doc *doc, const char *o)
+{
+	const kgx_relation *r = t_relation(doc, "alba", KGX_P_FUNDS, o);
+	assert_non_null(r);
+	return r;
+}
+
+static void test_amount_per_recipient(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt",
+	      "Albarije schenkt 16 miljoen euro toe aan het Groeifonds en 2 miljoen euro aan het Waterfonds.");
+	assert_string_equal(one(&doc, "fund-a")->amount, "16000000.0");
+	assert_string_equal(one(&doc, "fund-b")->amount, "2000000.0");
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt", "Albarije schenkt toe aan het Groeifonds met 3 miljoen euro en aan ZORG met 4 miljoen euro.");
+	assert_string_equal(one(&doc, "fund-a")->amount, "3000000.0");
+	assert_string_equal(one(&doc, "agency")->amount, "4000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_anaphor_across_sentences(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Het Groeifonds is opgericht in 2020. Albarije schenkt toe aan het fonds.");
+	const kgx_relation *rel = one(&doc, "fund-a");
+	assert_int_equal(rel->sentence, 1);
+	assert_int_equal(rel->back, 1);  /* evidence from the first sentence on */
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_money_decides(void **state)
+{
+	(void)state;
+	check("De Boreaanse inzet in VREDMIS bestaat uit twee schepen.", "borea", KGX_P_PARTICIPATESIN, "mission", 1);
+	check("De Boreaanse inzet in VREDMIS kost 5 miljoen euro.", "borea", KGX_P_PARTICIPATESIN, "mission", 0);
+}
+
+static void test_hyphen_modifier(void **state)
+{
+	(void)state;
+	/* "de Liga-top" is a summit, not the league */
+	check("Albarije is voorzitter van de Liga-top.", "alba", KGX_P_CHAIRS, "league", 0);
+}
+
+static void test_explain_says_how(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "De Boreaanse gift aan het Waterfonds is groot.");
+	const kgx_relation *rel = t_relation(&doc, "borea", KGX_P_FUNDS, "fund-b");
+	assert_non_null(rel);
+	assert_non_null(rel->how);
+	assert_non_null(strstr(rel->how, "frame gift"));
+	assert_non_null(strstr(rel->how, "agent adjective 'Boreaanse'"));
+	assert_non_null(strstr(rel->how, "object aan 'Waterfonds'"));
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_bad_frames(void **state)
+{
+	(void)state;
+	static const char *bad[] = {
+		"[x]\nkind = frame\npredicate = funds\nverb = geeft\nagent = Country\nagent-at = subject\nobject = Fund\n",
+		"[x]\nkind = frame\npredicate = gives\n",
+		"[x]\nkind = frame\npredicate = funds\nverb = … geeft\n",
+		"[x]\nkind = frame\npredicate = funds\nagent = Planet\n",
+		"[x]\nkind = frame\npredicate = funds\nverb = geeft\nagent = Country\nagent-at = subject\n"
+		"object = Fund\nobject-at = aan\nmoney = lots\n",
+		"[x]\nkind = frame\npattern = abc\npredicate = funds\nverb = geeft\nagent = Country\n"
+		"agent-at = subject\nobject = Fund\nobject-at = aan\n",
+		"[@frames]\nanaphor = fonds\n",
+		"[@frames]\nvoice = nobody\n",
+	};
+	kgx_diag_quiet(2);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		kgx_rules *r = kgx_rules_new();
+		assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", KB, strlen(KB)), KGX_OK);
+		kgx_status st = kgx_rules_load_patterns(r, "t.rules", bad[i], strlen(bad[i]));
+		if (st == KGX_OK)
+			st = kgx_rules_compile(r, 1);
+		if (st == KGX_OK)
+			fail_msg("accepted: %s", bad[i]);
+		kgx_rules_free(r);
+	}
+	kgx_diag_quiet(0);
+}
+
+static void test_years(void **state)
+{
+	(void)state;
+	int y, s, e;
+	const char *t = "van mei 2024 tot en met mei 2025";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(s, 2024);
+	assert_int_equal(e, 2025);
+	t = "in de periode 2015\xE2\x80\x93" "2019";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(s, 2015);
+	assert_int_equal(e, 2019);
+	t = "verlengd tot 31 december 2018";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(e, 2018);
+	assert_int_equal(y, 0);
+	t = "van 12 tot 14 februari 2018";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(y, 2018);
+	t = "sinds 2009 lid";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(s, 2009);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_separable_verb),
+		cmocka_unit_test(test_inversion_and_negation),
+		cmocka_unit_test(test_passive),
+		cmocka_unit_test(test_nominalisation_and_adjective),
+		cmocka_unit_test(test_voice),
+		cmocka_unit_test(test_lists_distribute),
+		cmocka_unit_test(test_amount_per_recipient),
+		cmocka_unit_test(test_anaphor_across_sentences),
+		cmocka_unit_test(test_money_decides),
+		cmocka_unit_test(test_hyphen_modifier),
+		cmocka_unit_test(test_explain_says_how),
+		cmocka_unit_test(test_bad_frames),
+		cmocka_unit_test(test_years),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
