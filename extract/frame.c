@@ -1234,9 +1234,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return KGX_OK;
 		if (!voiced(st, cb, i)) {
-			if (f->voice != VOICE_ANY || !noun)
+			if (f->voice != VOICE_ANY)
 				return KGX_OK;
-			/* a nominalisation with no one named in its clause: the letter's own act */
+			/* a nominalisation or a passive with no one named in its clause:
+			 * the letter's own act */
 			for (size_t k = cb; k < ce; k++)
 				if (t[k].kind == T_NAME && k != skip && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
 				    fits(doc, &t[k], ag) && !governed(st, k) &&
