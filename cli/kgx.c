@@ -267,8 +267,9 @@ static const char *const class_colour[KGX_NCLASSES] = {
 	"34", "33", "32", "35", "35", "36", "94", "92", "93", "37",
 };
 
-/* The normalised text with every mention marked: "[Nederland]{Country}",
- * or in colour with the class dimmed when `colour` is set. */
+/* The normalised text with every mention marked with its class and the id
+ * of its entity, "[Nederland]{Country netherlands}", so that a wrong link
+ * shows; in colour with the class and id dimmed when `colour` is set. */
 static void explain_text(const kgx_doc *doc, kgx_buf *b, int colour)
 {
 	kgx_buf_printf(b, "%s%s%s\n", colour ? "\x1b[1m" : "== ", doc->path, colour ? "\x1b[0m" : "");
@@ -282,11 +283,12 @@ static void explain_text(const kgx_doc *doc, kgx_buf *b, int colour)
 		const char *cls = kgx_class_name(c);
 		const char *weak = m->kind == KGX_M_WEAK ? "~" : "";
 		if (colour)
-			kgx_buf_printf(b, "\x1b[1;%sm%.*s\x1b[0m\x1b[2m{%s%s}\x1b[0m", class_colour[c < 0 ? 0 : c],
-			               (int)(m->span.end - m->span.begin), doc->text + m->span.begin, weak, cls);
+			kgx_buf_printf(b, "\x1b[1;%sm%.*s\x1b[0m\x1b[2m{%s%s %s}\x1b[0m", class_colour[c < 0 ? 0 : c],
+			               (int)(m->span.end - m->span.begin), doc->text + m->span.begin, weak, cls,
+			               m->entry->id);
 		else
-			kgx_buf_printf(b, "[%.*s]{%s%s}", (int)(m->span.end - m->span.begin),
-			               doc->text + m->span.begin, weak, cls);
+			kgx_buf_printf(b, "[%.*s]{%s%s %s}", (int)(m->span.end - m->span.begin),
+			               doc->text + m->span.begin, weak, cls, m->entry->id);
 		at = m->span.end;
 	}
 	kgx_buf_add(b, doc->text + at, doc->text_len - at);

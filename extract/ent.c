@@ -23,6 +23,7 @@ typedef struct {
 	kgx_vec tokens;
 	kgx_buf keys;
 	kgx_buf name;          /* a created name spelt out from its template */
+	kgx_buf id;            /* a created id spelt out from its template */
 	kgx_needs needs;       /* needs words found in the current text */
 	pcre2_match_data *md, *md_classify;
 	unsigned want;         /* class filter for lookups, 0 = any */
@@ -81,6 +82,7 @@ static kgx_status add_mention(kgx_doc *doc, uint32_t b, uint32_t e, const kgx_en
 	m->priority = prio;
 	m->kind = kind;
 	m->rule = rule;
+	m->nested = 0;
 	return KGX_OK;
 }
 
@@ -357,6 +359,49 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	return st;
 }
 
+/* Find or define the entity of a group with an id template (c->id): a
+ * citation written in several ways ("Kamerstuk 29 521, nr. 3", "kst-29521-3")
+ * is one entity, the knowledge base's when it has that id, else this
+ * document's, labelled with the first name found for it. */
+static kgx_status resolve_by_id(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
+                                const char *text, size_t len, const kgx_entry **out)
+{
+	kgx_doc *doc = c->doc;
+	*out = NULL;
+	unsigned classes = cr->classes ? cr->classes : classify(c, text, len);
+	if (!classes)
+		return KGX_OK;
+	char *id = slugify(&doc->arena, "", c->id.s, c->id.len);
+	if (!id)
+		return KGX_ERR_NOMEM;
+	const kgx_entry *known = kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), id);
+	if (known) {
+		*out = known;
+		return KGX_OK;
+	}
+	for (size_t i = 0; i < doc->discovered.len; i++) {
+		kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
+		if (!strcmp(e->id, id)) {
+			e->classes |= kgx_class_closure(classes);
+			*out = e;
+			return KGX_OK;
+		}
+	}
+	kgx_entry *e = kgx_arena_alloc(&doc->arena, sizeof *e);
+	if (!e || !(e->label = collapse(&doc->arena, text, len)))
+		return KGX_ERR_NOMEM;
+	e->id = id;
+	e->classes = kgx_class_closure(classes);
+	e->discovered = 1;
+	e->loc = ru->loc;
+	kgx_entry **slot = kgx_vec_push(&doc->discovered);
+	if (!slot)
+		return KGX_ERR_NOMEM;
+	*slot = e;
+	*out = e;
+	return KGX_OK;
+}
+
 static uint32_t sentence_of(const kgx_doc *doc, uint32_t off)
 {
 	const kgx_sentence *s = doc->sentences.data;
@@ -386,26 +431,89 @@ static const kgx_entry *ref_entry(const kgx_rules *rules, const char *ref,
 	return NULL;
 }
 
-/* c->name becomes the template with each {G} replaced by the text of group
- * G in the current match (nothing if G took no part). 0 on success. */
-static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const char *subject)
+/* The year of the letter's date (its last four-digit number), or NULL. */
+static const char *letter_year(const kgx_doc *doc)
 {
-	c->name.len = 0;
-	int err = kgx_buf_add(&c->name, "", 0);
+	const char *found = NULL;
+	for (const char *p = doc->date; p && *p; p++)
+		if (p[0] >= '0' && p[0] <= '9' && (p == doc->date || p[-1] < '0' || p[-1] > '9') &&
+		    strspn(p, "0123456789") == 4)
+			found = p;
+	return found;
+}
+
+/* *out becomes the template with each {G} replaced by the text of group
+ * G in the current match (nothing if G took no part), each {G:map} by
+ * that text's value in the map, and {G|year} by the letter's year when G
+ * took no part. 0 on success. */
+static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const char *subject,
+                       kgx_buf *out)
+{
+	out->len = 0;
+	int err = kgx_buf_add(out, "", 0);
 	for (const char *p = tmpl; *p && !err; p++) {
 		const char *q = *p == '{' ? strchr(p, '}') : NULL;
 		if (!q) {
-			err = kgx_buf_addc(&c->name, *p);
+			err = kgx_buf_addc(out, *p);
 			continue;
 		}
 		char g[64];
 		size_t gb, ge;
-		snprintf(g, sizeof g, "%.*s", (int)(q - p - 1), p + 1);
-		if (kgx_rules_group(ru->code, c->md, g, &gb, &ge))
-			err = kgx_buf_add(&c->name, subject + gb, ge - gb);
+		const char *colon = memchr(p, ':', (size_t)(q - p));
+		const char *bar = memchr(p, '|', (size_t)(q - p));
+		snprintf(g, sizeof g, "%.*s", (int)((colon ? colon : bar ? bar : q) - p - 1), p + 1);
+		if (bar && !(kgx_rules_group(ru->code, c->md, g, &gb, &ge) && ge > gb)) {
+			/* {G|year}: without G, the year of the letter's date */
+			const char *y = letter_year(c->doc);
+			if (y)
+				err = kgx_buf_add(out, y, 4);
+		} else if (kgx_rules_group(ru->code, c->md, g, &gb, &ge)) {
+			/* {G:map}: the group's text looked up in a [@maps] map, else as written */
+			const char *v = colon && ge > gb ? kgx_rules_map(c->rules, colon + 1, (size_t)(q - colon - 1),
+			                                                 subject + gb, ge - gb) : NULL;
+			err = v ? kgx_buf_add(out, v, strlen(v)) : kgx_buf_add(out, subject + gb, ge - gb);
+		}
 		p = q;
 	}
 	return err;
+}
+
+/* Names the knowledge base knows inside a new event's name ("de top van de
+ * NAVO in Vilnius", "Raad Buitenlandse Zaken van 3 mei") are mentions of
+ * their own, kept beside the event's as a country inside a mission's name
+ * is: the organisation whose meeting it is stays in the graph and visible to
+ * relation rules. */
+static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint32_t base)
+{
+	kgx_vec toks;
+	kgx_buf keys = {0};
+	kgx_vec_init(&toks, sizeof(kgx_token));
+	kgx_status st = kgx_fold_tokens(s + b, e - b, &toks, &keys);
+	if (st == KGX_OK) {
+		/* the accept callback reads c->keys; lend it ours */
+		kgx_buf saved = c->keys;
+		c->keys = keys;
+		const kgx_lex *kb = kgx_kb_lex(kgx_rules_kb((kgx_rules *)c->rules));
+		const kgx_token *t = toks.data;
+		for (size_t i = 0; i < toks.len && st == KGX_OK;) {
+			size_t l = 0;
+			const kgx_alias *a = kgx_lex_longest(kb, t, toks.len, i, c->keys.s, accept, c, &l);
+			if (!a || a->kind == KGX_ALIAS_ADJECTIVE || l == toks.len) {
+				i++;
+				continue;
+			}
+			st = add_mention(c->doc, base + (uint32_t)(b + t[i].begin), base + (uint32_t)(b + t[i + l - 1].end),
+			                 a->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
+			if (st == KGX_OK)
+				st = mark_seen(c, a->entry);
+			i += l;
+		}
+		keys = c->keys;
+		c->keys = saved;
+	}
+	kgx_vec_free(&toks);
+	kgx_buf_free(&keys);
+	return st;
 }
 
 /* One match of an entity or meta rule in text[base..]: define, mention, emit. */
@@ -442,19 +550,37 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 		const char *name = subject + b;
 		size_t name_len = e - b;
 		if (cr->name_template) {
-			if (expand_name(c, ru, cr->name_template, subject))
+			if (expand_name(c, ru, cr->name_template, subject, &c->name))
 				return KGX_ERR_NOMEM;
 			name = c->name.s;
 			name_len = c->name.len;
 		}
-		kgx_status st = resolve(c, ru, cr, name, name_len, ae > ab ? subject + ab : NULL,
-		                        ae - ab, &created[k]);
+		kgx_status st;
+		if (cr->id_template) {
+			if (expand_name(c, ru, cr->id_template, subject, &c->id))
+				return KGX_ERR_NOMEM;
+			st = resolve_by_id(c, ru, cr, name, name_len, &created[k]);
+		} else {
+			st = resolve(c, ru, cr, name, name_len, ae > ab ? subject + ab : NULL, ae - ab,
+			             &created[k]);
+		}
 		if (st != KGX_OK)
 			return st;
 		if (!created[k])
 			continue;
-		TRY(st, add_mention(doc, base + (uint32_t)b, base + (uint32_t)e, created[k], ru->priority,
-		                    KGX_M_STRONG, ru->id));
+		/* a group inside another group of this match is a name of its own */
+		int inner = 0;
+		for (size_t j = 0; j < ru->n_creates && !inner; j++) {
+			size_t ob, oe;
+			inner = j != k && kgx_rules_group(ru->code, c->md, ru->creates[j].name, &ob, &oe) &&
+			        ob <= b && e <= oe && oe - ob > e - b;
+		}
+		TRY(st, add_mention(doc, base + (uint32_t)b, base + (uint32_t)e, created[k],
+		                    inner ? 1000 + ru->priority : ru->priority, KGX_M_STRONG, ru->id));
+		if (inner)
+			KGX_VEC_AT(&doc->mentions, kgx_mention, doc->mentions.len - 1).nested = 1;
+		else if ((created[k]->classes & KGX_C_EVENT) && created[k]->discovered)
+			TRY(st, nest_known(c, subject, b, e, base));
 		if (ae > ab)
 			TRY(st, add_mention(doc, base + (uint32_t)ab, base + (uint32_t)ae, created[k],
 			                    ru->priority, KGX_M_STRONG, ru->id));
@@ -605,9 +731,9 @@ static int clashes(const kgx_mention *m, const kgx_mention *o)
 	int m_in_o = o->span.begin <= m->span.begin && m->span.end <= o->span.end;
 	int o_in_m = m->span.begin <= o->span.begin && o->span.end <= m->span.end;
 	/* a country nested in a name stands beside that name */
-	if (!same && o_in_m && !strcmp(o->rule, "kb:nested"))
+	if (!same && o_in_m && (o->nested || !strcmp(o->rule, "kb:nested")))
 		return 0;
-	if (!same && m_in_o && !strcmp(m->rule, "kb:nested"))
+	if (!same && m_in_o && (m->nested || !strcmp(m->rule, "kb:nested")))
 		return 0;
 	return 1;
 }
@@ -722,6 +848,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.name);
+	kgx_buf_free(&c.id);
 	kgx_needs_free(&c.needs);
 	return st;
 }

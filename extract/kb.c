@@ -211,7 +211,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			return KGX_ERR_RULE;
 		}
 		e->classes = kgx_class_closure(cls);
-	} else if (KEY("nl") || KEY("en") || KEY("alias") || KEY("short") || KEY("adjective")) {
+	} else if (KEY("nl") || KEY("en") || KEY("alias") || KEY("short") || KEY("adjective") ||
+	           KEY("cased")) {
 		if (KEY("nl") && !e->label_nl)
 			e->label_nl = v;
 		else if (KEY("en") && !e->label_en)
@@ -225,7 +226,7 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		p->name = v;
 		p->len = l->value_len;
 		p->kind = KEY("short") ? KGX_ALIAS_SHORT : KEY("adjective") ? KGX_ALIAS_ADJECTIVE
-		                                                            : KGX_ALIAS_NAME;
+		          : KEY("cased") ? KGX_ALIAS_CASED : KGX_ALIAS_NAME;
 		p->loc = vloc;
 	} else if (KEY("wikidata")) {
 		if (v[0] != 'Q' || l->value_len < 2 || strspn(v + 1, "0123456789") != l->value_len - 1) {

@@ -148,7 +148,9 @@ kgx_status kgx_lex_add(kgx_lex *lex, const char *name, size_t len,
 		TRY(st, child(lex, at, i ? t[i].sep : 0, lex->keys.s + t[i].key, t[i].key_len, &at));
 
 	/* Persons' names and acronyms in capitals must match as written. */
-	int exact = (entry->classes & (KGX_C_PERSON | KGX_C_MINISTER)) != 0;
+	int exact = kind == KGX_ALIAS_CASED || (entry->classes & (KGX_C_PERSON | KGX_C_MINISTER)) != 0;
+	if (kind == KGX_ALIAS_CASED)
+		kind = KGX_ALIAS_NAME;
 	if (!exact && n == 1)
 		exact = kgx_fold_all_caps(lex->keys.s + t[0].exact, t[0].exact_len);
 	const char *ex = NULL;

@@ -5,6 +5,7 @@
 #include "frame.h"
 #include "stanza.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -35,12 +36,18 @@ typedef struct {
 	char cur[8];       /* currency */
 } unit;
 
+/* One entry of a [@maps] map: "month = maart 03". */
+typedef struct {
+	char *map, *word, *value;
+} map_entry;
+
 struct kgx_rules {
 	kgx_kb *kb;
 	kgx_abbrevs *abbrevs;
 	kgx_vec rules;    /* kgx_rule * */
 	kgx_vec macros;   /* macro */
 	kgx_vec mults, curs;  /* unit */
+	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
@@ -60,6 +67,7 @@ kgx_rules *kgx_rules_new(void)
 	kgx_vec_init(&r->macros, sizeof(macro));
 	kgx_vec_init(&r->mults, sizeof(unit));
 	kgx_vec_init(&r->curs, sizeof(unit));
+	kgx_vec_init(&r->maps, sizeof(map_entry));
 	kgx_vec_init(&r->words, sizeof(need_word));
 	r->kb = kgx_kb_new();
 	r->abbrevs = kgx_abbrevs_new();
@@ -89,6 +97,7 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->macros);
 	kgx_vec_free(&r->mults);
 	kgx_vec_free(&r->curs);
+	kgx_vec_free(&r->maps);
 	kgx_vec_free(&r->words);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
@@ -101,7 +110,7 @@ void kgx_rules_free(kgx_rules *r)
 typedef struct {
 	kgx_rules *r;
 	kgx_rule *cur;
-	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS, S_FRAMES } section;
+	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS, S_MAPS, S_FRAMES } section;
 	const char *file;
 	kgx_vec fires, silent;  /* char * */
 } load_ctx;
@@ -330,9 +339,10 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		e->predicate = pred;
 		strcpy(e->s, s);
 		strcpy(e->o, o);
-	} else if (PREFIX("create.") || PREFIX("alias.") || PREFIX("name.")) {
-		int is_alias = PREFIX("alias."), is_template = PREFIX("name.");
-		size_t skip = is_alias ? 6 : is_template ? 5 : 7;
+	} else if (PREFIX("create.") || PREFIX("alias.") || PREFIX("name.") || PREFIX("id.")) {
+		int is_alias = PREFIX("alias."), is_id = PREFIX("id.");
+		int is_template = PREFIX("name.") || is_id;
+		size_t skip = is_alias ? 6 : is_id ? 3 : is_template ? 5 : 7;
 		const char *g = l->key + skip;
 		size_t gn = l->key_len - skip;
 		if (!is_name(g, gn)) {
@@ -359,15 +369,24 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 				if (*p != '{')
 					continue;
 				const char *q = strchr(p, '}');
-				if (!q || !is_name(p + 1, (size_t)(q - p - 1))) {
+				const char *colon = q ? memchr(p, ':', (size_t)(q - p)) : NULL;
+				const char *bar = q ? memchr(p, '|', (size_t)(q - p)) : NULL;
+				const char *gend = colon ? colon : bar ? bar : q;
+				if (!q || !is_name(p + 1, (size_t)(gend - p - 1)) ||
+				    (colon && !is_name(colon + 1, (size_t)(q - colon - 1))) ||
+				    (bar && (colon || q - bar - 1 != 4 || memcmp(bar + 1, "year", 4)))) {
 					kgx_loc at = vloc;
 					at.col += (unsigned)(p - v);
-					kgx_diag(&at, "name.%s: '{' must open a group name closed by '}'", cr->name);
+					kgx_diag(&at, "%s.%s: '{' must open a group name (and ':map' or '|year') closed by '}'",
+					         is_id ? "id" : "name", cr->name);
 					return KGX_ERR_SYNTAX;
 				}
 				p = q;
 			}
-			cr->name_template = v;
+			if (is_id)
+				cr->id_template = v;
+			else
+				cr->name_template = v;
 		} else if (is_alias) {
 			if (!is_name(v, vn)) {
 				kgx_diag(&vloc, "alias.%s names another group", cr->name);
@@ -566,6 +585,16 @@ static char *word_list_regex(const char *v)
 	return res;
 }
 
+static int map_defined(const kgx_rules *r, const char *map, size_t n)
+{
+	for (size_t i = 0; i < r->maps.len; i++) {
+		const map_entry *e = &KGX_VEC_AT(&r->maps, map_entry, i);
+		if (strlen(e->map) == n && !memcmp(e->map, map, n))
+			return 1;
+	}
+	return 0;
+}
+
 static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
 {
 	for (size_t i = 0; i < r->macros.len; i++) {
@@ -595,6 +624,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 				c->section = S_AMOUNT;
 			else if (SEC("@settings"))
 				c->section = S_SETTINGS;
+			else if (SEC("@maps"))
+				c->section = S_MAPS;
 			else if (SEC("@frames"))
 				c->section = S_FRAMES;
 			else {
@@ -667,6 +698,25 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			}
 			free(t);
 		}
+		return KGX_OK;
+	}
+	case S_MAPS: {
+		/* the value is the last word; the words before it, the key */
+		char *sp = strrchr(v, ' ');
+		char *tab = strrchr(v, '\t');
+		if (tab > sp)
+			sp = tab;
+		if (!is_name(l->key, l->key_len) || !sp || sp == v || !sp[1]) {
+			kgx_diag(&vloc, "expected 'map = WORDS VALUE' (a map name is lower-case letters, "
+			         "digits and '_')");
+			return KGX_ERR_SYNTAX;
+		}
+		map_entry *e = kgx_vec_push(&r->maps);
+		if (!e || !(e->map = kgx_arena_strndup(&r->arena, l->key, l->key_len)) ||
+		    !(e->value = kgx_arena_strndup(&r->arena, sp + 1, strlen(sp + 1))))
+			return KGX_ERR_NOMEM;
+		*sp = '\0';
+		e->word = v;
 		return KGX_OK;
 	}
 	case S_AMOUNT:
@@ -1156,14 +1206,25 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 					         ru->id, ru->creates[k].name, ru->creates[k].name);
 					st = KGX_ERR_RULE;
 				}
-				for (const char *p = ru->creates[k].name_template; p && (p = strchr(p, '{')); p++) {
-					char g[64];
-					size_t gn = (size_t)(strchr(p, '}') - p - 1);
-					snprintf(g, sizeof g, "%.*s", (int)gn, p + 1);
-					if (pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)g, &first, &last) < 0) {
-						kgx_diag(&ru->loc, "rule '%s': name.%s uses {%s}, which names no group of the pattern",
-						         ru->id, ru->creates[k].name, g);
-						st = KGX_ERR_RULE;
+				for (int t = 0; t < 2; t++) {
+					const char *tmpl = t ? ru->creates[k].id_template : ru->creates[k].name_template;
+					for (const char *p = tmpl; p && (p = strchr(p, '{')); p++) {
+						char g[64];
+						const char *q = strchr(p, '}');
+						const char *colon = memchr(p, ':', (size_t)(q - p));
+						const char *bar = memchr(p, '|', (size_t)(q - p));
+						size_t gn = (size_t)((colon ? colon : bar ? bar : q) - p - 1);
+						snprintf(g, sizeof g, "%.*s", (int)gn, p + 1);
+						if (colon && !map_defined(r, colon + 1, (size_t)(q - colon - 1))) {
+							kgx_diag(&ru->loc, "rule '%s': %s.%s uses the map '%.*s', which no [@maps] section defines",
+							         ru->id, t ? "id" : "name", ru->creates[k].name, (int)(q - colon - 1), colon + 1);
+							st = KGX_ERR_RULE;
+						}
+						if (pcre2_substring_nametable_scan(ru->code, (PCRE2_SPTR)g, &first, &last) < 0) {
+							kgx_diag(&ru->loc, "rule '%s': %s.%s uses {%s}, which names no group of the pattern",
+							         ru->id, t ? "id" : "name", ru->creates[k].name, g);
+							st = KGX_ERR_RULE;
+						}
 					}
 				}
 			}
@@ -1229,6 +1290,37 @@ double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len)
 {
 	const unit *u = find_unit(&r->mults, word, len);
 	return u ? u->value : 0;
+}
+
+const char *kgx_rules_map(const kgx_rules *r, const char *map, size_t map_len, const char *word,
+                          size_t len)
+{
+	for (size_t i = 0; i < r->maps.len; i++) {
+		const map_entry *e = &KGX_VEC_AT(&r->maps, map_entry, i);
+		if (strlen(e->map) != map_len || memcmp(e->map, map, map_len))
+			continue;
+		/* ASCII case and the width of white space do not count: the text may
+		 * break a line where the key has a space */
+		const char *k = e->word, *w = word, *end = word + len;
+		while (*k && w < end) {
+			if (isspace((unsigned char)*k) && isspace((unsigned char)*w)) {
+				while (isspace((unsigned char)*k))
+					k++;
+				while (w < end && isspace((unsigned char)*w))
+					w++;
+			} else if (tolower((unsigned char)*k) == tolower((unsigned char)*w)) {
+				k++;
+				w++;
+			} else {
+				break;
+			}
+		}
+		while (*k && isspace((unsigned char)*k))
+			k++;
+		if (!*k && w == end)
+			return e->value;
+	}
+	return NULL;
 }
 
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)

@@ -55,6 +55,8 @@ typedef struct {
 	int priority;
 	kgx_mention_kind kind;
 	const char *rule;  /* id of the rule that made it ("kb" for the gazetteer) */
+	int nested;        /* a name inside another of the same rule match ("Raad X" in
+	                    * "Raad X van 3 mei"): kept beside it, as kb:nested names are */
 } kgx_mention;
 
 typedef struct {

@@ -38,6 +38,9 @@ typedef struct {
 	const char *name_template;  /* name.NAME = "resolutie {NAME}": the name the
 	                             * group stands for, {G} the text of group G;
 	                             * NULL: the group's own text */
+	const char *id_template;    /* id.NAME = "kst-{dossier}-{nr}": the entity's id,
+	                             * spelt out like name_template and made a slug;
+	                             * names in other forms then meet in one entity */
 } kgx_create;
 
 typedef struct {
@@ -110,6 +113,9 @@ const pcre2_code *kgx_rules_amount(const kgx_rules *r);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */
 double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
+/* The value of `word` (ASCII case ignored) in the [@maps] map `map`, or NULL. */
+const char *kgx_rules_map(const kgx_rules *r, const char *map, size_t map_len, const char *word,
+                          size_t len);
 
 /* The rules' needs words that one lower-cased text holds, worked out as
  * rules ask: rules share words, so each is looked for once per text, and a

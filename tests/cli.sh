@@ -518,7 +518,7 @@ check "shards run by GNU parallel merge into the whole run (sort -u)" t_parallel
 t_explain() {
 	run 0 --explain corpus/ || return 1
 	grep -q '^== corpus/' "$T/err" || fail "no document heading"
-	grep -q '\[Nederland\]{Country}' "$T/err" || fail "mentions not marked"
+	grep -q '\[Nederland\]{Country netherlands}' "$T/err" || fail "mentions not marked with class and id"
 	grep -q ' signedBy .*\[signature-block\]' "$T/err" || fail "no relation with its rule"
 	! grep -q $'\x1b\\[' "$T/err" || fail "colours in a pipe"
 	command -v script >/dev/null || return 0
