@@ -315,6 +315,13 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	}
 	if (*out)
 		return KGX_OK;
+	/* "de leden Frankrijk en Duitsland": a name the knowledge base or this
+	 * document knows as a country or a body is no new person */
+	if (cr->classes & KGX_C_PERSON) {
+		const kgx_entry *other = lookup(c, text, len, 0);
+		if (other && !(other->classes & KGX_C_PERSON))
+			return KGX_OK;
+	}
 	/* a name already defined in this document, by label */
 	if (!classes)
 		classes = classify(c, text, len);

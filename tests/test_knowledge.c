@@ -90,13 +90,14 @@ static void test_full_name_after_title(void **state)
 }
 
 /* The address line of a letter: the role noun at the end of
- * "Staten-Generaal" does not make the city after it a person. */
+ * "Staten-Generaal" does not make the city after it a person; nor does "de
+ * leden" make countries members of parliament. */
 static void test_den_haag_not_a_person(void **state)
 {
 	(void)state;
 	t_run(&doc, rules, "address.txt",
 	      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Den Haag, 3 mei 2024\n\n"
-	      "Hierbij zend ik u de brief.\n");
+	      "Hierbij zend ik u de brief. De leden Frankrijk en Duitsland stemden tegen.\n");
 	for (size_t i = 0; i < doc.mentions.len; i++) {
 		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
 		assert_false(m->entry->classes & KGX_C_PERSON);
