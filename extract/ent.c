@@ -305,8 +305,25 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 				*out = NULL;
 		}
 	}
+	if (*out && (*out)->discovered && (cr->classes & KGX_C_MINISTER) &&
+	    !((*out)->classes & KGX_C_MINISTER)) {
+		/* "minister X" after "X" alone: the person this document named is a
+		 * minister (only entries of this document can change) */
+		for (size_t i = 0; i < doc->discovered.len; i++) {
+			kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
+			if (e == *out)
+				e->classes |= kgx_class_closure(KGX_C_MINISTER);
+		}
+	}
 	if (*out)
 		return KGX_OK;
+	/* "de leden Frankrijk en Duitsland": a name the knowledge base or this
+	 * document knows as a country or a body is no new person */
+	if (cr->classes & KGX_C_PERSON) {
+		const kgx_entry *other = lookup(c, text, len, 0);
+		if (other && !(other->classes & KGX_C_PERSON))
+			return KGX_OK;
+	}
 	/* a name already defined in this document, by label */
 	if (!classes)
 		classes = classify(c, text, len);
@@ -799,6 +816,83 @@ static kgx_status resolve_overlaps(kgx_doc *doc)
 	return st;
 }
 
+/* Does `full` end in the name `sur` as words of its own ("Raymond de Roon"
+ * and "De Roon", "M.J.M. Verhagen" and "Verhagen"), ignoring ASCII case? */
+static int ends_in_name(const char *full, const char *sur)
+{
+	size_t fl = strlen(full), sl = strlen(sur);
+	if (sl == 0 || fl <= sl + 1)
+		return 0;
+	char before = full[fl - sl - 1];
+	return (before == ' ' || before == '.') && !strcasecmp(full + fl - sl, sur);
+}
+
+/* A person named by surname alone is the person the same document names in
+ * full, when there is exactly one: "De Roon" after "Raymond de Roon (X)",
+ * "de heer Verhagen" above the signature "M.J.M. Verhagen". The surname's
+ * mentions and relations move to the full name, so that a document has one
+ * resource per person. A name the knowledge base knows keeps its IRI: a
+ * full name found by a rule moves to it instead. */
+static kgx_status merge_surnames(kgx_doc *doc)
+{
+	kgx_vec people;  /* const kgx_entry *: the persons mentioned, once each */
+	kgx_vec_init(&people, sizeof(const kgx_entry *));
+	kgx_status st = KGX_OK;
+	for (size_t i = 0; i < doc->mentions.len && st == KGX_OK; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->kind != KGX_M_STRONG || !(m->entry->classes & KGX_C_PERSON))
+			continue;
+		size_t k = 0;
+		while (k < people.len && KGX_VEC_AT(&people, const kgx_entry *, k) != m->entry)
+			k++;
+		if (k == people.len) {
+			const kgx_entry **slot = kgx_vec_push(&people);
+			if (slot)
+				*slot = m->entry;
+			else
+				st = KGX_ERR_NOMEM;
+		}
+	}
+	for (size_t i = 0; i < people.len && st == KGX_OK; i++) {
+		const kgx_entry *sur = KGX_VEC_AT(&people, const kgx_entry *, i);
+		const kgx_entry *full = NULL;
+		int n = 0;
+		for (size_t k = 0; k < people.len; k++) {
+			const kgx_entry *e = KGX_VEC_AT(&people, const kgx_entry *, k);
+			if (e != sur && ends_in_name(e->label, sur->label)) {
+				full = e;
+				n++;
+			}
+		}
+		if (n != 1 || (!sur->discovered && !full->discovered))
+			continue;
+		const kgx_entry *from = sur->discovered ? sur : full;
+		const kgx_entry *to = sur->discovered ? full : sur;
+		for (size_t k = 0; k < doc->discovered.len; k++) {
+			kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, k);
+			if (e == to)
+				e->classes |= from->classes;  /* "minister X" makes X a minister */
+		}
+		for (size_t k = 0; k < doc->mentions.len; k++) {
+			kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, k);
+			if (m->entry == from)
+				m->entry = to;
+		}
+		for (size_t k = 0; k < doc->relations.len; k++) {
+			kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
+			if (r->s == from)
+				r->s = to;
+			if (r->o == from)
+				r->o = to;
+		}
+		for (size_t k = 0; k < people.len; k++)
+			if (KGX_VEC_AT(&people, const kgx_entry *, k) == from)
+				KGX_VEC_AT(&people, const kgx_entry *, k) = to;
+	}
+	kgx_vec_free(&people);
+	return st;
+}
+
 kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 {
 	ent_ctx c = {0};
@@ -841,6 +935,9 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	/* 3. overlaps */
 	if (st == KGX_OK)
 		st = resolve_overlaps(doc);
+	/* 4. one person per document */
+	if (st == KGX_OK)
+		st = merge_surnames(doc);
 	pcre2_match_data_free(c.md);
 	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);

@@ -439,6 +439,40 @@ static void test_name_template(void **state)
 	kgx_rules_free(r);
 }
 
+/* One resource per person in a document: a surname alone is the person the
+ * document names in full, found by a rule or known to the knowledge base;
+ * with two candidates it stays apart. */
+static void test_surname_merges(void **state)
+{
+	(void)state;
+	kgx_rules *r = t_rules("[person-veldkamp]\nclass = Minister\nnl = C.C.J. Veldkamp\n",
+	                       "[full]\nkind = entity\n"
+	                       "pattern = (?-i)\\b(?<name>(?:Anna|Eva) Pronk)\\b\ncreate.name = Person\n\n"
+	                       "[member]\nkind = entity\n"
+	                       "pattern = (?-i)\\blid\\s+(?<name>\\p{Lu}\\p{Ll}+)\ncreate.name = Person\n"
+	                       "emit = memberOf name =person-veldkamp\n");
+	t_run(&doc, r, "one.txt", "Anna Pronk sprak eerst. Daarna vroeg het lid Pronk om een brief.\n");
+	const kgx_entry *full = t_discovered(&doc, "Anna Pronk");
+	assert_non_null(full);
+	assert_int_equal(t_mentions(&doc, full->id), 2);
+	/* the relation the surname's rule made moves along */
+	assert_non_null(t_relation(&doc, full->id, KGX_P_MEMBEROF, "person-veldkamp"));
+	kgx_doc_release(&doc);
+
+	/* the knowledge base's person keeps its IRI */
+	t_run(&doc, r, "kb.txt", "Het lid Veldkamp sprak. C.C.J. Veldkamp was er ook.\n");
+	assert_int_equal(t_mentions(&doc, "person-veldkamp"), 2);
+	kgx_doc_release(&doc);
+
+	/* two persons of that name: no guess */
+	t_run(&doc, r, "two.txt", "Anna Pronk en Eva Pronk spraken. Het lid Pronk vroeg.\n");
+	const kgx_entry *alone = t_discovered(&doc, "Pronk");
+	assert_non_null(alone);
+	assert_int_equal(t_mentions(&doc, alone->id), 1);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 /* Which words an acronym defines: the words whose initials spell it, less a
  * Dutch "van de …" after them; else Schwartz & Hearst's letters in order. */
 static void test_acronym_span(void **state)
@@ -581,6 +615,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_windows_1252, release),
 		cmocka_unit_test(test_slugs),
 		cmocka_unit_test(test_name_template),
+		cmocka_unit_test(test_surname_merges),
 		cmocka_unit_test(test_acronym_span),
 		cmocka_unit_test_teardown(test_noncharacters_and_file_names, release),
 		cmocka_unit_test_teardown(test_utf8_bom_and_repair, release),

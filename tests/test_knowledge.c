@@ -1,0 +1,151 @@
+/* The shipped knowledge and rules (rules/, KGX_TEST_RULES) on how letters
+ * name people and what they say about them by apposition: a party after a
+ * member's name, a full name after a title, a place that is no person, a
+ * portfolio in brackets. Names are invented; the parties and ministries are
+ * the knowledge base's. */
+#include "kgx_test.h"
+#include "doc.h"
+
+static kgx_rules *rules;
+static kgx_doc doc;
+
+static int setup(void **state)
+{
+	(void)state;
+	kgx_diag_quiet(1);
+	rules = kgx_rules_new();
+	if (!rules || kgx_rules_load_dir(rules, KGX_TEST_RULES) != KGX_OK ||
+	    kgx_rules_compile(rules, 1) != KGX_OK)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	kgx_rules_free(rules);
+	return 0;
+}
+
+static int release(void **state)
+{
+	(void)state;
+	kgx_doc_release(&doc);
+	return 0;
+}
+
+/* The entity of the strong mention that covers exactly `name`, or NULL. */
+static const kgx_entry *mention_of(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		if (m->kind == KGX_M_STRONG && m->span.end - m->span.begin == n &&
+		    !memcmp(doc.text + m->span.begin, name, n))
+			return m->entry;
+	}
+	return NULL;
+}
+
+/* "de leden A en B (beiden VVD)": both are persons, members of the party and
+ * of the Tweede Kamer; "(SP)" after a name is the party, which the two
+ * capitals in a document that never names it are not. */
+static void test_party_after_name(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "party.txt",
+	      "Vragen van de leden Wiersema en Van der Gracht (beiden VVD) over de missie.\n\n"
+	      "Antwoord op vragen van het lid Hakkert (SP) over de missie.\n");
+	const kgx_entry *a = mention_of("Wiersema");
+	const kgx_entry *b = mention_of("Van der Gracht");
+	const kgx_entry *c = mention_of("Hakkert");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_true(a->classes & KGX_C_PERSON);
+	assert_non_null(t_relation(&doc, a->id, KGX_P_MEMBEROF, "vvd"));
+	assert_non_null(t_relation(&doc, b->id, KGX_P_MEMBEROF, "vvd"));
+	assert_non_null(t_relation(&doc, b->id, KGX_P_MEMBEROF, "tweede-kamer"));
+	assert_non_null(t_relation(&doc, c->id, KGX_P_MEMBEROF, "sp"));
+	assert_int_equal(t_mentions(&doc, "sp"), 1);
+	kgx_doc_release(&doc);
+	t_run(&doc, rules, "sp.txt", "De SP van het programma staat in bijlage 2.\n");
+	assert_int_equal(t_mentions(&doc, "sp"), 0);
+}
+
+/* "minister Ysolde Hakkert" is the minister Ysolde Hakkert, not "Ysolde";
+ * "Hakkert" later in the letter is the same person. */
+static void test_full_name_after_title(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "title.txt",
+	      "Tijdens het debat zegde minister Ysolde Hakkert toe de Kamer te informeren. "
+	      "Volgens minister Hakkert is dat binnen een maand mogelijk.\n");
+	const kgx_entry *e = mention_of("Ysolde Hakkert");
+	assert_non_null(e);
+	assert_true(e->classes & KGX_C_MINISTER);
+	assert_string_equal(e->label, "Ysolde Hakkert");
+	assert_ptr_equal(mention_of("Hakkert"), e);
+	assert_null(mention_of("Ysolde"));
+}
+
+/* The address line of a letter: the role noun at the end of
+ * "Staten-Generaal" does not make the city after it a person; nor does "de
+ * leden" make countries members of parliament. */
+static void test_den_haag_not_a_person(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "address.txt",
+	      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Den Haag, 3 mei 2024\n\n"
+	      "Hierbij zend ik u de brief. De leden Frankrijk en Duitsland stemden tegen.\n");
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		assert_false(m->entry->classes & KGX_C_PERSON);
+	}
+}
+
+/* An English job title after a rank is not a name either. */
+static void test_job_title_not_a_person(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "job.txt", "Sinds maart is een kolonel Chief Liaison in de hoofdstad.\n");
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		assert_false(m->entry->classes & KGX_C_PERSON);
+	}
+}
+
+/* Appositions: the portfolio in brackets, the title before the name without a
+ * comma, and the name before the title. A foreign minister is not the Dutch
+ * ministry's: three relations, not four. */
+static void test_apposition_minister_of(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "minister.txt",
+	      "Minister Hakkert (Infrastructuur en Waterstaat) opende de bijeenkomst.\n\n"
+	      "Daarna sprak de minister van Defensie Pronk.\n\n"
+	      "Het overleg werd gevoerd met mevrouw Wiersema, minister van Buitenlandse Zaken.\n\n"
+	      "Zij sprak met de heer Bakkum, minister van Buitenlandse Zaken van Mali.\n");
+	const kgx_entry *a = mention_of("Hakkert");
+	const kgx_entry *b = mention_of("Pronk");
+	const kgx_entry *c = mention_of("Wiersema");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_non_null(t_relation(&doc, a->id, KGX_P_MINISTEROF, "min-infrastructure-water-nl"));
+	assert_non_null(t_relation(&doc, b->id, KGX_P_MINISTEROF, "min-defence-nl"));
+	assert_non_null(t_relation(&doc, c->id, KGX_P_MINISTEROF, "min-foreign-affairs-nl"));
+	assert_int_equal(t_count_pred(&doc, KGX_P_MINISTEROF), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_party_after_name, release),
+		cmocka_unit_test_teardown(test_full_name_after_title, release),
+		cmocka_unit_test_teardown(test_den_haag_not_a_person, release),
+		cmocka_unit_test_teardown(test_job_title_not_a_person, release),
+		cmocka_unit_test_teardown(test_apposition_minister_of, release),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
