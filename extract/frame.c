@@ -21,7 +21,10 @@
 enum {
 	AT_SUBJECT = 1,    /* the clause's subject */
 	AT_DIRECT = 2,     /* the first name after the trigger, not after a preposition */
-	AT_ADJECTIVE = 4   /* an adjective just before a noun trigger */
+	AT_ADJECTIVE = 4,  /* an adjective just before a noun trigger */
+	AT_COMPOUND = 8,   /* a name glued to the trigger: "UNIFIL-militairen" */
+	AT_RECENT = 16     /* with nothing else: the last name of its class, this
+	                    * sentence or the two before */
 };
 
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
@@ -67,6 +70,8 @@ struct kgx_frames {
 	size_t n_preps;
 	char **voice_bodies;     /* ids (fnmatch patterns) of bodies that act for the voice entity */
 	size_t n_voice_bodies;
+	char **pronominals;      /* "hieraan", "daarvoor": a preposition with "it" */
+	size_t n_pronominals;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	const char *debate_src;
 	pcre2_code *debate;
@@ -238,6 +243,10 @@ static kgx_status parse_slot(kgx_frames *fs, slot *s, int classes_key, char *v, 
 			s->at |= AT_DIRECT;
 		else if (!strcmp(words[i], "adjective"))
 			s->at |= AT_ADJECTIVE;
+		else if (!strcmp(words[i], "compound"))
+			s->at |= AT_COMPOUND;
+		else if (!strcmp(words[i], "recent"))
+			s->at |= AT_RECENT;
 		else
 			s->preps[s->n_preps++] = words[i];
 	}
@@ -337,6 +346,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->preps, &fs->n_preps);
 	else if (KEY("voice-bodies"))
 		st = split_list(fs, v, &fs->voice_bodies, &fs->n_voice_bodies);
+	else if (KEY("pronominals"))
+		st = split_list(fs, v, &fs->pronominals, &fs->n_pronominals);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -562,6 +573,11 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				continue;
 			}
 			uint32_t limit = m < m1 ? ms[m].span.begin : s->span.end;
+			/* "UNIFIL-militairen": the word after a name's hyphen is a word of its own */
+			if (c == '-' && st->toks.len && KGX_VEC_AT(&st->toks, token, st->toks.len - 1).kind == T_NAME &&
+			    KGX_VEC_AT(&st->toks, token, st->toks.len - 1).e == at && at + 1 < limit &&
+			    is_word_byte((unsigned char)doc->text[at + 1]) && doc->text[at + 1] != '-')
+				at++;
 			uint32_t e = at;
 			while (e < limit && is_word_byte((unsigned char)doc->text[e]))
 				e++;
@@ -776,14 +792,21 @@ static int letter(unsigned char c)
 	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-static int modifier(const kgx_doc *doc, const token *t)
+static int modifier_span(const kgx_doc *doc, uint32_t b, uint32_t e)
 {
 	const unsigned char *x = (const unsigned char *)doc->text;
 	/* also a suspended hyphen: "EU-, VN- en NAVO-missies" */
-	int after = x[t->e] == '-';
-	int before = t->b >= 2 && x[t->b - 1] == '-' && letter(x[t->b - 2]);
+	int after = x[e] == '-';
+	int before = b >= 2 && x[b - 1] == '-' && letter(x[b - 2]);
 	return after || before;
 }
+
+static int modifier(const kgx_doc *doc, const token *t)
+{
+	return modifier_span(doc, t->b, t->e);
+}
+
+static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si);
 
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
@@ -808,9 +831,18 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	classes &= sl->classes;
 	if (!classes)
 		return none;
+	return referent(st, doc, classes, j, si);
+}
+
+/* The nearest strong mention of one of the classes before token j: in this
+ * sentence, or in the two before. */
+static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si)
+{
+	const token *t = st->toks.data;
+	filler none = NO_FILLER;
 	for (size_t k = j; k > 0; k--)
 		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
-		    (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
+		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
 			filler f = {j, mention_of(doc, &t[k - 1])->entry, 0};
 			return f;
 		}
@@ -831,17 +863,45 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
  * holds a fitting name within four words, a noun that stands for one, or a
  * name in apposition ("aan de missie in Kosovo, EULEX"). */
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
-                      size_t from, size_t until, size_t skip, uint32_t si, const char **via)
+                      size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
 	const token *t = st->toks.data;
 	for (size_t pass = 0; pass < 2; pass++) {
 		size_t b = pass ? cb : from, e = pass ? from : until < ce ? until : ce;
 		for (size_t i = b; i < e; i++) {
+			/* "draagt hieraan bij": a preposition with "it" in one word */
+			if (t[i].kind == T_WORD && tok_in(st, &t[i], st->fs->pronominals, st->fs->n_pronominals)) {
+				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
+				if (i + 1 < ce && (tok_is(st, &t[i + 1], "dat") || tok_is(st, &t[i + 1], "te") ||
+				                   tok_is(st, &t[i + 1], "om") || tok_is(st, &t[i + 1], "of")))
+					continue;
+				/* "de missies waaraan": a relative one hangs on the name just before */
+				int relative = !memcmp(low(st, &t[i]), "waar", 4);
+				for (size_t p = 0; p < sl->n_preps; p++) {
+					size_t pl = strlen(sl->preps[p]), wl = t[i].e - t[i].b;
+					if (wl > pl && !memcmp(low(st, &t[i]) + wl - pl, sl->preps[p], pl)) {
+						filler f = NO_FILLER;
+						if (!relative)
+							f = referent(st, doc, sl->classes, i, si);
+						else if (i >= 1 && t[i - 1].kind == T_NAME && fits(doc, &t[i - 1], sl) &&
+						         !modifier(doc, &t[i - 1]))
+							f.entry = mention_of(doc, &t[i - 1])->entry, f.tok = i;
+						else if (i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME &&
+						         fits(doc, &t[i - 2], sl) && !modifier(doc, &t[i - 2]))
+							f.entry = mention_of(doc, &t[i - 2])->entry, f.tok = i;
+						if (f.entry) {
+							*via = sl->preps[p];
+							return f;
+						}
+					}
+				}
+				continue;
+			}
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
 				continue;
-			/* before the trigger only a phrase that opens the clause:
-			 * "Aan UNICEF draagt Nederland … bij" */
-			if (pass && i != cb && !(t[i - 1].kind == T_PUNCT && st->lower.s[t[i - 1].lb] == ','))
+			/* before the trigger, a phrase within reach of it: "Aan UNICEF
+			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
+			if (pass && (noun || from - i > PREP_REACH_VERB))
 				continue;
 			*via = sl->preps[0];
 			for (size_t p = 0; p < sl->n_preps; p++)
@@ -1137,6 +1197,23 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	return obj;
 }
 
+/* Whether the clause has a phrase of the slot's prepositions after token i:
+ * then what it names is the slot's, and no earlier name is. */
+static int complement(const kgx_frame_state *st, const slot *sl, size_t i, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t k = i + 1; k < ce; k++)
+		if (tok_in(st, &t[k], sl->preps, sl->n_preps))
+			return 1;
+	return 0;
+}
+
+/* Whether the name before token i is glued to it by a hyphen. */
+static int glued(const kgx_doc *doc, const token *t, size_t i)
+{
+	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
+}
+
 /* Try one trigger at token i of sentence si. */
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
@@ -1180,7 +1257,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * passive, and only then may the object be its subject */
 	filler agent = NO_FILLER;
 	if (ag->n_preps) {
-		agent = by_prep(st, doc, ag, cb, ce, i + 1, until, SIZE_MAX, si, &via);
+		agent = by_prep(st, doc, ag, cb, ce, i + 1, until, SIZE_MAX, noun, si, &via);
 		ahow = via;
 	}
 	int passive = agent.tok != SIZE_MAX;
@@ -1189,7 +1266,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	filler obj = NO_FILLER;
 	size_t skip = agent.entry ? SIZE_MAX : agent.tok;
 	if (f->object.n_preps) {
-		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, until, skip, si, &via);
+		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, until, skip, noun, si, &via);
 		ohow = via;
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_DIRECT)) {
@@ -1200,7 +1277,23 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		obj.tok = subject(st, doc, &f->object, cb, ce, i, noun, skip);
 		ohow = "subject";
 	}
-	if (obj.tok == SIZE_MAX)
+	/* "X, die Nederland organiseerde": in an active relative clause the
+	 * relative is the object, and the name it stands for fills it */
+	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb >= 2 &&
+	    tok_in(st, &t[cb], st->fs->relatives, st->fs->n_relatives) && t[cb - 1].kind == T_PUNCT &&
+	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], &f->object) && cb + 1 < i && t[cb + 1].kind == T_NAME) {
+		obj.tok = cb - 2;
+		ohow = "relative";
+	}
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_COMPOUND) && glued(doc, t, i) && fits(doc, &t[i - 1], &f->object)) {
+		obj.tok = i - 1;
+		ohow = "compound";
+	}
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce)) {
+		obj = referent(st, doc, f->object.classes, i, si);
+		ohow = "recent";
+	}
+	if (obj.tok == SIZE_MAX && !obj.entry)
 		return KGX_OK;
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
@@ -1208,7 +1301,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* agent, if no preposition named it */
 	skip = obj.entry ? SIZE_MAX : obj.tok;
 	if (agent.tok == SIZE_MAX && (ag->at & AT_ADJECTIVE) && noun) {
-		for (size_t k = i; k > cb && k + 3 > i; k--) {
+		/* "de Ierse UNIFIL-militairen": past the name the trigger is glued to */
+		size_t from = glued(doc, t, i) ? i - 1 : i;
+		for (size_t k = from; k > cb && k + 3 > from; k--) {
 			const token *p = &t[k - 1];
 			if (p->kind == T_NAME) {
 				if (mention_of(doc, p)->kind == KGX_M_WEAK && fits(doc, p, ag) && k - 1 != skip) {
@@ -1270,7 +1365,8 @@ static kgx_status remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si,
 		st->history.len -= keep;
 	}
 	for (size_t m = m0; m < m1; m++) {
-		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION)
+		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
+		    modifier_span(doc, ms[m].span.begin, ms[m].span.end))
 			continue;
 		recent *r = kgx_vec_push(&st->history);
 		if (!r)
