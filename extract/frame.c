@@ -28,6 +28,9 @@ enum {
 };
 
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
+
+/* What the [@frames] settings say a word is; each word is looked up once. */
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -73,6 +76,8 @@ struct kgx_frames {
 	char **pronominals;      /* "hieraan", "daarvoor": a preposition with "it" */
 	size_t n_pronominals;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
+	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
+	kgx_vec word_kinds;      /* {word, flags} */
 	const char *debate_src;
 	pcre2_code *debate;
 	kgx_arena arena;
@@ -88,6 +93,11 @@ typedef struct {
 	unsigned classes;
 } anaphor_noun;
 
+typedef struct {
+	const char *word;
+	unsigned kinds;
+} word_kind;
+
 /* ------------------------------------------------------------ loading */
 
 kgx_frames *kgx_frames_new(void)
@@ -98,6 +108,8 @@ kgx_frames *kgx_frames_new(void)
 	kgx_vec_init(&fs->frames, sizeof(kgx_frame *));
 	kgx_vec_init(&fs->trigger_list, sizeof(trigger));
 	kgx_vec_init(&fs->anaphors, sizeof(anaphor_noun));
+	kgx_vec_init(&fs->word_kinds, sizeof(word_kind));
+	kgx_index_init(&fs->words);
 	kgx_index_init(&fs->triggers);
 	kgx_arena_init(&fs->arena);
 	return fs;
@@ -112,6 +124,8 @@ void kgx_frames_free(kgx_frames *fs)
 	kgx_vec_free(&fs->frames);
 	kgx_vec_free(&fs->trigger_list);
 	kgx_vec_free(&fs->anaphors);
+	kgx_vec_free(&fs->word_kinds);
+	kgx_index_free(&fs->words);
 	kgx_index_free(&fs->triggers);
 	pcre2_code_free(fs->debate);
 	kgx_arena_release(&fs->arena);
@@ -414,6 +428,35 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	fs->trigger_list.len = 0;
 	kgx_index_free(&fs->triggers);
 	kgx_index_init(&fs->triggers);
+	fs->word_kinds.len = 0;
+	kgx_index_free(&fs->words);
+	kgx_index_init(&fs->words);
+	const struct {
+		char **list;
+		size_t n;
+		unsigned kind;
+	} lists[] = {{fs->preps, fs->n_preps, W_PREP},
+	             {fs->pronominals, fs->n_pronominals, W_PRONOMINAL},
+	             {fs->relatives, fs->n_relatives, W_RELATIVE},
+	             {fs->breaks, fs->n_breaks, W_BREAK}};
+	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+		for (size_t k = 0; k < lists[l].n; k++) {
+			const char *w = lists[l].list[k];
+			word_kind *found = NULL;
+			uint64_t h = word_hash(w, strlen(w));
+			for (uint32_t cur, x = kgx_index_find(&fs->words, h, &cur); x != KGX_INDEX_END && !found;
+			     x = kgx_index_again(&fs->words, h, &cur))
+				if (!strcmp(KGX_VEC_AT(&fs->word_kinds, word_kind, x).word, w))
+					found = &KGX_VEC_AT(&fs->word_kinds, word_kind, x);
+			if (!found) {
+				if (!(found = kgx_vec_push(&fs->word_kinds)) ||
+				    kgx_index_add(&fs->words, h, (uint32_t)(fs->word_kinds.len - 1)))
+					return KGX_ERR_NOMEM;
+				found->word = w;
+				found->kinds = 0;
+			}
+			found->kinds |= lists[l].kind;
+		}
 	for (size_t i = 0; i < fs->frames.len; i++) {
 		const kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
 		for (size_t k = 0; k < f->forms.len; k++) {
@@ -440,6 +483,7 @@ enum { T_WORD, T_NAME, T_PUNCT };
 #define NOUN_REACH 6      /* between a noun and the subject of its support verb */
 #define PREP_REACH_NOUN 6 /* between a noun and its complement's preposition */
 #define PREP_REACH_VERB 12
+#define WINDOW 48         /* tokens on either side of a trigger that it looks at */
 
 typedef struct {
 	uint32_t b, e;     /* in doc->text */
@@ -447,6 +491,8 @@ typedef struct {
 	int kind;
 	uint32_t mention;  /* T_NAME */
 	int clause;
+	int amount;        /* the amount the token is part of, or -1 */
+	unsigned kinds;    /* W_* flags of a word, looked up once */
 } token;
 
 typedef struct {
@@ -458,6 +504,7 @@ typedef struct {
 typedef struct {
 	const kgx_entry *entry;
 	uint32_t sentence;
+	uint64_t seq;  /* order of mentions, to tell the latest of two classes */
 } recent;
 
 struct kgx_frame_state {
@@ -469,7 +516,8 @@ struct kgx_frame_state {
 	kgx_buf lower;
 	kgx_buf how;
 	pcre2_match_data *md;
-	kgx_vec history;  /* recent: strong mentions of the sentences so far */
+	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
+	uint64_t seq;
 };
 
 kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
@@ -483,7 +531,6 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 	st->rules = r;
 	kgx_vec_init(&st->toks, sizeof(token));
 	kgx_vec_init(&st->amounts, sizeof(amount));
-	kgx_vec_init(&st->history, sizeof(recent));
 	st->md = pcre2_match_data_create(16, NULL);
 	if (!st->md)
 		return KGX_ERR_NOMEM;
@@ -506,7 +553,6 @@ void kgx_frame_state_free(kgx_frame_state *st)
 		return;
 	kgx_vec_free(&st->toks);
 	kgx_vec_free(&st->amounts);
-	kgx_vec_free(&st->history);
 	kgx_buf_free(&st->lower);
 	kgx_buf_free(&st->how);
 	pcre2_match_data_free(st->md);
@@ -543,6 +589,18 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
 }
 
+static unsigned word_kinds_of(const kgx_frames *fs, const char *w, size_t n)
+{
+	uint64_t h = word_hash(w, n);
+	for (uint32_t cur, x = kgx_index_find(&fs->words, h, &cur); x != KGX_INDEX_END;
+	     x = kgx_index_again(&fs->words, h, &cur)) {
+		const word_kind *k = &KGX_VEC_AT(&fs->word_kinds, word_kind, x);
+		if (strlen(k->word) == n && !memcmp(k->word, w, n))
+			return k->kinds;
+	}
+	return 0;
+}
+
 /* Tokens of the sentence; names are the top-level mentions, as the relation
  * rules see them. Clause numbers change at ';', ':' and at a comma before a
  * clause-break word. */
@@ -561,6 +619,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 		while (m < m1 && (ms[m].span.begin < at || ms[m].span.end > s->span.end))
 			m++;
 		token t = {0};
+		t.amount = -1;
 		if (m < m1 && ms[m].span.begin == at) {
 			t.kind = T_NAME;
 			t.b = at;
@@ -591,14 +650,15 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				t.e++;
 		}
 		t.lb = t.b - s->span.begin;
+		if (t.kind == T_WORD)
+			t.kinds = word_kinds_of(fs, st->lower.s + t.lb, t.e - t.b);
 		if (t.kind == T_PUNCT) {
 			char c = doc->text[t.b];
 			if (c == ';' || c == ':')
 				clause++;
 			after_comma = c == ',';
 		} else {
-			if (after_comma && t.kind == T_WORD && (tok_in(st, &t, fs->breaks, fs->n_breaks) ||
-			                                        tok_in(st, &t, fs->relatives, fs->n_relatives)))
+			if (after_comma && (t.kinds & (W_BREAK | W_RELATIVE)))
 				clause++;
 			after_comma = 0;
 		}
@@ -619,6 +679,8 @@ static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kg
 	const char *text = doc->text + s->span.begin;
 	amount a;
 	size_t b, e;
+	if (!kgx_rules_names_currency(st->rules, st->lower.s, st->lower.len))
+		start = len;  /* no currency, no amount: spare the pattern its search */
 	while (start < len &&
 	       kgx_rel_amount_next(st->rules, text, len, start, st->md, a.value, &a.currency, &b, &e)) {
 		a.b = s->span.begin + (uint32_t)b;
@@ -628,6 +690,16 @@ static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kg
 			return KGX_ERR_NOMEM;
 		*slotp = a;
 		start = e > b ? e : b + 1;
+	}
+	/* each token knows its amount, so a trigger's look at amounts stays
+	 * within its window */
+	token *t = st->toks.data;
+	size_t a_i = 0;
+	for (size_t k = 0; k < st->toks.len; k++) {
+		const amount *as = st->amounts.data;
+		while (a_i < st->amounts.len && as[a_i].e <= t[k].b)
+			a_i++;
+		t[k].amount = a_i < st->amounts.len && t[k].b >= as[a_i].b && t[k].e <= as[a_i].e ? (int)a_i : -1;
 	}
 	return KGX_OK;
 }
@@ -681,7 +753,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 			i -= 2;
 			continue;
 		}
-		if (tok_in(st, p, st->fs->preps, st->fs->n_preps))
+		if ((p->kinds & W_PREP))
 			return 1;
 		/* articles and possessives may stand between, and one noun after
 		 * an article: "van het lid X", "aan de minister X" */
@@ -699,12 +771,8 @@ static int governed(const kgx_frame_state *st, size_t i)
 
 static int in_amount(const kgx_frame_state *st, const token *t)
 {
-	for (size_t a = 0; a < st->amounts.len; a++) {
-		const amount *am = &KGX_VEC_AT(&st->amounts, amount, a);
-		if (t->b >= am->b && t->e <= am->e)
-			return 1;
-	}
-	return 0;
+	(void)st;
+	return t->amount >= 0;
 }
 
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
@@ -806,7 +874,8 @@ static int modifier(const kgx_doc *doc, const token *t)
 	return modifier_span(doc, t->b, t->e);
 }
 
-static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si);
+static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si,
+                       uint32_t reach);
 
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
@@ -831,31 +900,35 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	classes &= sl->classes;
 	if (!classes)
 		return none;
-	return referent(st, doc, classes, j, si);
+	/* a definite noun phrase may point far back: "de conferentie" in a letter about one */
+	return referent(st, doc, classes, j, si, UINT32_MAX);
 }
 
 /* The nearest strong mention of one of the classes before token j: in this
- * sentence, or in the two before. */
-static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si)
+ * sentence, else the last one in the document, at most `reach` sentences
+ * back. Evidence reaches back with it, two sentences at most. */
+static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si,
+                       uint32_t reach)
 {
 	const token *t = st->toks.data;
 	filler none = NO_FILLER;
-	for (size_t k = j; k > 0; k--)
+	for (size_t k = j; k > 0 && j - k < WINDOW; k--)
 		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
 			filler f = {j, mention_of(doc, &t[k - 1])->entry, 0};
 			return f;
 		}
-	for (size_t k = st->history.len; k > 0; k--) {
-		const recent *r = &KGX_VEC_AT(&st->history, recent, k - 1);
-		if (r->sentence + 2 < si)
-			break;
-		if (r->entry->classes & classes) {
-			filler f = {j, r->entry, si - r->sentence};
-			return f;
-		}
+	const recent *best = NULL;
+	for (int c = 0; c < KGX_NCLASSES; c++) {
+		const recent *r = &st->last[c];
+		if ((classes & (1u << c)) && r->entry && r->sentence < si && si - r->sentence <= reach &&
+		    (!best || r->seq > best->seq))
+			best = r;
 	}
-	return none;
+	if (!best)
+		return none;
+	filler f = {j, best->entry, si - best->sentence <= 2 ? si - best->sentence : 0};
+	return f;
 }
 
 /* A slot filled after one of its prepositions: the first such preposition
@@ -870,7 +943,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		size_t b = pass ? cb : from, e = pass ? from : until < ce ? until : ce;
 		for (size_t i = b; i < e; i++) {
 			/* "draagt hieraan bij": a preposition with "it" in one word */
-			if (t[i].kind == T_WORD && tok_in(st, &t[i], st->fs->pronominals, st->fs->n_pronominals)) {
+			if (t[i].kind == T_WORD && (t[i].kinds & W_PRONOMINAL)) {
 				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
 				if (i + 1 < ce && (tok_is(st, &t[i + 1], "dat") || tok_is(st, &t[i + 1], "te") ||
 				                   tok_is(st, &t[i + 1], "om") || tok_is(st, &t[i + 1], "of")))
@@ -882,7 +955,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					if (wl > pl && !memcmp(low(st, &t[i]) + wl - pl, sl->preps[p], pl)) {
 						filler f = NO_FILLER;
 						if (!relative)
-							f = referent(st, doc, sl->classes, i, si);
+							f = referent(st, doc, sl->classes, i, si, 2);
 						else if (i >= 1 && t[i - 1].kind == T_NAME && fits(doc, &t[i - 1], sl) &&
 						         !modifier(doc, &t[i - 1]))
 							f.entry = mention_of(doc, &t[i - 1])->entry, f.tok = i;
@@ -921,7 +994,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					}
 					break;
 				}
-				if (t[j].kind == T_WORD && j > i + 1 && tok_in(st, &t[j], st->fs->preps, st->fs->n_preps) &&
+				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
 					break;
 				/* a name of another class may qualify the one wanted:
@@ -974,7 +1047,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	cb = trig;
 	while (cb > 0 && t[cb - 1].clause == t[trig].clause)
 		cb--;
-	if (cb >= 2 && tok_in(st, &t[cb], st->fs->relatives, st->fs->n_relatives) && t[cb - 1].kind == T_PUNCT &&
+	if (cb >= 2 && (t[cb].kinds & W_RELATIVE) && t[cb - 1].kind == T_PUNCT &&
 	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], sl))
 		return cb - 2;
 	if (!noun)
@@ -1027,44 +1100,37 @@ static int negated(kgx_frame_state *st, const kgx_doc *doc, uint32_t b, uint32_t
  * next item, unless "met" introduces it; any other ("aan X met 5 miljoen",
  * "X (5 miljoen)") to the item before it, or to the next when none is before. */
 static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t *items, size_t n,
-                         uint32_t cb, uint32_t ce, int *which)
+                         size_t cb, size_t ce, int *which)
 {
 	const token *t = st->toks.data;
-	const amount *as = st->amounts.data;
 	for (size_t k = 0; k < n; k++)
 		which[k] = -1;
-	for (size_t a = 0; a < st->amounts.len; a++) {
-		if (as[a].b < cb || as[a].e > ce)
-			continue;
+	for (size_t i = cb; i < ce; i++) {
+		if (t[i].amount < 0 || (i > cb && t[i - 1].amount == t[i].amount))
+			continue;  /* not the first token of an amount */
+		int a = t[i].amount;
+		size_t end = i;
+		while (end < ce && t[end].amount == a)
+			end++;
 		size_t next = n, prev = n;
 		for (size_t k = 0; k < n; k++) {
-			if (t[items[k]].b >= as[a].e && next == n)
+			if (items[k] >= end && next == n)
 				next = k;
-			if (t[items[k]].e <= as[a].b)
+			if (items[k] < i)
 				prev = k;
 		}
 		/* "met 3 miljoen euro" is said of what came before */
-		int with = 0;
-		for (size_t i = 0; i < st->toks.len && t[i].e <= as[a].b; i++)
-			with = tok_is(st, &t[i], "met");
+		int with = i > cb && tok_is(st, &t[i - 1], "met");
 		int forward = 0;
-		if (next < n && !(with && prev < n)) {
-			size_t seen = 0;
-			for (size_t i = 0; i < st->toks.len && seen < 4; i++) {
-				if (t[i].b < as[a].e)
-					continue;
-				if (i >= items[next])
-					break;
-				seen++;
-				if (tok_in(st, &t[i], sl->preps, sl->n_preps)) {
+		if (next < n && !(with && prev < n))
+			for (size_t k = end; k < ce && k < end + 4 && k < items[next]; k++)
+				if (tok_in(st, &t[k], sl->preps, sl->n_preps)) {
 					forward = 1;
 					break;
 				}
-			}
-		}
 		size_t to = forward ? next : prev < n ? prev : next;
 		if (to < n && which[to] < 0)
-			which[to] = (int)a;
+			which[to] = a;
 	}
 }
 
@@ -1084,14 +1150,16 @@ static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler 
 
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
                        const filler *agents, size_t na, const char *agent_how, const filler *objs, size_t no,
-                       const char *object_how, uint32_t cb, uint32_t ce, kgx_frame_sink sink, void *ctx)
+                       const char *object_how, size_t tb, size_t te, kgx_frame_sink sink, void *ctx)
 {
+	uint32_t cb = st->toks.len ? KGX_VEC_AT(&st->toks, token, tb).b : 0;
+	uint32_t ce = te > tb ? KGX_VEC_AT(&st->toks, token, te - 1).e : cb;
 	const token *t = st->toks.data;
 	int which[MAX_ITEMS];
 	size_t at[MAX_ITEMS];
 	for (size_t o = 0; o < no; o++)
 		at[o] = objs[o].tok;
-	bind_amounts(st, &f->object, at, no, cb, ce, which);
+	bind_amounts(st, &f->object, at, no, tb, te, which);
 	int year = 0, sy = 0, ey = 0;
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
@@ -1222,9 +1290,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	size_t n = st->toks.len;
 	int clause = t[i].clause;
 	size_t cb = i, ce = i;
-	while (cb > 0 && t[cb - 1].clause == clause)
+	/* the clause, within a window around the trigger: the work per trigger
+	 * is bounded however long a sentence runs without punctuation */
+	while (cb > 0 && t[cb - 1].clause == clause && i - cb < WINDOW)
 		cb--;
-	while (ce < n && t[ce].clause == clause)
+	while (ce < n && t[ce].clause == clause && ce - i < WINDOW)
 		ce++;
 	/* "het voorzitten van X": an infinitive with an article is a noun */
 	int noun = fo->noun || (i > 0 && (tok_is(st, &t[i - 1], "het") || tok_is(st, &t[i - 1], "de")));
@@ -1241,10 +1311,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	if (f->money != MONEY_ANY) {
 		int has = 0;
-		for (size_t a = 0; a < st->amounts.len && !has; a++) {
-			const amount *am = &KGX_VEC_AT(&st->amounts, amount, a);
-			has = am->b >= cbyte && am->e <= cend;
-		}
+		for (size_t k = cb; k < ce && !has; k++)
+			has = t[k].amount >= 0;
 		if (has != (f->money == MONEY_REQUIRED))
 			return KGX_OK;
 	}
@@ -1280,7 +1348,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "X, die Nederland organiseerde": in an active relative clause the
 	 * relative is the object, and the name it stands for fills it */
 	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb >= 2 &&
-	    tok_in(st, &t[cb], st->fs->relatives, st->fs->n_relatives) && t[cb - 1].kind == T_PUNCT &&
+	    (t[cb].kinds & W_RELATIVE) && t[cb - 1].kind == T_PUNCT &&
 	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], &f->object) && cb + 1 < i && t[cb + 1].kind == T_NAME) {
 		obj.tok = cb - 2;
 		ohow = "relative";
@@ -1290,7 +1358,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ohow = "compound";
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce)) {
-		obj = referent(st, doc, f->object.classes, i, si);
+		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
 	}
 	if (obj.tok == SIZE_MAX && !obj.entry)
@@ -1348,33 +1416,25 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
 		return KGX_OK;
-	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cbyte, cend, sink, ctx);
+	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, ce, sink, ctx);
 }
 
 /* Remember the sentence's strong mentions for the anaphors of the next. */
-static kgx_status remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
+static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
 {
 	const kgx_mention *ms = doc->mentions.data;
-	size_t keep = 0;
-	/* only the last two sentences are ever looked at */
-	while (keep < st->history.len && KGX_VEC_AT(&st->history, recent, keep).sentence + 2 < si)
-		keep++;
-	if (keep) {
-		memmove(st->history.data, (char *)st->history.data + keep * sizeof(recent),
-		        (st->history.len - keep) * sizeof(recent));
-		st->history.len -= keep;
-	}
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
 		    modifier_span(doc, ms[m].span.begin, ms[m].span.end))
 			continue;
-		recent *r = kgx_vec_push(&st->history);
-		if (!r)
-			return KGX_ERR_NOMEM;
-		r->entry = ms[m].entry;
-		r->sentence = si;
+		st->seq++;
+		for (int c = 0; c < KGX_NCLASSES; c++)
+			if (ms[m].entry->classes & (1u << c)) {
+				st->last[c].entry = ms[m].entry;
+				st->last[c].sentence = si;
+				st->last[c].seq = st->seq;
+			}
 	}
-	return KGX_OK;
 }
 
 kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
@@ -1384,9 +1444,9 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	if (!fs || !fs->trigger_list.len)
 		return KGX_OK;
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
-	kgx_status rc = m1 > m0 || st->history.len ? tokenize(st, doc, s, m0, m1) : KGX_OK;
+	kgx_status rc = tokenize(st, doc, s, m0, m1);
 	int amounts_done = 0;
-	for (size_t i = 0; rc == KGX_OK && (m1 > m0 || st->history.len) && i < st->toks.len; i++) {
+	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
 		const token *t = &KGX_VEC_AT(&st->toks, token, i);
 		if (t->kind != T_WORD)
 			continue;
@@ -1407,7 +1467,6 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
 	}
-	if (rc == KGX_OK)
-		rc = remember(st, doc, si, m0, m1);
+	remember(st, doc, si, m0, m1);
 	return rc;
 }

@@ -626,8 +626,14 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		size_t m0 = m;
 		while (m < doc->mentions.len && ms[m].span.begin < s->span.end)
 			m++;
-		if (m - m0 < 2 && !(m - m0 == 1))
-			continue;  /* every relation rule needs at least one mention */
+		c.sentence = (uint32_t)si;
+		/* frames first: an anaphor may fill a slot in a sentence without names */
+		if ((st = kgx_frames_sentence(frames, doc, (uint32_t)si, m0, m, frame_fact, &c)) != KGX_OK)
+			break;
+		if (m == m0) {
+			st = finish_sentence(&c, s);
+			continue;  /* every pattern rule needs at least one mention */
+		}
 		if ((st = mask(&c, s, m0, m)) != KGX_OK)
 			break;
 		if ((st = kgx_needs_set(&needs, c.masked.s, c.masked.len)) != KGX_OK)
@@ -650,9 +656,6 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 					start++;
 			}
 		}
-		c.sentence = (uint32_t)si;
-		if (st == KGX_OK)
-			st = kgx_frames_sentence(frames, doc, (uint32_t)si, m0, m, frame_fact, &c);
 		if (st == KGX_OK)
 			st = finish_sentence(&c, s);
 	}

@@ -1329,6 +1329,22 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 	return u ? u->cur : NULL;
 }
 
+int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len)
+{
+	for (size_t i = 0; i < r->curs.len; i++) {
+		const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
+		char w[64];
+		size_t n = strlen(u->word);
+		if (n >= sizeof w)
+			return 1;  /* cannot tell: let the pattern decide */
+		memcpy(w, u->word, n);
+		kgx_ascii_lower(w, n);
+		if (memmem(lower, len, w, n))
+			return 1;
+	}
+	return 0;
+}
+
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 {
 	memset(n, 0, sizeof *n);

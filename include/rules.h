@@ -110,6 +110,9 @@ const pcre2_code *kgx_rules_list_qualifier(const kgx_rules *r);
 const struct kgx_frames *kgx_rules_frames(const kgx_rules *r);
 /* The amount pattern (groups num, mult, cur), or NULL. */
 const pcre2_code *kgx_rules_amount(const kgx_rules *r);
+/* Whether lower[0..len), ASCII letters lower-cased, holds one of the
+ * currency words: without one the amount pattern cannot match. */
+int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len);
 /* Multiplier for a word ("miljoen" -> 1e6) and ISO currency for a word; 0 / NULL. */
 double kgx_rules_multiplier(const kgx_rules *r, const char *word, size_t len);
 const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len);
