@@ -1017,6 +1017,24 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return NO_FILLER;
 }
 
+/* The name a relative clause opened at token cb stands for: the nearest
+ * fitting name before its comma, a few words back at most ("de conferentie
+ * van 4 juni, die …"). */
+static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb)
+{
+	const token *t = st->toks.data;
+	if (cb < 2 || !(t[cb].kinds & W_RELATIVE) || t[cb - 1].kind != T_PUNCT || t[cb - 1].clause == t[cb].clause)
+		return SIZE_MAX;
+	for (size_t k = cb - 1; k > 0 && cb - k <= 8; k--) {
+		const token *p = &t[k - 1];
+		if (p->kind == T_PUNCT)
+			break;
+		if (p->kind == T_NAME && fits(doc, p, sl) && !modifier(doc, p))
+			return k - 1;
+	}
+	return SIZE_MAX;
+}
+
 /* The subject: the nearest name before the trigger that no preposition
  * governs; in a relative clause the name the clause hangs on; else a name
  * right after a finite verb ("draagt Nederland bij"). */
@@ -1047,9 +1065,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	cb = trig;
 	while (cb > 0 && t[cb - 1].clause == t[trig].clause)
 		cb--;
-	if (cb >= 2 && (t[cb].kinds & W_RELATIVE) && t[cb - 1].kind == T_PUNCT &&
-	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], sl))
-		return cb - 2;
+	size_t ante = antecedent(st, doc, sl, cb);
+	if (ante != SIZE_MAX)
+		return ante;
 	if (!noun)
 		for (size_t i = trig + 1; i < ce && i <= trig + 2; i++)
 			if (t[i].kind == T_NAME && i != skip && fits(doc, &t[i], sl) && !governed(st, i) &&
@@ -1276,6 +1294,49 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t i, size_
 	return 0;
 }
 
+/* Agents the text adds to those found: "X samen met Y" (and "in
+ * samenwerking met"), and the country of a person or office, "premier X van
+ * het Verenigd Koninkrijk", "de ministers van Buitenlandse Zaken van A en B". */
+static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, size_t ce, filler *agents,
+                        size_t na)
+{
+	const token *t = st->toks.data;
+	slot countries = *ag;
+	countries.classes &= KGX_C_COUNTRY;
+	size_t n0 = na;
+	for (size_t a = 0; a < n0 && na < MAX_ITEMS; a++) {
+		if (agents[a].entry || agents[a].tok == SIZE_MAX)
+			continue;
+		size_t k = agents[a].tok + 1;
+		const kgx_entry *e = mention_of(doc, &t[agents[a].tok])->entry;
+		size_t at = SIZE_MAX;
+		if ((e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) && countries.classes && k + 1 < ce &&
+		    tok_is(st, &t[k], "van")) {
+			at = k + 1;
+			while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
+				at++;
+			if (at < ce && !fits(doc, &t[at], &countries))
+				at = SIZE_MAX;
+		}
+		if (at == SIZE_MAX && k + 2 < ce && tok_is(st, &t[k], "samen") && tok_is(st, &t[k + 1], "met")) {
+			at = k + 2;
+			while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
+				at++;
+			if (at < ce && !fits(doc, &t[at], ag))
+				at = SIZE_MAX;
+		}
+		if (at == SIZE_MAX || at >= ce)
+			continue;
+		size_t items[MAX_ITEMS];
+		size_t n = list_from(st, doc, at, ce, (e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) ? &countries : ag, items);
+		for (size_t j = 0; j < n && na < MAX_ITEMS; j++) {
+			agents[na] = NO_FILLER;
+			agents[na++].tok = items[j];
+		}
+	}
+	return na;
+}
+
 /* Whether the name before token i is glued to it by a hyphen. */
 static int glued(const kgx_doc *doc, const token *t, size_t i)
 {
@@ -1347,12 +1408,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 	/* "X, die Nederland organiseerde": in an active relative clause the
 	 * relative is the object, and the name it stands for fills it */
-	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb >= 2 &&
-	    (t[cb].kinds & W_RELATIVE) && t[cb - 1].kind == T_PUNCT &&
-	    t[cb - 2].kind == T_NAME && fits(doc, &t[cb - 2], &f->object) && cb + 1 < i && t[cb + 1].kind == T_NAME) {
-		obj.tok = cb - 2;
+	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb + 1 < i &&
+	    t[cb + 1].kind == T_NAME && (obj.tok = antecedent(st, doc, &f->object, cb)) != SIZE_MAX)
 		ohow = "relative";
-	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_COMPOUND) && glued(doc, t, i) && fits(doc, &t[i - 1], &f->object)) {
 		obj.tok = i - 1;
 		ohow = "compound";
@@ -1413,6 +1471,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ahow = "voice";
 	} else {
 		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i, agents);
+		na = co_agents(st, doc, ag, ce, agents, na);
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
 		return KGX_OK;
