@@ -746,6 +746,11 @@ static int governed(const kgx_frame_state *st, size_t i)
 			lookback = 0;
 			continue;
 		}
+		/* "in de Vredesacademie (RPA)": an acronym in brackets stands where its name does */
+		if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && i >= 2 && t[i - 2].kind == T_NAME && !lookback) {
+			i -= 2;
+			continue;
+		}
 		if (p->kind != T_WORD)
 			return 0;
 		/* "in onder meer X": "onder meer" and "onder andere" mean "among others" */
@@ -1270,7 +1275,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			int after_van = tok_is(st, &t[k - 1], "van") ||
 			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
 			                 (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")));
-			if ((!gov || (words > 1 && after_van)) && fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
+			if (gov && !(words > 1 && after_van))
+				continue;  /* a phrase of its own: "samen met X", "in Y" */
+			if (fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
 				obj.tok = k;
 			break;
 		}

@@ -32,6 +32,8 @@ static const char *FRAMES =
 	"relatives = die|dat\n"
 	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot\n"
 	"anaphor = fonds Fund\n"
+	"anaphor = top Event\n"
+	"pronominals = hieraan|waaraan\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -51,7 +53,19 @@ static const char *FRAMES =
 	"[deel]\nkind = frame\npredicate = participatesIn\n"
 	"noun = inzet\n"
 	"agent = Country|~Country\nagent-at = adjective|subject\n"
-	"object = Mission\nobject-at = aan|in\nmoney = forbidden\nvoice = any\n";
+	"object = Mission\nobject-at = aan|in\nmoney = forbidden\nvoice = any\n"
+	"[soldaten]\nkind = frame\npredicate = participatesIn\n"
+	"noun = soldaten\n"
+	"agent = ~Country\nagent-at = adjective\n"
+	"object = Mission\nobject-at = compound|bij\nvoice = none\n"
+	"[leid]\nkind = frame\npredicate = chairs\n"
+	"verb = leidde|geleid\n"
+	"agent = Country|Person\nagent-at = door|subject\n"
+	"object = Event\nobject-at = direct|subject\n"
+	"[storten]\nkind = frame\npredicate = funds\n"
+	"verb = stortte\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Fund\nobject-at = in|recent\nmoney = required\n";
 
 static kgx_rules *rules(void)
 {
@@ -198,6 +212,47 @@ static void test_explain_says_how(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_pronominal_adverb(void **state)
+{
+	(void)state;
+	/* "hieraan" is "aan" with what came before; "waaraan" with the name just before */
+	check("Het Groeifonds groeit. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Het Groeifonds, waaraan Borea toeschenkt, groeit.", "borea", KGX_P_FUNDS, "fund-a", 0);
+	check("Het is het Groeifonds waaraan Borea schenkt.", "borea", KGX_P_FUNDS, "fund-a", 1);
+	/* "hieraan te …" points ahead, at a clause */
+	check("Het Groeifonds groeit. Albarije schenkt hieraan te denken toe.", "alba", KGX_P_FUNDS, "fund-a", 0);
+}
+
+static void test_relative_clause(void **state)
+{
+	(void)state;
+	/* passive: the relative is the subject; active: it is the object */
+	check("Wij spraken over Bergtop 2030 in mei, die werd geleid door Corastan.", "cora", KGX_P_CHAIRS, "summit", 1);
+	check("Wij spraken over Bergtop 2030, die Borea en Corastan leidden.", "borea", KGX_P_CHAIRS, "summit", 0);
+	check("Wij spraken over Bergtop 2030, die Corastan leidde.", "cora", KGX_P_CHAIRS, "summit", 1);
+}
+
+static void test_compound_and_co_agents(void **state)
+{
+	(void)state;
+	check("De Boreaanse VREDMIS-soldaten keren terug.", "borea", KGX_P_PARTICIPATESIN, "mission", 1);
+	/* "samen met" adds an agent */
+	check("Daarom leidde Albarije samen met Borea de Bergtop 2030.", "borea", KGX_P_CHAIRS, "summit", 1);
+	check("Daarom leidde Albarije samen met Borea de Bergtop 2030.", "alba", KGX_P_CHAIRS, "summit", 1);
+}
+
+static void test_recent_and_far_anaphors(void **state)
+{
+	(void)state;
+	/* with no phrase for the object, the last fund of this or the two sentences before */
+	check("Het Waterfonds bestaat. Albarije stortte 2 miljoen euro.", "alba", KGX_P_FUNDS, "fund-b", 1);
+	check("Het Waterfonds bestaat. Dat was al zo. En zo. Toen. Albarije stortte 2 miljoen euro.", "alba",
+	      KGX_P_FUNDS, "fund-b", 0);
+	/* a definite noun phrase reaches back across the document */
+	check("Bergtop 2030 begint. Er is veel. Nog meer. En meer. Borea leidde de top.", "borea", KGX_P_CHAIRS,
+	      "summit", 1);
+}
+
 static void test_bad_frames(void **state)
 {
 	(void)state;
@@ -265,6 +320,10 @@ int main(void)
 		cmocka_unit_test(test_money_decides),
 		cmocka_unit_test(test_hyphen_modifier),
 		cmocka_unit_test(test_explain_says_how),
+		cmocka_unit_test(test_pronominal_adverb),
+		cmocka_unit_test(test_relative_clause),
+		cmocka_unit_test(test_compound_and_co_agents),
+		cmocka_unit_test(test_recent_and_far_anaphors),
 		cmocka_unit_test(test_bad_frames),
 		cmocka_unit_test(test_years),
 	};
