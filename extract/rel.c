@@ -506,6 +506,16 @@ static kgx_status add_fact(kgx_doc *doc, kgx_index *stated, const kgx_entry *s, 
 	return KGX_OK;
 }
 
+/* Whether s[0..n) is " van de ", " der ", " of the " and the like. */
+static int joined_by_of(const char *s, size_t n)
+{
+	static const char *const joins[] = {" van de ", " van het ", " van ", " der ", " of the ", " of "};
+	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
+		if (strlen(joins[i]) == n && !strncasecmp(s, joins[i], n))
+			return 1;
+	return 0;
+}
+
 static int listed(const kgx_entry *const *list, const kgx_entry *e)
 {
 	for (; list && *list; list++)
@@ -566,6 +576,14 @@ static kgx_status facts(kgx_doc *doc)
 		const kgx_mention *a = &ms[i];
 		if (a->kind != KGX_M_STRONG)
 			continue;
+		/* "de Algemene Vergadering der Verenigde Naties": a body and the one
+		 * the knowledge base says it belongs to, joined by "van (de)" */
+		if (i + 1 < n && ms[i + 1].kind == KGX_M_STRONG && ms[i + 1].sentence == a->sentence &&
+		    ms[i + 1].span.begin > a->span.end && listed(a->entry->part_of, ms[i + 1].entry) &&
+		    joined_by_of(doc->text + a->span.end, ms[i + 1].span.begin - a->span.end) &&
+		    (st = add_fact(doc, &stated, a->entry, ms[i + 1].entry, KGX_P_PARTOF, a->sentence,
+		                   "kb:part-of-named")) != KGX_OK)
+			break;
 		if (a->outer != KGX_NO_MENTION) {
 			const kgx_entry *o = ms[a->outer].entry;
 			if ((a->entry->classes & KGX_C_COUNTRY) && (o->classes & KGX_C_MISSION) &&
