@@ -257,7 +257,7 @@ int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd)
 /* "min-defence-nl [from [until]]": a portfolio, and the dates in office
  * (yyyy-mm-dd; the end day is the first day out of office, as cabinets
  * hand over on one day). */
-static kgx_status parse_office(load_ctx *c, char *v, const kgx_loc *vloc)
+static kgx_status parse_office(load_ctx *c, char *v, const char *line, size_t len, const kgx_loc *vloc)
 {
 	kgx_office *o = kgx_vec_push(&c->offices);
 	if (!o)
@@ -275,7 +275,8 @@ static kgx_status parse_office(load_ctx *c, char *v, const kgx_loc *vloc)
 			p++;
 	}
 	if (!n || n > 3 || !valid_id(f[0], strlen(f[0]))) {
-		kgx_diag(vloc, "minister-of takes an id and up to two dates (yyyy-mm-dd), not '%s'", v);
+		kgx_diag(vloc, "minister-of takes an id and up to two dates (yyyy-mm-dd), not '%.*s'",
+		         (int)len, line);
 		return KGX_ERR_SYNTAX;
 	}
 	o->body_id = f[0];
@@ -393,7 +394,7 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		}
 		e->tooi = v;
 	} else if (KEY("minister-of")) {
-		TRY(st, parse_office(c, v, &vloc));
+		TRY(st, parse_office(c, v, l->value, l->value_len, &vloc));
 	} else if (KEY("located-in") || KEY("part-of")) {
 		if (!valid_id(v, l->value_len)) {
 			kgx_diag(&vloc, "'%s' is not an id", v);

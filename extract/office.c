@@ -53,11 +53,22 @@ kgx_status kgx_office_run(kgx_doc *doc, const kgx_rules *rules)
 		return KGX_OK;
 	const kgx_kb *kb = kgx_rules_kb((kgx_rules *)rules);
 	size_t n_rel = doc->relations.len;
+	/* each body is decided once, at its first titled mention: a letter
+	 * full of "de minister van X" costs one look-up per ministry */
+	const kgx_entry *done[64];
+	size_t n_done = 0;
 	for (size_t i = 0; i < doc->mentions.len; i++) {
 		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
 		if (m->kind != KGX_M_STRONG || m->entry->discovered ||
 		    !(m->entry->classes & KGX_C_GOVBODY) || !kgx_office_title_before(doc->text, m->span.begin))
 			continue;
+		size_t d = 0;
+		while (d < n_done && done[d] != m->entry)
+			d++;
+		if (d < n_done)
+			continue;
+		if (n_done < sizeof done / sizeof *done)
+			done[n_done++] = m->entry;
 		const kgx_entry *who = kgx_kb_office_holder(kb, m->entry, ymd);
 		if (!who || !named(doc, who))
 			continue;

@@ -66,6 +66,12 @@ static void test_by_date(void **state)
 	assert_non_null(r);
 	assert_string_equal(r->s->id, "person-b");
 	kgx_doc_release(&doc);
+	/* the title twice, in two sentences: one fact (in_office asserts it) */
+	r = run(&doc, "Datum 3 april 2013\n\nDe minister van Dijken sprak met Aalders. "
+	              "Daarna schreef de minister van Dijken aan Bosma.\n");
+	assert_non_null(r);
+	assert_string_equal(r->s->id, "person-a");
+	kgx_doc_release(&doc);
 	/* the hand-over day belongs to the new holder */
 	r = run(&doc, "Datum 26 oktober 2017\n\nDe minister van Dijken sprak met Aalders en Bosma.\n");
 	assert_non_null(r);
