@@ -76,6 +76,11 @@ unhcr wikidata Q132551
 wfp wikidata Q204344
 un wikidata Q1065
 un-security-council wikidata Q37470
+icc wikidata Q47488
+icj wikidata Q7801
+nato wikidata Q7184
+eu wikidata Q458
+unicef wikidata Q740308
 min-foreign-affairs-nl tooi https://identifier.overheid.nl/tooi/id/ministerie/mnre1013
 min-interior-kingdom-relations-nl tooi https://identifier.overheid.nl/tooi/id/ministerie/mnre1034
 cerf crs 41147
