@@ -2,6 +2,7 @@
  * codes and the only place that decides what goes to stdout. */
 #define _GNU_SOURCE
 #include "hash.h"
+#include "kbstats.h"
 #include "common.h"
 #include "out.h"
 #include "pipe.h"
@@ -40,6 +41,8 @@ static const char usage[] =
 	"      --no-default-rules  load only the --rules directories\n"
 	"      --check-rules    compile all rules, run their examples, and exit\n"
 	"      --list-rules     list rules and knowledge-base sizes, and exit\n"
+	"      --kb-stats       per class, knowledge-base entries with each kind of\n"
+	"                       external identifier, and exit\n"
 	"      --max-size BYTES skip documents larger than this (default 64M)\n"
 	"      --mentions       also write NIF 2.0 annotations of every mention\n"
 	"      --ontology       write the kgx ontology in the chosen format, and exit\n"
@@ -877,7 +880,7 @@ int main(int argc, char **argv)
 	opt.default_rules = 1;
 	opt.max_size = DEFAULT_MAX_SIZE;
 	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN, O_MENTIONS, O_ONTOLOGY,
-	       O_STATS };
+	       O_STATS, O_KBSTATS };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	opt.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
 	static const struct option longopts[] = {
@@ -888,6 +891,7 @@ int main(int argc, char **argv)
 		{"no-default-rules", no_argument, NULL, O_NODEF},
 		{"check-rules", no_argument, NULL, O_CHECK},
 		{"list-rules", no_argument, NULL, O_LIST},
+		{"kb-stats", no_argument, NULL, O_KBSTATS},
 		{"max-size", required_argument, NULL, O_MAXSIZE},
 		{"explain", optional_argument, NULL, O_EXPLAIN},
 		{"mentions", no_argument, NULL, O_MENTIONS},
@@ -934,6 +938,7 @@ int main(int argc, char **argv)
 		case O_NODEF: opt.default_rules = 0; break;
 		case O_CHECK: opt.check_rules = 1; break;
 		case O_LIST: opt.list_rules = 1; break;
+		case O_KBSTATS: opt.list_rules = 2; break;
 		case O_MAXSIZE:
 			if (parse_size(optarg, &opt.max_size)) {
 				fprintf(stderr, "kgx: --max-size takes a size such as 64M\n");
@@ -1001,9 +1006,13 @@ int main(int argc, char **argv)
 	if (!rules)
 		return EXIT_USAGE;
 	if (opt.list_rules) {
-		list_rules(rules);
+		kgx_status lst = KGX_OK;
+		if (opt.list_rules == 2)
+			lst = kgx_kbstats_print(kgx_rules_kb(rules), stdout);
+		else
+			list_rules(rules);
 		kgx_rules_free(rules);
-		return 0;
+		return lst == KGX_OK ? 0 : EXIT_OUTPUT;
 	}
 	if (optind >= argc) {
 		fputs(usage, stderr);

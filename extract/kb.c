@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_KB_LINE 4096
 
@@ -34,6 +35,7 @@ typedef struct {
 	kgx_entry *cur;
 	const char *file;
 	kgx_vec located, part;  /* const char * */
+	kgx_vec offices;        /* kgx_office */
 	kgx_status st;
 } load_ctx;
 
@@ -143,6 +145,15 @@ static kgx_status finish(load_ctx *c)
 	e->label = e->label_nl ? e->label_nl : e->label_en;
 	e->located_in_ids = finish_list(kb, &c->located, &e->n_located_in);
 	e->part_of_ids = finish_list(kb, &c->part, &e->n_part_of);
+	if (c->offices.len) {
+		kgx_office *o = kgx_arena_alloc(&kb->arena, c->offices.len * sizeof *o);
+		if (!o)
+			return KGX_ERR_NOMEM;
+		memcpy(o, c->offices.data, c->offices.len * sizeof *o);
+		e->offices = o;
+		e->n_offices = c->offices.len;
+		c->offices.len = 0;
+	}
 	for (size_t i = 0; i < kb->pending.len; i++) {
 		pending_name *p = &KGX_VEC_AT(&kb->pending, pending_name, i);
 		kgx_status st = kgx_lex_add(kb->lex, p->name, p->len, e, p->kind);
@@ -155,6 +166,130 @@ static kgx_status finish(load_ctx *c)
 		kb->aliases++;
 	}
 	kb->pending.len = 0;
+	return KGX_OK;
+}
+
+const char *kgx_kb_identifier_check(kgx_id_kind kind, const char *v)
+{
+	size_t n = strlen(v);
+	switch (kind) {
+	case KGX_ID_WIKIDATA:
+		/* Q and a number without leading zeros */
+		if (n < 2 || v[0] != 'Q' || v[1] == '0' || n > 12 || strspn(v + 1, "0123456789") != n - 1)
+			return "a Q-id such as Q1065";
+		return NULL;
+	case KGX_ID_ISO3166:
+		if (n != 2 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z')
+			return "an ISO 3166-1 alpha-2 code such as NL";
+		return NULL;
+	case KGX_ID_CRS:
+		/* the channel codes are five digits (41147); the OECD's donor codes,
+		 * a different list, are shorter */
+		if (n != 5 || v[0] == '0' || strspn(v, "0123456789") != 5)
+			return "a five-digit OECD CRS channel code such as 41147";
+		return NULL;
+	case KGX_ID_TOOI:
+		if (strncmp(v, "https://identifier.overheid.nl/tooi/", 36) || kgx_iri_bad(v) != n)
+			return "an IRI under https://identifier.overheid.nl/tooi/";
+		return NULL;
+	}
+	return "a known kind of identifier";
+}
+
+static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                     "augustus", "september", "oktober", "november", "december"};
+
+static int days_in(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return d[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+}
+
+static int digits(const char *s, size_t len, size_t *i, size_t min, size_t max, int *out)
+{
+	size_t k = 0;
+	int v = 0;
+	while (*i < len && k < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[(*i)++] - '0');
+		k++;
+	}
+	*out = v;
+	return k >= min && !(*i < len && s[*i] >= '0' && s[*i] <= '9');
+}
+
+int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd)
+{
+	size_t i = 0;
+	int y, m = 0, d;
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		if (!digits(s, len, &i, 4, 4, &y) || s[i++] != '-' || !digits(s, len, &i, 2, 2, &m) ||
+		    s[i++] != '-' || !digits(s, len, &i, 2, 2, &d))
+			return -1;
+	} else {
+		/* "3 april 2024", any run of spaces between the parts */
+		if (!digits(s, len, &i, 1, 2, &d))
+			return -1;
+		size_t b = i;
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		if (i == b)
+			return -1;
+		for (int k = 0; k < 12 && !m; k++) {
+			size_t ml = strlen(months[k]);
+			if (len - i > ml && !strncasecmp(s + i, months[k], ml) && (s[i + ml] == ' ' || s[i + ml] == '\t' || s[i + ml] == '\n')) {
+				m = k + 1;
+				i += ml;
+			}
+		}
+		if (!m)
+			return -1;
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		if (!digits(s, len, &i, 4, 4, &y))
+			return -1;
+	}
+	if (i != len || y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return -1;
+	*ymd = (int32_t)(y * 10000 + m * 100 + d);
+	return 0;
+}
+
+/* "min-defence-nl [from [until]]": a portfolio, and the dates in office
+ * (yyyy-mm-dd; the end day is the first day out of office, as cabinets
+ * hand over on one day). */
+static kgx_status parse_office(load_ctx *c, char *v, const char *line, size_t len, const kgx_loc *vloc)
+{
+	kgx_office *o = kgx_vec_push(&c->offices);
+	if (!o)
+		return KGX_ERR_NOMEM;
+	memset(o, 0, sizeof *o);
+	char *f[4] = {0};
+	int n = 0;
+	for (char *p = v; *p && n < 4;) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		f[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	if (!n || n > 3 || !valid_id(f[0], strlen(f[0]))) {
+		kgx_diag(vloc, "minister-of takes an id and up to two dates (yyyy-mm-dd), not '%.*s'",
+		         (int)len, line);
+		return KGX_ERR_SYNTAX;
+	}
+	o->body_id = f[0];
+	int32_t *when[2] = {&o->from, &o->until};
+	for (int k = 1; k < n; k++)
+		if (kgx_kb_date_parse(f[k], strlen(f[k]), when[k - 1]) || strlen(f[k]) != 10) {
+			kgx_diag(vloc, "minister-of: '%s' is not a date yyyy-mm-dd", f[k]);
+			return KGX_ERR_SYNTAX;
+		}
+	if (o->from && o->until && o->until <= o->from) {
+		kgx_diag(vloc, "minister-of: the end %s is not after the start %s", f[2], f[1]);
+		return KGX_ERR_RULE;
+	}
 	return KGX_OK;
 }
 
@@ -228,12 +363,19 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		p->kind = KEY("short") ? KGX_ALIAS_SHORT : KEY("adjective") ? KGX_ALIAS_ADJECTIVE
 		          : KEY("cased") ? KGX_ALIAS_CASED : KGX_ALIAS_NAME;
 		p->loc = vloc;
-	} else if (KEY("wikidata")) {
-		if (v[0] != 'Q' || l->value_len < 2 || strspn(v + 1, "0123456789") != l->value_len - 1) {
-			kgx_diag(&vloc, "wikidata must be a Q-id such as Q1065, not '%s'", v);
+	} else if (KEY("wikidata") || KEY("iso3166") || KEY("crs")) {
+		const char **field = KEY("wikidata") ? &e->wikidata : KEY("iso3166") ? &e->iso3166 : &e->crs;
+		const char *why = kgx_kb_identifier_check(KEY("wikidata") ? KGX_ID_WIKIDATA
+		                                          : KEY("iso3166") ? KGX_ID_ISO3166 : KGX_ID_CRS, v);
+		if (why) {
+			kgx_diag(&vloc, "%.*s must be %s, not '%s'", (int)l->key_len, l->key, why, v);
 			return KGX_ERR_RULE;
 		}
-		e->wikidata = v;
+		if (*field) {
+			kgx_diag(&l->loc, "'%.*s' given twice", (int)l->key_len, l->key);
+			return KGX_ERR_SYNTAX;
+		}
+		*field = v;
 	} else if (KEY("tooi")) {
 		if (strncmp(v, "https://identifier.overheid.nl/tooi/", 36)) {
 			kgx_diag(&vloc, "tooi must be an IRI under https://identifier.overheid.nl/tooi/");
@@ -247,7 +389,13 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			         "or <>\"{}|^`\\)", (unsigned char)v[bad]);
 			return KGX_ERR_RULE;
 		}
+		if (e->tooi) {
+			kgx_diag(&l->loc, "'tooi' given twice");
+			return KGX_ERR_SYNTAX;
+		}
 		e->tooi = v;
+	} else if (KEY("minister-of")) {
+		TRY(st, parse_office(c, v, l->value, l->value_len, &vloc));
 	} else if (KEY("located-in") || KEY("part-of")) {
 		if (!valid_id(v, l->value_len)) {
 			kgx_diag(&vloc, "'%s' is not an id", v);
@@ -257,8 +405,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		if (!slot)
 			return KGX_ERR_NOMEM;
 		*slot = v;
-	} else if (KEY("minister-of") || KEY("note")) {
-		/* knowledge for people; the relations themselves come from the text */
+	} else if (KEY("note")) {
+		/* for maintainers */
 	} else {
 		kgx_diag(&l->loc, "unknown key '%.*s' in knowledge file", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
@@ -274,6 +422,7 @@ kgx_status kgx_kb_load_text(kgx_kb *kb, const char *name, const char *text, size
 	c.file = kgx_arena_strndup(&kb->arena, name, strlen(name));
 	kgx_vec_init(&c.located, sizeof(const char *));
 	kgx_vec_init(&c.part, sizeof(const char *));
+	kgx_vec_init(&c.offices, sizeof(kgx_office));
 	kb->pending.len = 0;
 	kgx_status st = c.file ? kgx_stanza_read(c.file, text, len, MAX_KB_LINE, on_line, &c)
 	                       : KGX_ERR_NOMEM;
@@ -281,6 +430,7 @@ kgx_status kgx_kb_load_text(kgx_kb *kb, const char *name, const char *text, size
 		st = finish(&c);
 	kgx_vec_free(&c.located);
 	kgx_vec_free(&c.part);
+	kgx_vec_free(&c.offices);
 	return st;
 }
 
@@ -332,6 +482,15 @@ kgx_status kgx_kb_link(kgx_kb *kb, int strict)
 		                          "located-in", strict);
 		if (st == KGX_OK)
 			st = link_list(kb, e, e->part_of_ids, e->n_part_of, &e->part_of, "part-of", strict);
+		for (size_t k = 0; st == KGX_OK && k < e->n_offices; k++) {
+			kgx_office *o = (kgx_office *)&e->offices[k];
+			/* an undated line is a note on the person; a dated one is what
+			 * kgx_kb_office_holder reads, so a typo in it must not pass */
+			if (!(o->body = kgx_kb_get(kb, o->body_id)) && strict && o->from) {
+				kgx_diag(&e->loc, "entry '%s': minister-of '%s' is not defined", e->id, o->body_id);
+				st = KGX_ERR_RULE;
+			}
+		}
 		if (st == KGX_ERR_NOMEM)
 			return st;
 		if (st != KGX_OK)
@@ -369,4 +528,21 @@ size_t kgx_kb_count(const kgx_kb *kb, size_t per_class[KGX_NCLASSES], size_t *al
 const kgx_entry *kgx_kb_entry(const kgx_kb *kb, size_t i)
 {
 	return i < kb->entries.len ? KGX_VEC_AT(&kb->entries, kgx_entry *, i) : NULL;
+}
+
+const kgx_entry *kgx_kb_office_holder(const kgx_kb *kb, const kgx_entry *body, int32_t ymd)
+{
+	const kgx_entry *found = NULL;
+	for (size_t i = 0; i < kb->entries.len; i++) {
+		const kgx_entry *e = KGX_VEC_AT(&kb->entries, kgx_entry *, i);
+		for (size_t k = 0; k < e->n_offices; k++) {
+			const kgx_office *o = &e->offices[k];
+			if (o->body != body || !o->from || ymd < o->from || (o->until && ymd >= o->until))
+				continue;
+			if (found && found != e)
+				return NULL;
+			found = e;
+		}
+	}
+	return found;
 }

@@ -2,6 +2,7 @@
 #include "pipe.h"
 #include "ent.h"
 #include "norm.h"
+#include "office.h"
 #include "rel.h"
 #include "utf8.h"
 
@@ -26,6 +27,7 @@ static const kgx_pass passes[] = {
 	{"sentences", sentences},
 	{"entities", kgx_ent_run},
 	{"relations", kgx_rel_run},
+	{"offices", kgx_office_run},
 };
 
 const kgx_pass *kgx_pipe_passes(size_t *n)

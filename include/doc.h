@@ -20,12 +20,23 @@ typedef struct {
 	uint32_t cp_begin, cp_end;
 } kgx_sentence;
 
+/* A portfolio a minister held: the body's id as the knowledge file writes
+ * it, the body once linked, and the dates as yyyymmdd (0: open). */
+typedef struct kgx_office {
+	const char *body_id;
+	const struct kgx_entry *body;
+	int32_t from, until;
+} kgx_office;
+
 typedef struct kgx_entry {
 	const char *id;        /* IRI slug */
 	unsigned classes;      /* kgx_class flags, closed under implication */
 	const char *label;     /* canonical rdfs:label */
 	const char *label_nl, *label_en;  /* may be NULL */
 	const char *wikidata, *tooi;      /* may be NULL */
+	const char *iso3166, *crs;        /* ISO 3166-1 alpha-2, OECD CRS channel code; may be NULL */
+	const kgx_office *offices;        /* minister-of lines, n_offices of them */
+	size_t n_offices;
 	const struct kgx_entry **located_in;  /* resolved, NULL-terminated or NULL */
 	const struct kgx_entry **part_of;
 	const char **located_in_ids, **part_of_ids;  /* as written, until linked */

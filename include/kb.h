@@ -28,4 +28,19 @@ size_t kgx_kb_count(const kgx_kb *kb, size_t per_class[KGX_NCLASSES], size_t *al
 /* Entry i, for listing. */
 const kgx_entry *kgx_kb_entry(const kgx_kb *kb, size_t i);
 
+/* The kinds of external identifier a knowledge file may give. */
+typedef enum { KGX_ID_WIKIDATA, KGX_ID_TOOI, KGX_ID_ISO3166, KGX_ID_CRS } kgx_id_kind;
+
+/* NULL if v is a well-formed identifier of this kind, else what it should
+ * look like (for a message). */
+const char *kgx_kb_identifier_check(kgx_id_kind kind, const char *v);
+
+/* A date as letters and knowledge files write it, "3 april 2024" or
+ * "2024-04-03", as yyyymmdd in *ymd. 0, or -1 if it is no valid date. */
+int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd);
+
+/* The minister who held `body` on day ymd by the dated minister-of lines,
+ * or NULL when none or more than one did. */
+const kgx_entry *kgx_kb_office_holder(const kgx_kb *kb, const kgx_entry *body, int32_t ymd);
+
 #endif

@@ -57,10 +57,14 @@ static int add_node(kgx_buf *b, const char *base, const kgx_entry *e)
 	int c = kgx_class_primary(e->classes);
 	if (kgx_buf_add(b, "  ", 2) || add_node_id(b, base, e) || kgx_buf_add(b, " [label=", 8) ||
 	    add_quoted(b, e->label) ||
-	    kgx_buf_printf(b, ", fillcolor=\"%s\", tooltip=\"%s\"];\n", colours[c < 0 ? 0 : c],
+	    kgx_buf_printf(b, ", fillcolor=\"%s\", tooltip=\"%s\"", colours[c < 0 ? 0 : c],
 	                   kgx_class_name(c)))
 		return -1;
-	return 0;
+	/* the Wikidata item as the node's link (wikidata is Q and digits, so
+	 * it needs no quoting) */
+	if (e->wikidata && kgx_buf_printf(b, ", URL=\"http://www.wikidata.org/entity/%s\"", e->wikidata))
+		return -1;
+	return kgx_buf_add(b, "];\n", 3) ? -1 : 0;
 }
 
 kgx_status kgx_dot_doc(const kgx_doc *doc, const char *base, kgx_buf *dest)

@@ -299,6 +299,21 @@ static void write_direct(writer *w, const kgx_relation *const *sorted, size_t n,
 	}
 }
 
+/* e's external identifiers: the Wikidata item is the same thing (sameAs);
+ * a TOOI organisation is matched, not merged, as TOOI describes the
+ * organisation's registration (exactMatch); codes are typed literals. */
+static void write_identifiers(writer *w, const SerdNode *s, const kgx_entry *e)
+{
+	if (e->wikidata)
+		put(w, s, IRI(NS_OWL "sameAs"), iri2(w, &w->obj, "http://www.wikidata.org/entity/", e->wikidata));
+	if (e->tooi)
+		put(w, s, IRI(NS_SKOS "exactMatch"), node(SERD_URI, e->tooi, strlen(e->tooi)));
+	if (e->iso3166)
+		put_typed(w, s, IRI(NS_KGX "iso3166"), e->iso3166, IRI(NS_XSD "token"));
+	if (e->crs)
+		put_typed(w, s, IRI(NS_KGX "crsCode"), e->crs, IRI(NS_XSD "token"));
+}
+
 /* e's block: classes, labels, surface forms, identities. Leaves e's IRI in
  * w->subj for the direct triples that follow. */
 static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
@@ -330,10 +345,7 @@ static void write_entity(writer *w, const kgx_doc *doc, const written *wr)
 	}
 	kgx_buf_free(&form);
 	kgx_buf_free(&prev);
-	if (e->wikidata)
-		put(w, &s, IRI(NS_OWL "sameAs"), iri2(w, &w->obj, "http://www.wikidata.org/entity/", e->wikidata));
-	if (e->tooi)
-		put(w, &s, IRI(NS_OWL "sameAs"), node(SERD_URI, e->tooi, strlen(e->tooi)));
+	write_identifiers(w, &s, e);
 }
 
 /* One field of a statement's identity, then a separator byte no UTF-8

@@ -10,7 +10,8 @@ static const char knowledge[] =
 	"en         = the Netherlands\n"
 	"alias      = NL\n"
 	"adjective  = Nederlandse\n"
-	"wikidata   = Q55\n"
+	"wikidata   = Q29999\n"
+	"iso3166    = NL\n"
 	"\n"
 	"[un]\n"
 	"class = UNBody\n"
@@ -84,7 +85,9 @@ static void test_load_and_get(void **state)
 	assert_string_equal(nl->label, "Nederland");  /* nl before en */
 	assert_string_equal(nl->label_nl, "Nederland");
 	assert_string_equal(nl->label_en, "the Netherlands");
-	assert_string_equal(nl->wikidata, "Q55");
+	assert_string_equal(nl->wikidata, "Q29999");
+	assert_string_equal(nl->iso3166, "NL");
+	assert_null(nl->crs);
 	assert_null(nl->tooi);
 	assert_string_equal(nl->loc.file, "test.kb");
 	assert_int_equal(nl->loc.line, 2);
@@ -218,6 +221,21 @@ static void test_invalid_entries(void **state)
 		{"[x]\nclass = Country\nnl = X\nwikidata = 55\n", KGX_ERR_RULE},
 		{"[x]\nclass = Country\nnl = X\nwikidata = Q5x\n", KGX_ERR_RULE},
 		{"[x]\nclass = Country\nnl = X\ntooi = http://example.org/\n", KGX_ERR_RULE},
+		{"[x]\nclass = Country\nnl = X\nwikidata = Q0123\n", KGX_ERR_RULE},     /* leading zero */
+		{"[x]\nclass = Country\nnl = X\nwikidata = Q1\nwikidata = Q2\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Country\nnl = X\niso3166 = nl\n", KGX_ERR_RULE},
+		{"[x]\nclass = Country\nnl = X\niso3166 = NLD\n", KGX_ERR_RULE},     /* alpha-3 */
+		{"[x]\nclass = Country\nnl = X\niso3166 = NL\niso3166 = BE\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Fund\nnl = X\ncrs = 1020\n", KGX_ERR_RULE},           /* a donor code */
+		{"[x]\nclass = Fund\nnl = X\ncrs = 4114a\n", KGX_ERR_RULE},
+		{"[x]\nclass = Fund\nnl = X\ncrs = 411470\n", KGX_ERR_RULE},
+		{"[x]\nclass = Fund\nnl = X\ncrs = 41147\ncrs = 41141\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Fund\nnl = X\ntooi = https://identifier.overheid.nl/tooi/a\n"
+		 "tooi = https://identifier.overheid.nl/tooi/b\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Minister\nnl = X\nminister-of = min-x 2022-13-01\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Minister\nnl = X\nminister-of = min-x 3 april 2024\n", KGX_ERR_SYNTAX},
+		{"[x]\nclass = Minister\nnl = X\nminister-of = min-x 2022-01-10 2021-01-10\n", KGX_ERR_RULE},
+		{"[x]\nclass = Minister\nnl = X\nminister-of = Min_X 2022-01-10\n", KGX_ERR_SYNTAX},
 		{"[x]\nclass = Country\nnl = X\npart-of = Not An Id\n", KGX_ERR_SYNTAX},
 		{"[x]\nclass = Country\nnl = --\n", KGX_ERR_RULE},            /* a name without words */
 		{"[x]\nclass = Country\nnl =\n", KGX_ERR_SYNTAX},             /* empty value */
@@ -234,6 +252,89 @@ static void test_invalid_entries(void **state)
 	}
 }
 
+static void test_identifier_check(void **state)
+{
+	(void)state;
+	assert_null(kgx_kb_identifier_check(KGX_ID_WIKIDATA, "Q1065"));
+	assert_null(kgx_kb_identifier_check(KGX_ID_ISO3166, "NL"));
+	assert_null(kgx_kb_identifier_check(KGX_ID_CRS, "41147"));
+	assert_null(kgx_kb_identifier_check(KGX_ID_TOOI,
+	                                    "https://identifier.overheid.nl/tooi/id/ministerie/mnre1013"));
+	const char *bad_q[] = {"", "Q", "q1065", "Q01", "Q12a", "Q1234567890123", "P31"};
+	for (size_t i = 0; i < sizeof bad_q / sizeof *bad_q; i++)
+		assert_non_null(kgx_kb_identifier_check(KGX_ID_WIKIDATA, bad_q[i]));
+	assert_non_null(kgx_kb_identifier_check(KGX_ID_ISO3166, "N"));
+	assert_non_null(kgx_kb_identifier_check(KGX_ID_ISO3166, "N1"));
+	assert_non_null(kgx_kb_identifier_check(KGX_ID_CRS, "923"));
+	assert_non_null(kgx_kb_identifier_check(KGX_ID_CRS, "01147"));
+	assert_non_null(kgx_kb_identifier_check(KGX_ID_TOOI, "https://identifier.overheid.nl/tooi/a b"));
+}
+
+static void test_date_parse(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		int32_t want;  /* 0: not a date */
+	} cases[] = {
+		{"3 april 2024", 20240403},   {"03 april 2024", 20240403}, {"31 december 1999", 19991231},
+		{"29 februari 2024", 20240229}, {"29 februari 2023", 0},   {"29 februari 1900", 0},
+		{"29 februari 2000", 20000229}, {"31 juni 2024", 0},      {"3 April 2024", 20240403},
+		{"3  mei\n2024", 20240503},    {"2024-04-03", 20240403},  {"2024-4-03", 0},
+		{"3 aprill 2024", 0},          {"3 apri 2024", 0},        {"april 2024", 0},
+		{"3 april 24", 0},             {"3 april 20245", 0},      {"3 april 2024 x", 0},
+		{"123 april 2024", 0},         {"0 april 2024", 0},       {"", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int32_t got = 0;
+		int r = kgx_kb_date_parse(cases[i].s, strlen(cases[i].s), &got);
+		if (cases[i].want ? r || got != cases[i].want : !r)
+			fail_msg("'%s': got %d (%d), want %d", cases[i].s, (int)got, r, (int)cases[i].want);
+	}
+}
+
+static void test_office_holder(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"[min-d]\nclass = GovernmentBody\nnl = Ministerie van D\n\n"
+		"[min-e]\nclass = GovernmentBody\nnl = Ministerie van E\n\n"
+		"[person-a]\nclass = Minister\nnl = A. Aa\nminister-of = min-d 2017-10-26 2022-01-10\n"
+		"minister-of = min-e\n\n"
+		"[person-b]\nclass = Minister\nnl = B. Bb\nminister-of = min-d 2022-01-10\n"
+		"minister-of = min-e 2022-01-10 2023-01-01\n\n"
+		"[person-c]\nclass = Minister\nnl = C. Cc\nminister-of = min-e 2022-06-01 2023-01-01\n";
+	assert_int_equal(kgx_kb_load_text(kb, "o.kb", text, strlen(text)), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_OK);
+	const kgx_entry *d = kgx_kb_get(kb, "min-d"), *e = kgx_kb_get(kb, "min-e");
+	const kgx_entry *a = kgx_kb_get(kb, "person-a"), *b = kgx_kb_get(kb, "person-b");
+	assert_int_equal(a->n_offices, 2);
+	assert_ptr_equal(a->offices[0].body, d);
+	assert_int_equal(a->offices[0].from, 20171026);
+	assert_int_equal(a->offices[0].until, 20220110);
+	assert_null(kgx_kb_office_holder(kb, d, 20171025));   /* before anyone */
+	assert_ptr_equal(kgx_kb_office_holder(kb, d, 20171026), a);
+	assert_ptr_equal(kgx_kb_office_holder(kb, d, 20220109), a);
+	assert_ptr_equal(kgx_kb_office_holder(kb, d, 20220110), b);  /* the hand-over day */
+	assert_ptr_equal(kgx_kb_office_holder(kb, d, 20300101), b);  /* still in office */
+	assert_null(kgx_kb_office_holder(kb, e, 20200101));   /* an undated line counts for nothing */
+	assert_ptr_equal(kgx_kb_office_holder(kb, e, 20220301), b);
+	assert_null(kgx_kb_office_holder(kb, e, 20220701));   /* two at once: no answer */
+	assert_null(kgx_kb_office_holder(kb, e, 20230101));
+}
+
+static void test_office_dangling(void **state)
+{
+	(void)state;
+	/* undated: a note, as before; dated: must name a defined body */
+	assert_int_equal(load("[p]\nclass = Minister\nnl = P\nminister-of = min-nowhere\n"), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_OK);
+	release(NULL);
+	fresh(NULL);
+	assert_int_equal(load("[p]\nclass = Minister\nnl = P\nminister-of = min-nowhere 2020-01-01\n"), KGX_OK);
+	assert_int_equal(kgx_kb_link(kb, 1), KGX_ERR_RULE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +346,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_duplicate_id, fresh, release),
 		cmocka_unit_test_setup_teardown(test_dangling_reference, fresh, release),
 		cmocka_unit_test(test_invalid_entries),
+		cmocka_unit_test(test_identifier_check),
+		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test_setup_teardown(test_office_holder, fresh, release),
+		cmocka_unit_test_setup_teardown(test_office_dangling, fresh, release),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
 }

@@ -6,9 +6,10 @@
 #include <raptor2.h>
 
 static const char kb[] =
-	"[netherlands]\nclass = Country\nnl = Nederland\nen = the Netherlands\nwikidata = Q55\n\n"
-	"[un]\nclass = UNBody\nnl = Verenigde Naties\nalias = VN\n\n"
-	"[un-peacebuilding-fund]\nclass = Fund\nnl = Vredesopbouwfonds\nalias = PBF\n\n"
+	"[netherlands]\nclass = Country\nnl = Nederland\nen = the Netherlands\nwikidata = Q29999\niso3166 = NL\n\n"
+	"[un]\nclass = UNBody\nnl = Verenigde Naties\nalias = VN\nwikidata = Q1065\ncrs = 41305\n\n"
+	"[un-peacebuilding-fund]\nclass = Fund\nnl = Vredesopbouwfonds\nalias = PBF\ncrs = 41141\n"
+	"tooi = https://identifier.overheid.nl/tooi/id/x/y\n\n"
 	"[person-veldkamp]\nclass = Minister\nnl = Caspar Veldkamp\nalias = Veldkamp\n";
 
 static const char patterns[] =
@@ -309,7 +310,11 @@ static void test_ntriples_content(void **state)
 	assert_non_null(strstr(s, K "id/netherlands> <http://www.w3.org/2000/01/rdf-schema#label> \"Nederland\" .\n"));
 	assert_non_null(strstr(s, K "id/netherlands> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Nederland\"@nl .\n"));
 	assert_non_null(strstr(s, K "id/netherlands> <http://www.w3.org/2004/02/skos/core#prefLabel> \"the Netherlands\"@en .\n"));
-	assert_non_null(strstr(s, K "id/netherlands> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q55> .\n"));
+	assert_non_null(strstr(s, K "id/netherlands> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q29999> .\n"));
+	assert_non_null(strstr(s, K "id/un-peacebuilding-fund> " O "crsCode> \"41141\"^^<http://www.w3.org/2001/XMLSchema#token> .\n"));
+	assert_non_null(strstr(s, K "id/un-peacebuilding-fund> <http://www.w3.org/2004/02/skos/core#exactMatch> <https://identifier.overheid.nl/tooi/id/x/y> .\n"));
+	assert_null(strstr(s, K "id/un-peacebuilding-fund> <http://www.w3.org/2002/07/owl#sameAs>"));
+	assert_non_null(strstr(s, K "id/netherlands> " O "iso3166> \"NL\"^^<http://www.w3.org/2001/XMLSchema#token> .\n"));
 	/* every surface form, once each */
 	assert_non_null(strstr(s, K "id/un> <http://www.w3.org/2004/02/skos/core#altLabel> \"VN\" .\n"));
 	assert_non_null(strstr(s, K "id/un> <http://www.w3.org/2004/02/skos/core#altLabel> \"Verenigde Naties\" .\n"));

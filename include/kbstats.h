@@ -1,0 +1,22 @@
+/* kgx_kbstats: how many knowledge-base entries of each class carry each kind
+ * of external identifier (kgx --kb-stats). */
+#ifndef KGX_KBSTATS_H
+#define KGX_KBSTATS_H
+
+#include "kb.h"
+
+#include <stdio.h>
+
+/* Counts for one class; `linked` is entries with at least one identifier. */
+typedef struct {
+	size_t entries, wikidata, tooi, iso3166, crs, linked;
+} kgx_kbstats_row;
+
+/* Fill rows[KGX_NCLASSES] by each entry's primary class. */
+void kgx_kbstats_count(const kgx_kb *kb, kgx_kbstats_row rows[KGX_NCLASSES]);
+
+/* Write the table for the classes that have entries, and a total line.
+ * Returns KGX_ERR_OUTPUT if writing failed. */
+kgx_status kgx_kbstats_print(const kgx_kb *kb, FILE *f);
+
+#endif
