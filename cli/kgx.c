@@ -328,6 +328,13 @@ static void explain(const options *opt, const kgx_doc *doc, kgx_buf *b)
 		if (!tsv && r->how)
 			kgx_buf_printf(b, "    %s\n", r->how);
 	}
+	/* triggers that stated nothing, and why */
+	for (size_t i = 0; !tsv && i < doc->frame_misses.len; i++) {
+		const kgx_frame_miss *m = &KGX_VEC_AT(&doc->frame_misses, kgx_frame_miss, i);
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, m->sentence);
+		kgx_buf_printf(b, "%s: no relation: frame %s at '%s': %s\n    %.*s\n", doc->path, m->rule, m->trigger, m->why,
+		               (int)(s->span.end - s->span.begin), doc->text + s->span.begin);
+	}
 	kgx_buf_free(&sentence);
 }
 
@@ -542,6 +549,7 @@ static void process(const options *opt, const kgx_rules *rules, kgx_out *out, jo
 {
 	kgx_doc doc;
 	kgx_status st = kgx_doc_init(&doc, j->path, data, len);
+	doc.explain = opt->explain;
 	if (st == KGX_OK)
 		st = kgx_pipe_run(&doc, rules);
 	if (st == KGX_OK) {

@@ -1350,6 +1350,33 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
+/* For --explain: a trigger that gave no relation, and why. */
+static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, size_t i,
+                         const char *why)
+{
+	if (!doc->explain)
+		return KGX_OK;
+	const token *t = &KGX_VEC_AT(&st->toks, token, i);
+	kgx_frame_miss *m = kgx_vec_push(&doc->frame_misses);
+	if (!m)
+		return KGX_ERR_NOMEM;
+	m->sentence = si;
+	m->rule = f->rule->id;
+	m->why = why;
+	m->trigger = kgx_arena_strndup(&doc->arena, doc->text + t->b, t->e - t->b);
+	return m->trigger ? KGX_OK : KGX_ERR_NOMEM;
+}
+
+/* Whether the clause names something, of a class the slot does not take. */
+static int other_class(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t k = cb; k < ce; k++)
+		if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG && !fits(doc, &t[k], sl))
+			return 1;
+	return 0;
+}
+
 /* Try one trigger at token i of sentence si. */
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
@@ -1382,7 +1409,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		for (size_t k = cb; k < ce && !has; k++)
 			has = t[k].amount >= 0;
 		if (has != (f->money == MONEY_REQUIRED))
-			return KGX_OK;
+			return missed(st, doc, si, f, i, has ? "an amount, which this frame forbids" : "no amount, which this frame requires");
 	}
 
 	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
@@ -1427,7 +1454,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ohow = "recent";
 	}
 	if (obj.tok == SIZE_MAX && !obj.entry)
-		return KGX_OK;
+		return missed(st, doc, si, f, i, other_class(st, doc, &f->object, cb, ce) ?
+		              "no object: the names in its clause are of other classes" : "no object: no name where the object stands");
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
 
@@ -1460,17 +1488,17 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	size_t na = 0;
 	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
-			return KGX_OK;
+			return missed(st, doc, si, f, i, st->voice_on ? "no agent" : "no agent, and a debate has no voice");
 		if (!voiced(st, cb, i)) {
 			if (f->voice != VOICE_ANY)
-				return KGX_OK;
+				return missed(st, doc, si, f, i, "no agent");
 			/* a nominalisation or a passive with no one named in its clause:
 			 * the letter's own act */
 			for (size_t k = cb; k < ce; k++)
 				if (t[k].kind == T_NAME && k != skip && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
 				    fits(doc, &t[k], ag) && !governed(st, k) &&
 				    acting_for(st->fs, mention_of(doc, &t[k])->entry) != st->fs->voice)
-					return KGX_OK;
+					return missed(st, doc, si, f, i, "no agent in its place, and a name in the clause that could be one");
 		}
 		agents[0] = NO_FILLER;
 		agents[0].entry = st->fs->voice;
@@ -1481,7 +1509,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		na = co_agents(st, doc, ag, ce, agents, na);
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
-		return KGX_OK;
+		return missed(st, doc, si, f, i, "negated");
 	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, ce, sink, ctx);
 }
 

@@ -85,6 +85,14 @@ typedef struct {
 	                      * (an anaphor took its referent from there) */
 } kgx_relation;
 
+/* A frame's trigger that gave no relation, for --explain. */
+typedef struct {
+	uint32_t sentence;
+	const char *rule;     /* the frame's id */
+	const char *trigger;  /* the word as written */
+	const char *why;      /* a static English reason */
+} kgx_frame_miss;
+
 typedef struct {
 	const char *path;   /* as given on the command line */
 	const char *source; /* the path as text: invalid UTF-8 replaced by U+FFFD */
@@ -104,6 +112,9 @@ typedef struct {
 
 	const char *date;      /* letter metadata, NULL when absent */
 	const char *kamerstuk;
+
+	int explain;           /* set by the caller: record what --explain shows */
+	kgx_vec frame_misses;  /* kgx_frame_miss, when explain is set */
 
 	kgx_limits limits;
 	kgx_arena arena;

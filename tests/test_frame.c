@@ -253,6 +253,31 @@ static void test_recent_and_far_anaphors(void **state)
 	      "summit", 1);
 }
 
+static void test_explain_says_why_not(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	const char *text = "Borea schenkt niet toe aan ZORG. De gift aan de wereld is groot.";
+	assert_int_equal(kgx_doc_init(&doc, "t.txt", text, strlen(text)), KGX_OK);
+	doc.explain = 1;
+	assert_int_equal(kgx_pipe_run(&doc, r), KGX_OK);
+	int negated = 0, no_object = 0;
+	for (size_t i = 0; i < doc.frame_misses.len; i++) {
+		const kgx_frame_miss *m = &KGX_VEC_AT(&doc.frame_misses, kgx_frame_miss, i);
+		negated += !strcmp(m->why, "negated") && !strcmp(m->trigger, "schenkt") && m->sentence == 0;
+		no_object += !strncmp(m->why, "no object", 9) && !strcmp(m->trigger, "gift") && m->sentence == 1;
+	}
+	assert_true(negated >= 1);  /* "schenkt … toe" and "schenkt" are two forms */
+	assert_int_equal(no_object, 1);
+	kgx_doc_release(&doc);
+	/* nothing is recorded unless asked */
+	t_run(&doc, r, "t.txt", text);
+	assert_int_equal(doc.frame_misses.len, 0);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_bad_frames(void **state)
 {
 	(void)state;
@@ -324,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_relative_clause),
 		cmocka_unit_test(test_compound_and_co_agents),
 		cmocka_unit_test(test_recent_and_far_anaphors),
+		cmocka_unit_test(test_explain_says_why_not),
 		cmocka_unit_test(test_bad_frames),
 		cmocka_unit_test(test_years),
 	};
