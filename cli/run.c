@@ -286,6 +286,9 @@ int kgx_run(const kgx_run_opts *opt, const kgx_rules *rules, char *const *paths,
 		kgx_walk_skip(walk, c.out.ids[i].dev, c.out.ids[i].ino);
 	for (int i = 0; walk && c.explaining && i < c.explain.n_ids; i++)
 		kgx_walk_skip(walk, c.explain.ids[i].dev, c.explain.ids[i].ino);
+	struct stat err;
+	if (walk && !fstat(STDERR_FILENO, &err) && S_ISREG(err.st_mode))
+		kgx_walk_skip(walk, err.st_dev, err.st_ino);  /* kgx dir/ 2>dir/log */
 
 	if (c.progress && walk) {
 		/* a first walk that only counts, so the progress line knows the total */

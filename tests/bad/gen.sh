@@ -280,7 +280,7 @@ chmod 644 "$D/rule-docs/$good"
 #                           break that would forge a message, and a text
 #                           with an escape sequence (OSC: set the title)
 #   DIR/cli/letters/        two letters and, beside them, files in formats
-#                           kgx does not read (PNG, PDF, a ZIP)
+#                           kgx does not read (PNG, GIF, a ZIP)
 C=$D/cli
 mkdir -p "$C/terminal" "$C/letters/sub"
 printf '%s\0\n' "$REL" >"$C/terminal/$(printf 'x\033[31mred\nkgx: forged.txt')"
@@ -289,6 +289,6 @@ printf 'Nederland \033]0;pwned\007 steunt de Verenigde Naties en het Vredesopbou
 cp "$good_src" "$C/letters/a.txt"
 printf '%s\n' "$REL" >"$C/letters/sub/b.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$C/letters/image.png"
-printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$C/letters/letter.pdf"
+printf 'GIF89a\x01\0\x01\0\0\0\0' >"$C/letters/scan.gif"
 printf 'PK\x03\x04\x14\0\0\0' >"$C/letters/sub/archive.zip"
 chmod 644 "$C/letters/a.txt"
