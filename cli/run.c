@@ -99,6 +99,8 @@ static void work(void *ctx, int worker, void *item)
 	run_ctx *c = ctx;
 	job *j = item;
 	kgx_out *out = c->outs[worker];
+	if (j->output_failed)
+		return;  /* no memory for its path when it was listed */
 	if (!out) {
 		j->output_failed = 1;
 		return;
