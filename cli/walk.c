@@ -239,6 +239,10 @@ int kgx_walk_path(kgx_walk *w, const char *path, kgx_walk_found found, void *ctx
 	return w->stopped ? -1 : w->skipped;
 }
 
+/* Until the readers of PDF, HTML and XML (include/read.h) are merged, a
+ * walk judges by magic bytes and NUL bytes here; with them, this becomes
+ * kgx_read_unsupported(), and a NUL byte counts only in what
+ * kgx_read_detect() takes for text (a PDF has NUL bytes and is read). */
 const char *kgx_walk_unreadable(const char *data, size_t len)
 {
 	static const struct {
