@@ -234,6 +234,7 @@ int kgx_walk_path(kgx_walk *w, const char *path, kgx_walk_found found, void *ctx
 	w->found = found;
 	w->ctx = ctx;
 	w->skipped = 0;
+	w->stopped = 0;
 	w->depth = 0;
 	walk(w, path, 1);
 	return w->stopped ? -1 : w->skipped;
