@@ -2,6 +2,7 @@
  * codes and the only place that decides what goes to stdout. */
 #define _GNU_SOURCE
 #include "hash.h"
+#include "meta.h"
 #include "common.h"
 #include "out.h"
 #include "pipe.h"
@@ -223,7 +224,7 @@ static int check_examples(kgx_rules *r)
 					fired += 2;  /* checked; the loops below must not change it */
 				}
 				if (ru->kind == KGX_RULE_META)
-					fired = 2 + (!strcmp(ru->meta_field, "date") ? doc.date != NULL : doc.kamerstuk != NULL);
+					fired = 2 + (*kgx_meta_field(&doc, ru->meta_field) != NULL);
 				/* a rule fires when it matched, whether it won or lost */
 				for (size_t m = 0; m < doc.relations.len && !fired; m++) {
 					const kgx_relation *rel = &KGX_VEC_AT(&doc.relations, kgx_relation, m);

@@ -204,13 +204,13 @@ check "CRLF line ends: the same output as LF" t_same_as_good crlf -
 check "CR-only line ends: the same output as LF" t_same_as_good cr -
 
 check "UTF-16 without a BOM: skipped as binary, exit 1" \
-	t_file in/utf16-no-bom.txt 1 "^kgx: in/utf16-no-bom.txt: skipped: binary data \(NUL byte at offset 1\); kgx reads plain text$"
+	t_file in/utf16-no-bom.txt 1 "^kgx: in/utf16-no-bom.txt: skipped: binary data \(NUL byte at offset 1\); kgx reads plain text, PDF, HTML and XML$"
 check "UTF-16 with an unpaired surrogate: converted with a note, exit 0" \
 	t_file in/utf16le-lone-surrogate.txt 0 "^kgx: in/utf16le-lone-surrogate.txt: note: UTF-16 LE with byte order mark"
 check "a NUL byte: skipped as binary data with its offset, exit 1" \
-	t_file in/nul-byte.txt 1 "^kgx: in/nul-byte.txt: skipped: binary data \(NUL byte at offset 37\); kgx reads plain text$"
-check "a binary file (PNG header + random bytes): skipped as binary data, exit 1" \
-	t_file in/binary.png 1 "^kgx: in/binary.png: skipped: binary data \(NUL byte at offset 8\)"
+	t_file in/nul-byte.txt 1 "^kgx: in/nul-byte.txt: skipped: binary data \(NUL byte at offset 37\); kgx reads plain text, PDF, HTML and XML$"
+check "a binary file (PNG header + random bytes): skipped as a PNG image, exit 1" \
+	t_file in/binary.png 1 "^kgx: in/binary.png: skipped: PNG image; kgx reads plain text, PDF, HTML and XML$"
 
 t_empty() {
 	t_file in/empty.txt 0 - || return 1
@@ -402,7 +402,7 @@ t_whole() {
 		"^kgx: in/variants/utf16be/$good: note: UTF-16 BE with byte order mark" \
 		"^kgx: in/utf16-no-bom.txt: skipped: binary data \(NUL byte at offset 1\)" \
 		"^kgx: in/nul-byte.txt: skipped: binary data \(NUL byte at offset 37\)" \
-		"^kgx: in/binary.png: skipped: binary data \(NUL byte at offset 8\)" \
+		"^kgx: in/binary.png: skipped: PNG image" \
 		"^kgx: in/huge-line.txt: skipped: larger than --max-size \(67108864 bytes\)$" \
 		"^kgx: in/loop/self: skipped: directory loop" \
 		"^kgx: in/loop/sub/back: skipped: directory loop" \
