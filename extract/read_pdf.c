@@ -17,8 +17,9 @@ static int pdf_recognise(const char *raw, size_t len)
 {
 	/* the header may follow up to 1024 bytes of anything (ISO 32000-1, 7.5.2) */
 	size_t n = len < 1024 ? len : 1024;
-	for (size_t i = 0; i + 5 <= n; i++)
-		if (raw[i] == '%' && !memcmp(raw + i, "%PDF-", 5))
+	for (size_t i = 0; i + 6 <= n; i++)
+		if (raw[i] == '%' && (i == 0 || raw[i - 1] == '\n' || raw[i - 1] == '\r') &&
+		    !memcmp(raw + i, "%PDF-", 5) && raw[i + 5] >= '1' && raw[i + 5] <= '9')
 			return 10;
 	return 0;
 }

@@ -180,6 +180,12 @@ static kgx_status xml_read(kgx_doc *doc)
 	int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	           XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 	xmlDocPtr xd = xmlCtxtReadMemory(ctxt, doc->raw, (int)doc->raw_len, NULL, NULL, opts);
+	if (xd && !xmlDocGetRootElement(xd)) {
+		xmlFreeDoc(xd);
+		xd = NULL;
+	}
+	if (!xd && ctxt->wellFormed)
+		kgx_diag(&loc, "skipped: XML without a root element");
 	if (!ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[200] = "not well-formed";
