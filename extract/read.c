@@ -1,5 +1,6 @@
 /* The read pass: choosing a reader, and the plain-text reader. */
 #include "read.h"
+#include "meta.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -204,6 +205,10 @@ kgx_status kgx_read_meta(kgx_doc *doc, const char *name, const char *value)
 			return KGX_OK;
 		if (*field && !map[i].overrides)
 			return KGX_OK;
+		/* a date that is none must not hide the dateline from the rules */
+		char iso[11];
+		if (map[i].field == offsetof(kgx_doc, date) && !kgx_meta_date(value, iso))
+			return KGX_OK;
 		const char *copy = kgx_arena_strndup(&doc->arena, value, vn);
 		if (!copy)
 			return KGX_ERR_NOMEM;
@@ -215,6 +220,24 @@ kgx_status kgx_read_meta(kgx_doc *doc, const char *name, const char *value)
 
 /* ------------------------------------------------------------ markup text */
 
+/* The line breaks due before the next character, or the space. */
+static int flush(kgx_read_text_buf *t)
+{
+	int err = 0;
+	if (t->pending && t->buf.len) {
+		int have = 0;
+		while ((size_t)have < t->buf.len && have < 2 && t->buf.s[t->buf.len - 1 - have] == '\n')
+			have++;
+		for (int k = have; k < t->pending; k++)
+			err |= kgx_buf_addc(&t->buf, '\n');
+	} else if (t->space && t->buf.len) {
+		err |= kgx_buf_addc(&t->buf, ' ');
+	}
+	t->pending = 0;
+	t->space = 0;
+	return err;
+}
+
 int kgx_read_add_text(kgx_read_text_buf *t, const char *s, size_t n, int pre)
 {
 	int err = 0;
@@ -223,26 +246,15 @@ int kgx_read_add_text(kgx_read_text_buf *t, const char *s, size_t n, int pre)
 		if (pre) {
 			if (c == '\r')
 				continue;
+			err |= flush(t);
 			err |= kgx_buf_addc(&t->buf, (char)c);
-			t->pending = c == '\n';
-			t->space = 0;
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
 			t->space = t->buf.len > 0;
 			continue;
 		}
-		if (t->pending && t->buf.len) {
-			size_t have = 0;
-			while (have < t->buf.len && have < 2 && t->buf.s[t->buf.len - 1 - have] == '\n')
-				have++;
-			for (int k = (int)have; k < t->pending; k++)
-				err |= kgx_buf_addc(&t->buf, '\n');
-		} else if (t->space && t->buf.len) {
-			err |= kgx_buf_addc(&t->buf, ' ');
-		}
-		t->pending = 0;
-		t->space = 0;
+		err |= flush(t);
 		err |= kgx_buf_addc(&t->buf, (char)c);
 	}
 	return err;
@@ -252,6 +264,13 @@ void kgx_read_add_break(kgx_read_text_buf *t, int lines)
 {
 	if (lines > t->pending)
 		t->pending = lines;
+	t->space = 0;
+}
+
+void kgx_read_add_newline(kgx_read_text_buf *t)
+{
+	if (t->pending < 2)
+		t->pending++;
 	t->space = 0;
 }
 

@@ -148,7 +148,7 @@ static void walk(walk_ctx *c, const xmlNode *n, int pre)
 		if (any(n, dropped) || furniture(n))
 			continue;
 		if (is(n, "br")) {
-			kgx_read_add_break(&c->text, 1);
+			kgx_read_add_newline(&c->text);
 			continue;
 		}
 		int block = any(n, paragraphs) ? 2 : any(n, lines) ? 1 : 0;

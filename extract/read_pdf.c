@@ -24,7 +24,48 @@ static int pdf_recognise(const char *raw, size_t len)
 	return 0;
 }
 
-static kgx_status pdf_text(kgx_doc *doc, PopplerDocument *pd, kgx_buf *out, int *pages)
+/* Append the page's text, with a blank line where the page leaves one: poppler
+ * gives lines but not the vertical space between them, and the normaliser
+ * needs blank lines to tell paragraphs (a dateline, a signature block) from
+ * the lines of one paragraph. A line whose top lies more than 0.6 of a line
+ * height below the previous line's bottom, or above it (a new column or
+ * block), follows a blank line. */
+static int add_page(kgx_buf *out, const char *t, const PopplerRectangle *r, guint nr)
+{
+	size_t len = strlen(t);
+	long n_cp = g_utf8_strlen(t, (gssize)len);
+	int have_rects = r && n_cp >= 0 && (guint)n_cp == nr;
+	double prev_top = 0, prev_bottom = 0;
+	int have_prev = 0, err = 0;
+	size_t cp = 0;
+	for (size_t i = 0; i < len && !err;) {
+		if (have_rects && (i == 0 || t[i - 1] == '\n')) {
+			/* the line's first visible character says where the line is */
+			size_t j = i, k = cp;
+			while (j < len && (t[j] == ' ' || t[j] == '\t'))
+				j++, k++;
+			if (j < len && t[j] != '\n') {
+				double top = r[k].y1 < r[k].y2 ? r[k].y1 : r[k].y2;
+				double bottom = r[k].y1 < r[k].y2 ? r[k].y2 : r[k].y1;
+				double h = prev_bottom - prev_top;
+				if (have_prev && h > 0 && (top - prev_bottom > 0.6 * h || top < prev_top - 0.5 * h))
+					err |= kgx_buf_addc(out, '\n');
+				prev_top = top;
+				prev_bottom = bottom;
+				have_prev = 1;
+			}
+		}
+		size_t n = 1;
+		while (i + n < len && ((unsigned char)t[i + n] & 0xC0) == 0x80)
+			n++;
+		err |= kgx_buf_add(out, t + i, n);
+		i += n;
+		cp++;
+	}
+	return err;
+}
+
+static kgx_status pdf_text(PopplerDocument *pd, kgx_buf *out, int *pages)
 {
 	int n = poppler_document_get_n_pages(pd);
 	*pages = n;
@@ -33,28 +74,26 @@ static kgx_status pdf_text(kgx_doc *doc, PopplerDocument *pd, kgx_buf *out, int 
 		if (!page)
 			continue;
 		char *t = poppler_page_get_text(page);
+		PopplerRectangle *rects = NULL;
+		guint nr = 0;
+		if (t && !poppler_page_get_text_layout(page, &rects, &nr))
+			rects = NULL;
 		int err = 0;
+		/* a page break on a line of its own, as pdftotext writes it: the
+		 * normaliser joins a sentence that goes on over it */
+		if (i > 0 && out->len && out->s[out->len - 1] != '\n')
+			err |= kgx_buf_addc(out, '\n');
 		if (i > 0)
 			err |= kgx_buf_addc(out, '\f');
 		if (t)
-			err |= kgx_buf_add(out, t, strlen(t));
+			err |= add_page(out, t, rects, nr);
+		g_free(rects);
 		g_free(t);
 		g_object_unref(page);
 		if (err)
 			return KGX_ERR_NOMEM;
 	}
-	(void)doc;
 	return KGX_OK;
-}
-
-static kgx_status pdf_meta(kgx_doc *doc, PopplerDocument *pd)
-{
-	kgx_status st = KGX_OK;
-	char *title = poppler_document_get_title(pd);
-	if (title && *title)
-		st = kgx_read_meta(doc, "DC.title", title);
-	g_free(title);
-	return st;
 }
 
 static kgx_status pdf_read(kgx_doc *doc)
@@ -77,9 +116,9 @@ static kgx_status pdf_read(kgx_doc *doc)
 			         err && err->message ? err->message : "damaged or truncated");
 		st = KGX_ERR_INPUT;
 	} else {
-		st = pdf_text(doc, pd, &out, &pages);
-		if (st == KGX_OK)
-			st = pdf_meta(doc, pd);
+		/* no metadata from the PDF's info dictionary: its title is often
+		 * the program that made it ("Microsoft Word - brief.docx") */
+		st = pdf_text(pd, &out, &pages);
 		g_object_unref(pd);
 	}
 	if (err)

@@ -102,7 +102,7 @@ static void number_elem(walk_ctx *c, const xmlNode *n, const char **field)
 	xmlFree(t);
 }
 
-static void walk(walk_ctx *c, const xmlNode *n, unsigned depth)
+static void walk(walk_ctx *c, const xmlNode *n, unsigned depth, int pre)
 {
 	if (depth > 1024)
 		return;
@@ -110,11 +110,19 @@ static void walk(walk_ctx *c, const xmlNode *n, unsigned depth)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				c->err |= kgx_read_add_text(&c->text, (const char *)n->content,
-				                            strlen((const char *)n->content), 0);
+				                            strlen((const char *)n->content), pre);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE || !n->name)
 			continue;
+		/* xml:space="preserve": its line breaks are the text's */
+		int keep = pre;
+		if (n->properties) {
+			xmlChar *sp = xmlGetNsProp(n, (const xmlChar *)"space", XML_XML_NAMESPACE);
+			if (sp)
+				keep = !strcmp((const char *)sp, "preserve");
+			xmlFree(sp);
+		}
 		if (is(n, "meta") || is(n, "metadata")) {
 			meta_elem(c, n);
 			/* <metadata> holds <meta>s; its own text is not the letter's */
@@ -133,14 +141,14 @@ static void walk(walk_ctx *c, const xmlNode *n, unsigned depth)
 		else if (is(n, "ondernummer"))
 			number_elem(c, n, &c->doc->kamerstuk);
 		if (any(n, word_elems)) {
-			walk(c, n->children, depth + 1);
+			walk(c, n->children, depth + 1, keep);
 			c->err |= kgx_read_add_text(&c->text, " ", 1, 0);
 			continue;
 		}
 		int block = any(n, inline_elems) ? 0 : any(n, para_elems) ? 2 : 1;
 		if (block)
 			kgx_read_add_break(&c->text, block);
-		walk(c, n->children, depth + 1);
+		walk(c, n->children, depth + 1, keep);
 		if (block)
 			kgx_read_add_break(&c->text, block);
 	}
@@ -153,10 +161,10 @@ static void notes(walk_ctx *c)
 		kgx_read_add_break(&c->text, 2);
 		for (const xmlNode *m = c->notes[i]->children; m && !c->err; m = m->next) {
 			if (m->type == XML_ELEMENT_NODE && is(m, "noot.nr")) {
-				walk(c, m->children, 0);
+				walk(c, m->children, 0, 0);
 				c->err |= kgx_read_add_text(&c->text, " ", 1, 0);
 			} else if (m->type == XML_ELEMENT_NODE) {
-				walk(c, m->children, 0);
+				walk(c, m->children, 0, 0);
 				kgx_read_add_break(&c->text, 1);
 			} else if (m->type == XML_TEXT_NODE && m->content) {
 				c->err |= kgx_read_add_text(&c->text, (const char *)m->content,
@@ -211,7 +219,7 @@ static kgx_status xml_read(kgx_doc *doc)
 		return KGX_ERR_NOMEM;
 	}
 	c->doc = doc;
-	walk(c, xmlDocGetRootElement(xd), 0);
+	walk(c, xmlDocGetRootElement(xd), 0, 0);
 	notes(c);
 	xmlFreeDoc(xd);
 	xmlFreeParserCtxt(ctxt);

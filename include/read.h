@@ -61,6 +61,8 @@ typedef struct {
 int kgx_read_add_text(kgx_read_text_buf *t, const char *s, size_t n, int pre);
 /* End a line (1) or a paragraph (2) before the next text. */
 void kgx_read_add_break(kgx_read_text_buf *t, int lines);
+/* A line break of its own (<br>): two in a row leave a blank line. */
+void kgx_read_add_newline(kgx_read_text_buf *t);
 
 /* libxml2's one-time set-up, done once whichever thread comes first. */
 void kgx_read_xml_init(void);
