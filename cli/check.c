@@ -1,6 +1,7 @@
 /* kgx_check: loading, checking and listing the rules. */
 #define _GNU_SOURCE
 #include "check.h"
+#include "meta.h"
 #include "pipe.h"
 
 #include <limits.h>
@@ -106,7 +107,7 @@ int kgx_check_examples(kgx_rules *r)
 					fired += 2;  /* checked; the loops below must not change it */
 				}
 				if (ru->kind == KGX_RULE_META)
-					fired = 2 + (!strcmp(ru->meta_field, "date") ? doc.date != NULL : doc.kamerstuk != NULL);
+					fired = 2 + (*kgx_meta_field(&doc, ru->meta_field) != NULL);
 				/* a rule fires when it matched, whether it won or lost */
 				for (size_t m = 0; m < doc.relations.len && !fired; m++) {
 					const kgx_relation *rel = &KGX_VEC_AT(&doc.relations, kgx_relation, m);

@@ -204,13 +204,13 @@ check "CRLF line ends: the same output as LF" t_same_as_good crlf -
 check "CR-only line ends: the same output as LF" t_same_as_good cr -
 
 check "UTF-16 without a BOM: skipped as binary, exit 1" \
-	t_file in/utf16-no-bom.txt 1 "^kgx: in/utf16-no-bom.txt: skipped: binary data \(NUL byte at offset 1\); kgx reads plain text$"
+	t_file in/utf16-no-bom.txt 1 "^kgx: in/utf16-no-bom.txt: skipped: binary data \(NUL byte at offset 1\); kgx reads plain text, PDF, HTML and XML$"
 check "UTF-16 with an unpaired surrogate: converted with a note, exit 0" \
 	t_file in/utf16le-lone-surrogate.txt 0 "^kgx: in/utf16le-lone-surrogate.txt: note: UTF-16 LE with byte order mark"
 check "a NUL byte: skipped as binary data with its offset, exit 1" \
-	t_file in/nul-byte.txt 1 "^kgx: in/nul-byte.txt: skipped: binary data \(NUL byte at offset 37\); kgx reads plain text$"
-check "a binary file (PNG header + random bytes): skipped as binary data, exit 1" \
-	t_file in/binary.png 1 "^kgx: in/binary.png: skipped: binary data \(NUL byte at offset 8\)"
+	t_file in/nul-byte.txt 1 "^kgx: in/nul-byte.txt: skipped: binary data \(NUL byte at offset 37\); kgx reads plain text, PDF, HTML and XML$"
+check "a binary file (PNG header + random bytes): skipped as a PNG image, exit 1" \
+	t_file in/binary.png 1 "^kgx: in/binary.png: skipped: PNG image; kgx reads plain text, PDF, HTML and XML$"
 
 t_empty() {
 	t_file in/empty.txt 0 - || return 1
@@ -348,6 +348,72 @@ t_latin1_name() {
 	grep -q '/doc/latin1-name/caf%E9\.txt>' "$W/all.ntriples" || fail "the document IRI does not encode the byte"
 }
 check "a file name that is not UTF-8: valid UTF-8 output, the name repaired" t_latin1_name
+
+# ------------------------------------------------------------ the readers
+# Broken PDF, HTML and XML, made here (not by gen.sh, so that the whole
+# directory's checks stay as they are): a message naming the file (and the
+# line, for XML), no crash, no hang, no library writing to stderr, valid
+# output for what could be read.
+mkdir -p readers
+python3 - <<'EOF'
+def pdf(content):
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>", None,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs[3] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    out, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offs)
+    return out + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x
+good = pdf(b"BT /F1 12 Tf 20 150 Td (In 2021 steunt Noorwegen het Peacebuilding Fund.) Tj ET")
+w = lambda name, data: open("readers/" + name, "wb").write(data)
+w("good.pdf", good)
+w("truncated.pdf", good[:len(good) // 2])
+w("scan.pdf", pdf(b"0 0 m 100 100 l S"))
+w("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 64)
+w("broken.html", b"<html><body><p>In 2021 heeft Noorwegen 3 miljoen euro bijgedragen aan het "
+  b"<b>Peacebuilding Fund.</p></i></div></table><p>&foo; &amp &#xZZ; &#99999999; \xff\xfe"
+  b"<script>Nederland financiert UNICEF.")
+w("unclosed.xml", b'<?xml version="1.0"?>\n<kamerstuk>\n<al>In 2021 heeft Noorwegen 3 miljoen euro '
+  b'bijgedragen aan het Peacebuilding Fund.</al>\n<al>Meer <nadruk>tekst</al>\n')
+w("entities.xml", b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">'
+  b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+  b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+  b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">]>'
+  b'<l><al>In 2021 heeft Noorwegen 3 miljoen euro bijgedragen aan het Peacebuilding Fund. &x; &f;</al></l>')
+w("no-root.xml", b'<?xml version="1.0"?>\n<!-- nothing -->\n')
+w("deep.xml", b"<a>" * 100000 + b"tekst" + b"</a>" * 100000)
+w("deep.html", b"<html><body>" + b"<div>" * 100000 + b"tekst" + b"</div>" * 100000)
+EOF
+
+t_reader_text() { # FILE: read, exit 0, the relation found, no markup in it
+	t_file "$1" 0 "${2:--}" || return 1
+	grep -q 'Peacebuilding' "$W/all.ntriples" || fail "$1: the text was not read" || return 1
+	! grep 'ontology#evidence>' "$W/all.ntriples" | grep -q -E '<b>|&amp|&foo|UNICEF|passwd|root:' ||
+		fail "$1: markup, a script or an entity's file in the evidence"
+}
+check "a truncated PDF: skipped, poppler's reason named, exit 1" \
+	t_file readers/truncated.pdf 1 "^kgx: readers/truncated.pdf: skipped: PDF that poppler cannot read \(.+\)$"
+check "a PDF of garbage after its header: skipped, exit 1" \
+	t_file readers/garbage.pdf 1 "^kgx: readers/garbage.pdf: skipped: PDF that poppler cannot read"
+check "a PDF without a text layer: skipped as a scan, exit 1" \
+	t_file readers/scan.pdf 1 "^kgx: readers/scan.pdf: skipped: PDF without a text layer \(1 page of images: a scan\?\)"
+check "a good PDF among them: read" t_reader_text readers/good.pdf
+check "broken HTML (unclosed and stray tags, bad entities, bad bytes, an unclosed script): read, exit 0" \
+	t_reader_text readers/broken.html
+check "XML cut off inside an element: a warning with file:line:col, the rest read, exit 0" \
+	t_reader_text readers/unclosed.xml "^kgx: readers/unclosed.xml:[0-9]+:[0-9]+: warning: malformed XML \(.+\); read what could be parsed$"
+check "XML with an external entity and an entity bomb: neither loaded nor expanded, exit 0" \
+	t_reader_text readers/entities.xml "?^kgx: readers/entities.xml:[0-9]+:[0-9]+: warning: malformed XML"
+check "XML without a root element: skipped with file:line:col, exit 1" \
+	t_file readers/no-root.xml 1 "^kgx: readers/no-root.xml:[0-9]+:[0-9]+: skipped: malformed XML"
+check "XML nested 100 000 deep: no crash, a warning at most, exit 0" \
+	t_file readers/deep.xml 0 "?^kgx: readers/deep.xml"
+check "HTML nested 100 000 deep: no crash, exit 0" t_file readers/deep.html 0 "?^kgx: readers/deep.html"
 
 # ------------------------------------------------------------ the file system
 
