@@ -4,6 +4,7 @@
 #include "check.h"
 #include "common.h"
 #include "out.h"
+#include "read.h"
 #include "run.h"
 #include "sink.h"
 
@@ -33,6 +34,7 @@ static const char usage[] =
 	"      --exclude GLOB   in directories, leave out what matches GLOB\n"
 	"      --stdin-name NAME  name standard input's document NAME (default: a\n"
 	"                       hash of its contents)\n"
+	"      --input-format F auto (default: by content), text, pdf, html or xml\n"
 	"      --rules DIR      also load the rules in DIR (repeatable)\n"
 	"      --no-default-rules  load only the --rules directories\n"
 	"      --check-rules    compile all rules, run their examples, and exit\n"
@@ -137,7 +139,7 @@ int main(int argc, char **argv)
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	opt.run.jobs = ncpu > 0 ? (int)(ncpu > 64 ? 64 : ncpu) : 1;
 	enum { O_BASE = 256, O_RULES, O_NODEF, O_CHECK, O_LIST, O_MAXSIZE, O_EXPLAIN, O_MENTIONS, O_ONTOLOGY,
-	       O_STATS, O_EXCLUDE, O_STDIN_NAME };
+	       O_STATS, O_EXCLUDE, O_STDIN_NAME, O_INPUT_FORMAT };
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -145,6 +147,7 @@ int main(int argc, char **argv)
 		{"glob", required_argument, NULL, 'g'},
 		{"exclude", required_argument, NULL, O_EXCLUDE},
 		{"stdin-name", required_argument, NULL, O_STDIN_NAME},
+		{"input-format", required_argument, NULL, O_INPUT_FORMAT},
 		{"rules", required_argument, NULL, O_RULES},
 		{"no-default-rules", no_argument, NULL, O_NODEF},
 		{"check-rules", no_argument, NULL, O_CHECK},
@@ -216,6 +219,15 @@ int main(int argc, char **argv)
 			}
 			opt.run.stdin_name = optarg;
 			break;
+		case O_INPUT_FORMAT: {
+			int f = kgx_read_format_parse(optarg);
+			if (f < 0) {
+				kgx_diag(NULL, "unknown input format '%s' (auto, text, pdf, html, xml)", optarg);
+				return KGX_EXIT_USAGE;
+			}
+			opt.run.input_format = (kgx_read_format)f;
+			break;
+		}
 		case O_RULES:
 			if (opt.n_rule_dirs == MAX_RULE_DIRS) {
 				kgx_diag(NULL, "too many --rules directories");

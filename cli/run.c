@@ -68,8 +68,10 @@ static void process(run_ctx *c, kgx_out *out, job *j, const char *data, size_t l
 {
 	kgx_doc doc;
 	kgx_status st = kgx_doc_init(&doc, j->path, data, len);
-	if (st == KGX_OK)
+	if (st == KGX_OK) {
+		doc.format = c->opt->input_format;
 		st = kgx_pipe_run(&doc, c->rules);
+	}
 	if (st == KGX_OK) {
 		if (c->explaining)
 			kgx_explain_doc(&doc, c->mode, &j->explain);
@@ -124,7 +126,7 @@ static void work(void *ctx, int worker, void *item)
 	} else if (too_big) {
 		kgx_diag(&loc, "skipped: larger than --max-size (%zu bytes)", c->opt->max_size);
 		j->input_failed = 1;
-	} else if (!j->named && (j->unreadable = kgx_walk_unreadable(b.s, b.len))) {
+	} else if (!j->named && !c->opt->input_format && (j->unreadable = kgx_walk_unreadable(b.s, b.len))) {
 		/* counted, not reported one by one: a directory of letters may
 		 * hold images and archives beside them */
 	} else {

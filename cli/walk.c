@@ -1,5 +1,6 @@
 /* kgx_walk: the directory walk and the choice of inputs. */
 #include "walk.h"
+#include "read.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -240,32 +241,16 @@ int kgx_walk_path(kgx_walk *w, const char *path, kgx_walk_found found, void *ctx
 	return w->stopped ? -1 : w->skipped;
 }
 
-/* Until the readers of PDF, HTML and XML (include/read.h) are merged, a
- * walk judges by magic bytes and NUL bytes here; with them, this becomes
- * kgx_read_unsupported(), and a NUL byte counts only in what
- * kgx_read_detect() takes for text (a PDF has NUL bytes and is read). */
 const char *kgx_walk_unreadable(const char *data, size_t len)
 {
-	static const struct {
-		const char *magic;
-		size_t len;
-		const char *name;
-	} formats[] = {
-		{"%PDF-", 5, "PDF"},
-		{"\x89PNG", 4, "PNG image"},
-		{"\xFF\xD8\xFF", 3, "JPEG image"},
-		{"GIF8", 4, "GIF image"},
-		{"PK\x03\x04", 4, "ZIP archive or office document"},
-		{"\xD0\xCF\x11\xE0", 4, "OLE2 office document"},
-		{"\x1F\x8B", 2, "gzip data"},
-		{"{\\rtf", 5, "RTF document"},
-	};
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (len >= formats[i].len && !memcmp(data, formats[i].magic, formats[i].len))
-			return formats[i].name;
-	/* UTF-16 with a byte order mark has NUL bytes and is text */
+	const char *what = kgx_read_unsupported(data, len);
+	if (what)
+		return what;
+	/* a NUL byte means binary data only in what no reader claims (a PDF
+	 * has them); UTF-16 with a byte order mark is text */
 	const unsigned char *u = (const unsigned char *)data;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+	if (kgx_read_detect(data, len) != KGX_READ_TEXT ||
+	    (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))))
 		return NULL;
 	return memchr(data, '\0', len) ? "binary data" : NULL;
 }

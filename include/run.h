@@ -28,6 +28,7 @@ typedef struct {
 	const char *explain_file;  /* --explain=FILE, else NULL */
 	int stats, stats_json;
 	const char *stdin_name;    /* --stdin-name, else NULL */
+	kgx_read_format input_format;  /* --input-format; KGX_READ_AUTO: by content */
 	const char *globs[KGX_RUN_MAX_GLOBS];  /* --glob and --exclude in order */
 	int glob_exclude[KGX_RUN_MAX_GLOBS];
 	size_t n_globs;

@@ -34,9 +34,9 @@ kgx_status kgx_walk_skip(kgx_walk *w, dev_t dev, ino_t ino);
  * reported), -1 when found stopped the walk, else 0. */
 int kgx_walk_path(kgx_walk *w, const char *path, kgx_walk_found found, void *ctx);
 
-/* The name of a format kgx does not read, judged by the first bytes of a
- * file (magic numbers) and by NUL bytes, which plain text never has; NULL
- * for text. The readers of other formats take over from here. */
+/* The name of a format kgx has no reader for (kgx_read_unsupported), or
+ * "binary data" for what would be read as text but has a NUL byte; NULL
+ * for what kgx reads. */
 const char *kgx_walk_unreadable(const char *data, size_t len);
 
 #endif

@@ -604,6 +604,17 @@ t_globs() {
 }
 check "--glob and --exclude choose files in directories as ripgrep's -g does" t_globs
 
+t_input_format() {
+	run 2 --input-format bogus "$good" || return 1
+	grep -q "unknown input format 'bogus'" "$T/err" || fail "no message: $(cat "$T/err")" || return 1
+	printf '<html><body><nav>Menu</nav><p>Nederland steunt de Verenigde Naties.</p></body></html>\n' >"$T/in/page.html"
+	run 0 -f ntriples "$T/in/page.html" || return 1
+	! grep -q 'evidence> "[^"]*<p>' "$T/out" || fail "auto: markup in the evidence" || return 1
+	run 0 -f ntriples --input-format text "$T/in/page.html" || return 1
+	grep -q 'evidence> "[^"]*<p>' "$T/out" || fail "--input-format text: the page was not read as text"
+}
+check "--input-format forces a reader; an unknown format exits 2" t_input_format
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go here as 'known NAME FUNCTION', so that
 # they run only with -DKGX_KNOWN_BUGS=ON (none open now).
