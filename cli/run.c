@@ -262,8 +262,9 @@ int kgx_run(const kgx_run_opts *opt, const kgx_rules *rules, char *const *paths,
 
 	/* the output files exist before any input is read, so that the walk
 	 * knows them and a file that cannot be written costs no work */
-	if (opt->output ? kgx_sink_replace(&c.out, opt->output) : (kgx_sink_std(&c.out, stdout, "standard output"),
-	                                                           KGX_OK))
+	if (!opt->output)
+		kgx_sink_std(&c.out, stdout, "standard output");
+	else if (kgx_sink_replace(&c.out, opt->output) != KGX_OK)
 		return KGX_EXIT_OUTPUT;
 	if (opt->explain) {
 		c.explaining = 1;
@@ -285,7 +286,8 @@ int kgx_run(const kgx_run_opts *opt, const kgx_rules *rules, char *const *paths,
 	if (!walk)
 		c.output_failed = 1;
 	for (size_t i = 0; walk && i < opt->n_globs; i++)
-		kgx_walk_glob(walk, opt->globs[i], opt->glob_exclude[i]);
+		if (kgx_walk_glob(walk, opt->globs[i], opt->glob_exclude[i]) != KGX_OK)
+			c.output_failed = 1;
 	for (int i = 0; walk && i < c.out.n_ids; i++)
 		kgx_walk_skip(walk, c.out.ids[i].dev, c.out.ids[i].ino);
 	for (int i = 0; walk && c.explaining && i < c.explain.n_ids; i++)
