@@ -56,7 +56,7 @@ static int starts_ci(const char *raw, size_t len, size_t at, const char *s)
 
 /* Whether the markup that starts at raw is an HTML page: a doctype html or
  * an <html>, <head> or <body> element, after an XML declaration or not. */
-int kgx_read_is_html(const char *raw, size_t len)
+static int is_html(const char *raw, size_t len)
 {
 	size_t i = skip_prolog(raw, len, 1);
 	if (starts_ci(raw, len, i, "<?xml")) {
@@ -72,7 +72,7 @@ int kgx_read_is_html(const char *raw, size_t len)
 
 static int html_recognise(const char *raw, size_t len)
 {
-	return kgx_read_is_html(raw, len) ? 9 : 0;
+	return is_html(raw, len) ? 9 : 0;
 }
 
 /* ------------------------------------------------------------ walk */
