@@ -218,7 +218,19 @@ kgx_status kgx_meta_run(kgx_doc *doc, const kgx_rules *rules)
 	char buf[128];
 	if (doc->date && !kgx_meta_date(doc->date, doc->issued))
 		doc->issued[0] = '\0';
+	/* "36111 nr. 7", as a publication page's table gives it */
+	const char *nr = NULL;
+	for (const char *p = doc->ident; p && *p && !nr; p++)
+		if (p[0] == ' ' && (p[1] == 'n' || p[1] == 'N') && (p[2] == 'r' || p[2] == 'R'))
+			nr = p;
+	char dossier[64];
+	int split = nr && (size_t)(nr - doc->ident) < sizeof dossier;
+	if (split) {
+		memcpy(dossier, doc->ident, (size_t)(nr - doc->ident));
+		dossier[nr - doc->ident] = '\0';
+	}
 	if (kgx_meta_kst_id(doc->ident, buf, sizeof buf) ||
+	    (split && kgx_meta_kst(dossier, nr + 3, buf, sizeof buf)) ||
 	    kgx_meta_kst(doc->dossier, doc->kamerstuk, buf, sizeof buf))
 		if (!(doc->kst = kgx_arena_strndup(&doc->arena, buf, strlen(buf))))
 			return KGX_ERR_NOMEM;

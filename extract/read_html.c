@@ -56,7 +56,7 @@ static int starts_ci(const char *raw, size_t len, size_t at, const char *s)
 
 /* Whether the markup that starts at raw is an HTML page: a doctype html or
  * an <html>, <head> or <body> element, after an XML declaration or not. */
-int kgx_read_is_html(const char *raw, size_t len)
+static int is_html(const char *raw, size_t len)
 {
 	size_t i = skip_prolog(raw, len, 1);
 	if (starts_ci(raw, len, i, "<?xml")) {
@@ -72,7 +72,7 @@ int kgx_read_is_html(const char *raw, size_t len)
 
 static int html_recognise(const char *raw, size_t len)
 {
-	return kgx_read_is_html(raw, len) ? 9 : 0;
+	return is_html(raw, len) ? 9 : 0;
 }
 
 /* ------------------------------------------------------------ walk */
@@ -197,6 +197,43 @@ static const xmlNode *find(const xmlNode *n, const char *name, unsigned depth)
 	return NULL;
 }
 
+static int role_main(const xmlNode *n)
+{
+	xmlChar *role = xmlGetProp(n, (const xmlChar *)"role");
+	int yes = role && !strcasecmp((char *)role, "main");
+	xmlFree(role);
+	return yes;
+}
+
+/* The first <main> or role="main" that is not inside dropped furniture. */
+static const xmlNode *find_main(const xmlNode *n, unsigned depth)
+{
+	for (; n && depth < 256; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || any(n, dropped))
+			continue;
+		if (is(n, "main") || role_main(n))
+			return n;
+		const xmlNode *f = find_main(n->children, depth + 1);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+/* The first two <article>s outside dropped furniture, not nested. */
+static void count_articles(const xmlNode *n, const xmlNode *found[2], unsigned depth)
+{
+	for (; n && depth < 256 && !found[1]; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || any(n, dropped))
+			continue;
+		if (is(n, "article")) {
+			found[found[0] ? 1 : 0] = n;
+			continue;
+		}
+		count_articles(n->children, found, depth + 1);
+	}
+}
+
 /* Without a declared encoding libxml2 takes HTML for ISO-8859-1 and turns
  * every accented letter of a UTF-8 page into two: say UTF-8 when the bytes
  * are UTF-8 and the page declares nothing. */
@@ -245,11 +282,22 @@ static kgx_status html_read(kgx_doc *doc)
 	const xmlNode *root = xmlDocGetRootElement(hd);
 	head_meta(&c, root, 0);
 	const xmlNode *body = root ? find(root, "body", 0) : NULL;
-	/* a fragment without <body> is all body */
-	if (body)
-		walk(&c, body->children, 0);
-	else if (root)
-		walk(&c, root, 0);
+	/* The page's main content where it says which that is (<main>,
+	 * role="main", or its one <article>): the rest of a site's page is
+	 * menus and links that are not always in <nav>. A fragment without
+	 * <body> is all body. */
+	const xmlNode *top = body ? body->children : root;
+	const xmlNode *main = find_main(top, 0);
+	if (!main) {
+		const xmlNode *articles[2] = {0};
+		count_articles(top, articles, 0);
+		if (articles[0] && !articles[1])
+			main = articles[0];
+	}
+	if (main)
+		walk(&c, main->children, 0);
+	else if (top)
+		walk(&c, top, 0);
 	xmlFreeDoc(hd);
 	htmlFreeParserCtxt(ctxt);
 	if (c.err) {

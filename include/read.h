@@ -66,8 +66,6 @@ void kgx_read_add_newline(kgx_read_text_buf *t);
 
 /* libxml2's one-time set-up, done once whichever thread comes first. */
 void kgx_read_xml_init(void);
-/* Whether markup is an HTML page (doctype html, <html>, <head>, <body>). */
-int kgx_read_is_html(const char *raw, size_t len);
 
 /* Make buf (freed) the document's text. */
 kgx_status kgx_read_set_text(kgx_doc *doc, kgx_buf *buf);

@@ -198,6 +198,17 @@ every_letter_dated() {
 }
 check "every bundled letter gets an xsd:date (dcterms:issued from its dateline, else kgx:latestDate)" every_letter_dated
 
+same_bytes_any_jobs() {
+	mkdir -p mix
+	cp in/*.txt in/*.html in/*.xml mix/
+	[ $have_pdf = 0 ] || cp in/*.pdf mix/
+	"$KGX" -q -j1 mix >j1.ttl || fail "kgx -j1 failed" || return 1
+	"$KGX" -q -j2 mix >j2.ttl || fail "kgx -j2 failed" || return 1
+	cmp -s j1.ttl j2.ttl || fail "-j1 and -j2 differ"
+	[ "$(grep -c '^<https://w3id.org/kgx/doc/' j1.ttl)" -ge 15 ] || fail "not every file was read"
+}
+check "text, PDF, HTML and XML together: -j1 and -j2 write the same bytes" same_bytes_any_jobs
+
 formats_named() {
 	printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDRxxxx' >a.png
 	printf 'PK\x03\x04\x14\0\0\0\0\0[Content_Types].xml' >b.docx

@@ -168,6 +168,7 @@ static const char page[] =
 	"<header><a href=\"/\">Home</a> Zoeken</header>\n"
 	"<nav><ul><li>Menu Verenigde Naties</li></ul></nav>\n"
 	"<div role=\"navigation\">Kruimelpad</div>\n"
+	"<div class=\"menu\">Regelgeving en adressen</div>\n"
 	"<main><h1>Brief</h1>\n"
 	"<p>Nederland&nbsp;steunt de <b>Verenigde\n  Naties</b>. Caf&eacute; Tour&#233; en Tour\xC3\xA9!</p>\n"
 	"<p>De minister van Defensie,<br>A.B. Iemand</p>\n"
@@ -189,6 +190,7 @@ static void test_html_body_text(void **state)
 	assert_false(has_text("document.write"));
 	assert_false(has_text("Menu"));
 	assert_false(has_text("Kruimelpad"));
+	assert_false(has_text("Regelgeving"));  /* outside <main> */
 	assert_false(has_text("Home"));
 	assert_false(has_text("Copyright"));
 	assert_false(has_text("Een pagina"));
@@ -221,6 +223,17 @@ static void test_html_encodings(void **state)
 	static const char w[] = "<html><body><p>Tour\xE9</p></body></html>";
 	assert_int_equal(read_as("w.html", w, sizeof w - 1, KGX_READ_AUTO), KGX_OK);
 	assert_true(has_text("Tour\xC3\xA9"));
+	kgx_doc_release(&doc);
+	/* no <main>, one <article>: the article; two: the whole body */
+	static const char a1[] = "<html><body><div>Menu</div><article><p>Een</p></article></body></html>";
+	assert_int_equal(read_as("a.html", a1, sizeof a1 - 1, KGX_READ_AUTO), KGX_OK);
+	assert_false(has_text("Menu"));
+	assert_true(has_text("Een"));
+	kgx_doc_release(&doc);
+	static const char a2[] = "<html><body><div>Menu</div><article><p>Een</p></article>"
+	                         "<article><p>Twee</p></article></body></html>";
+	assert_int_equal(read_as("a.html", a2, sizeof a2 - 1, KGX_READ_AUTO), KGX_OK);
+	assert_true(has_text("Menu\n\nEen\n\nTwee"));
 	kgx_doc_release(&doc);
 	/* a fragment without <html> or <body>, forced */
 	static const char f[] = "<p>Een</p><p>Twee<br/>Drie</p>";
