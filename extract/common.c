@@ -94,12 +94,55 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 	va_end(ap);
 	if (diag_quiet == 1 && (!strncmp(msg, "warning", 7) || !strncmp(msg, "note", 4)))
 		return;
+	/* a file name or a quoted text with control characters must not
+	 * drive the terminal, nor a line break forge a message of kgx's own */
+	char file[4 * 512 + 1], text[4 * sizeof msg + 1];
+	kgx_escape(text, msg, strlen(msg), 0);
+	if (loc && loc->file) {
+		size_t n = strlen(loc->file);
+		kgx_escape(file, loc->file, n < 512 ? n : 512, 0);
+	}
 	if (loc && loc->file && loc->line)
-		fprintf(stderr, "kgx: %s:%u:%u: %s\n", loc->file, loc->line, loc->col, msg);
+		fprintf(stderr, "kgx: %s:%u:%u: %s\n", file, loc->line, loc->col, text);
 	else if (loc && loc->file)
-		fprintf(stderr, "kgx: %s: %s\n", loc->file, msg);
+		fprintf(stderr, "kgx: %s: %s\n", file, text);
 	else
-		fprintf(stderr, "kgx: %s\n", msg);
+		fprintf(stderr, "kgx: %s\n", text);
+}
+
+size_t kgx_escape(char *out, const char *s, size_t len, int keep_lines)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		int32_t cp = 0;
+		size_t avail = len - i < 4 ? len - i : 4;
+		int n = kgx_utf8_valid_prefix(s + i, avail) ? kgx_utf8_decode(s + i, avail, &cp) : 0;
+		unsigned char c = (unsigned char)s[i];
+		if (n <= 0) {
+			/* not UTF-8: the byte in hex (0x9B alone is CSI to some terminals) */
+			out[o++] = '\\', out[o++] = 'x', out[o++] = hex[c >> 4], out[o++] = hex[c & 15];
+			i++;
+		} else if ((cp < 0x20 && !(keep_lines && (cp == '\n' || cp == '\t'))) || cp == 0x7F) {
+			out[o++] = '\\';
+			if (cp == '\n' || cp == '\t' || cp == '\r')
+				out[o++] = cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r';
+			else
+				out[o++] = 'x', out[o++] = hex[c >> 4], out[o++] = hex[c & 15];
+			i++;
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			memcpy(out + o, "\\u00", 4);
+			o += 4;
+			out[o++] = hex[cp >> 4], out[o++] = hex[cp & 15];
+			i += (size_t)n;
+		} else {
+			memcpy(out + o, s + i, (size_t)n);
+			o += (size_t)n;
+			i += (size_t)n;
+		}
+	}
+	out[o] = '\0';
+	return o;
 }
 
 size_t kgx_iri_bad(const char *s)

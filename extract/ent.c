@@ -4,6 +4,7 @@
  * word by word; overlaps are settled by priority, length, then position. */
 #include "ent.h"
 #include "hash.h"
+#include "meta.h"
 #include "utf8.h"
 
 #include <utf8proc.h>
@@ -541,9 +542,24 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 	if (ru->kind == KGX_RULE_META) {
 		size_t b = ov[0], e = ov[1];
 		kgx_rules_group(ru->code, c->md, "value", &b, &e);
-		const char **field = !strcmp(ru->meta_field, "date") ? &doc->date : &doc->kamerstuk;
-		if (!*field && !(*field = collapse(&doc->arena, subject + b, e - b)))
+		const char **field = kgx_meta_field(doc, ru->meta_field);
+		if (!strcmp(ru->meta_field, "mentioned")) {
+			/* every date the text gives; the latest is kept */
+			char iso[11];
+			char *v = collapse(&doc->arena, subject + b, e - b);
+			if (!v)
+				return KGX_ERR_NOMEM;
+			if (kgx_meta_date(v, iso) && (!*field || strcmp(iso, *field) > 0) &&
+			    !(*field = kgx_arena_strndup(&doc->arena, iso, 10)))
+				return KGX_ERR_NOMEM;
+			return KGX_OK;
+		}
+		if (!field || *field)
+			return KGX_OK;
+		if (!(*field = collapse(&doc->arena, subject + b, e - b)))
 			return KGX_ERR_NOMEM;
+		if (!strcmp(ru->meta_field, "creator"))
+			doc->creator_span = (kgx_span){base + (uint32_t)b, base + (uint32_t)e};
 		return KGX_OK;
 	}
 	const kgx_entry *created[KGX_MAX_ROLES] = {0};
@@ -637,7 +653,8 @@ static kgx_status run_rule(ent_ctx *c, const kgx_rule *ru, const char *s, size_t
 		kgx_status st = apply_match(c, ru, s, base);
 		if (st != KGX_OK)
 			return st;
-		if (ru->kind == KGX_RULE_META)
+		/* a field takes the first value; "mentioned" looks at every date */
+		if (ru->kind == KGX_RULE_META && strcmp(ru->meta_field, "mentioned"))
 			break;
 		start = me > mb ? me : mb + 1;
 		/* never restart inside a UTF-8 sequence */

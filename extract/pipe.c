@@ -1,8 +1,10 @@
 /* The pass table and the utf8 pass. */
 #include "pipe.h"
 #include "ent.h"
+#include "meta.h"
 #include "norm.h"
 #include "office.h"
+#include "read.h"
 #include "rel.h"
 #include "utf8.h"
 
@@ -22,10 +24,12 @@ static kgx_status sentences(kgx_doc *doc, const kgx_rules *rules)
 }
 
 static const kgx_pass passes[] = {
+	{"read", kgx_read_run},
 	{"utf8", kgx_pipe_utf8},
 	{"normalise", normalise},
 	{"sentences", sentences},
 	{"entities", kgx_ent_run},
+	{"metadata", kgx_meta_run},
 	{"relations", kgx_rel_run},
 	{"offices", kgx_office_run},
 };
@@ -145,7 +149,8 @@ kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 	/* NUL bytes in text files mean binary data (or UTF-16 without BOM) */
 	const char *nul = memchr(doc->raw, '\0', doc->raw_len);
 	if (nul) {
-		kgx_diag(&loc, "skipped: binary data (NUL byte at offset %zu); kgx reads plain text",
+		kgx_diag(&loc, "skipped: binary data (NUL byte at offset %zu); kgx reads plain text, "
+		         "PDF, HTML and XML",
 		         (size_t)(nul - doc->raw));
 		return KGX_ERR_INPUT;
 	}

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE  /* memmem */
 #include "rules.h"
 #include "frame.h"
+#include "meta.h"
 #include "stanza.h"
 
 #include <ctype.h>
@@ -180,7 +181,7 @@ static kgx_status finish_rule(load_ctx *c)
 		return KGX_ERR_RULE;
 	}
 	if (ru->kind == KGX_RULE_META && !ru->meta_field[0]) {
-		kgx_diag(&ru->loc, "meta rule '%s' needs 'field = date' or 'field = kamerstuk'", ru->id);
+		kgx_diag(&ru->loc, "meta rule '%s' needs 'field = …' (date, kamerstuk, dossier, ident, kenmerk, title, creator, mentioned)", ru->id);
 		return KGX_ERR_RULE;
 	}
 	return KGX_OK;
@@ -409,8 +410,10 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			return KGX_ERR_RULE;
 		}
 	} else if (KEY("field")) {
-		if (strcmp(v, "date") && strcmp(v, "kamerstuk")) {
-			kgx_diag(&vloc, "field is 'date' or 'kamerstuk'");
+		kgx_doc probe = {0};
+		if (!kgx_meta_field(&probe, v)) {
+			kgx_diag(&vloc, "field is one of date, kamerstuk, dossier, ident, kenmerk, title, "
+			         "creator, mentioned");
 			return KGX_ERR_SYNTAX;
 		}
 		strcpy(ru->meta_field, v);

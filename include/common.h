@@ -90,6 +90,12 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 #endif
 	;
 
+/* s[0..len) with control characters (C0 but for line feed and tab when
+ * keep_lines, DEL, C1) and bytes that are not UTF-8 written as \n, \t, \r,
+ * \xHH or \u00HH, so that text from a file or a file name cannot drive a
+ * terminal. out holds 4 * len + 1 bytes; returns the length written. */
+size_t kgx_escape(char *out, const char *s, size_t len, int keep_lines);
+
 /* 0: report everything; 1: drop warnings and notes (messages that start
  * with "warning" or "note"); 2: report nothing (tests that provoke errors). */
 void kgx_diag_quiet(int quiet);

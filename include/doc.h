@@ -5,6 +5,15 @@
 #include "arena.h"
 #include "common.h"
 
+/* The input formats kgx reads (read.h has the readers). */
+typedef enum kgx_read_format {
+	KGX_READ_AUTO = 0,  /* by content: magic bytes, <?xml, <html */
+	KGX_READ_TEXT,
+	KGX_READ_PDF,
+	KGX_READ_HTML,
+	KGX_READ_XML
+} kgx_read_format;
+
 /* Byte offsets [begin, end) into kgx_doc.text. */
 typedef struct {
 	uint32_t begin, end;
@@ -110,8 +119,25 @@ typedef struct {
 	kgx_vec relations;  /* kgx_relation */
 	kgx_vec discovered; /* kgx_entry *, defined by rules in this document */
 
-	const char *date;      /* letter metadata, NULL when absent */
-	const char *kamerstuk;
+	kgx_read_format format; /* forced by the caller; KGX_READ_AUTO: by content */
+
+	/* The letter's metadata, each NULL when absent: from the file's own
+	 * metadata (the reader) or from the text (meta rules); the first value
+	 * found wins, so a reader's beats a rule's. kgx_meta_run (the metadata
+	 * pass) derives the typed and canonical forms below. */
+	const char *date;      /* as written: "23 maart 2018", "2018-03-23" */
+	const char *kamerstuk; /* the ondernummer: "170" */
+	const char *dossier;   /* "29 521", "33 000 V", "21501-02" */
+	const char *ident;     /* the official id as given: "kst-29521-352" */
+	const char *kenmerk;   /* the sender's reference ("Onze referentie") */
+	const char *title;     /* the subject (onderwerp, betreft) */
+	const char *creator;   /* the sender as written */
+	kgx_span creator_span; /* where the text names the sender; {0, 0}: nowhere */
+	const char *mentioned; /* the latest date the text gives (YYYY-MM-DD) */
+
+	char issued[11];       /* the date as YYYY-MM-DD, "" when unknown */
+	const char *kst;       /* canonical id "kst-29521-352", or NULL */
+	const kgx_entry *creators[4];  /* the senders, NULL-terminated */
 
 	int explain;           /* set by the caller: record what --explain shows */
 	kgx_vec frame_misses;  /* kgx_frame_miss, when explain is set */

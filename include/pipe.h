@@ -9,7 +9,8 @@ typedef struct {
 	kgx_status (*run)(kgx_doc *doc, const kgx_rules *rules);
 } kgx_pass;
 
-/* The passes in order: utf8, normalise, sentences, entities, relations. */
+/* The passes in order: read, utf8, normalise, sentences, entities, metadata,
+ * relations. */
 const kgx_pass *kgx_pipe_passes(size_t *n);
 
 /* Run every pass over doc. A pass that fails reports with the document's

@@ -246,6 +246,48 @@ static SerdNode entity_iri(writer *w, kgx_buf *b, const kgx_entry *e)
 
 /* ------------------------------------------------------------ document */
 
+#define KGX_OFFICIAL_PAGE "https://zoek.officielebekendmakingen.nl/"
+
+/* The letter's own metadata (docs/ontology.md, "The letter"). A Kamerstuk
+ * whose id is known is the same resource as <base>id/kst-…, the IRI a
+ * citation of it resolves to, so that letters that cite letters join. */
+static void write_meta(writer *w, const kgx_doc *doc, const SerdNode *d)
+{
+	if (doc->issued[0])
+		put_typed(w, d, IRI(NS_DCT "issued"), doc->issued, IRI(NS_XSD "date"));
+	else if (doc->mentioned)
+		put_typed(w, d, IRI(NS_KGX "latestDate"), doc->mentioned, IRI(NS_XSD "date"));
+	if (doc->kst) {
+		put(w, d, IRI(NS_DCT "identifier"), lit(doc->kst));
+		put(w, d, IRI(NS_OWL "sameAs"), minted(w, &w->obj, "id/", doc->kst));
+		w->obj.len = 0;
+		if (kgx_buf_add(&w->obj, KGX_OFFICIAL_PAGE, sizeof KGX_OFFICIAL_PAGE - 1) ||
+		    kgx_buf_add(&w->obj, doc->kst, strlen(doc->kst)) || kgx_buf_add(&w->obj, ".html", 5))
+			w->out->failed = 1;
+		put(w, d, IRI(NS_RDFS "seeAlso"), buf_iri(&w->obj));
+		/* kst-DOSSIER-NR: the dossier is what lies between */
+		const char *first = doc->kst + 4, *last = strrchr(doc->kst, '-');
+		w->lit.len = 0;
+		for (const char *p = first; p < last; p++)
+			if (kgx_buf_addc(&w->lit, (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p)))
+				w->out->failed = 1;
+		if (!w->out->failed)
+			put(w, d, IRI(NS_KGX "dossierNumber"), node(SERD_LITERAL, w->lit.s, w->lit.len));
+		put(w, d, IRI(NS_KGX "itemNumber"), lit(last + 1));
+	} else {
+		if (doc->ident)
+			put(w, d, IRI(NS_DCT "identifier"), lit(doc->ident));
+		if (doc->kamerstuk)
+			put(w, d, IRI(NS_KGX "itemNumber"), lit(doc->kamerstuk));
+	}
+	if (doc->kenmerk)
+		put(w, d, IRI(NS_KGX "senderReference"), lit(doc->kenmerk));
+	if (doc->title)
+		put(w, d, IRI(NS_DCT "title"), lit(doc->title));
+	for (size_t i = 0; i < sizeof doc->creators / sizeof doc->creators[0] && doc->creators[i]; i++)
+		put(w, d, IRI(NS_DCT "creator"), entity_iri(w, &w->obj, doc->creators[i]));
+}
+
 /* Entities written for a document, with the surface forms seen. */
 typedef struct {
 	const kgx_entry *e;
@@ -563,6 +605,9 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		if ((r->s && !find_or_add(&ents, &ents_index, r->s)) || !find_or_add(&ents, &ents_index, r->o))
 			out->failed = 1;
 	}
+	for (size_t i = 0; i < sizeof doc->creators / sizeof doc->creators[0] && doc->creators[i]; i++)
+		if (!find_or_add(&ents, &ents_index, doc->creators[i]))
+			out->failed = 1;
 	kgx_ptrset_free(&ents_index);
 	if (ents.len)
 		qsort(ents.data, ents.len, sizeof(written), cmp_written);
@@ -583,10 +628,7 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 
 	put(&w, &d, IRI(NS_RDF "type"), IRI(NS_KGX "Document"));
 	put(&w, &d, IRI(NS_DCT "source"), lit(doc->source));
-	if (doc->date)
-		put(&w, &d, IRI(NS_DCT "date"), lit(doc->date));
-	if (doc->kamerstuk)
-		put(&w, &d, IRI(NS_DCT "identifier"), lit(doc->kamerstuk));
+	write_meta(&w, doc, &d);
 	for (size_t i = 0; i < ents.len; i++)
 		put(&w, &d, IRI(NS_SCHEMA "mentions"), entity_iri(&w, &w.obj, KGX_VEC_AT(&ents, written, i).e));
 	write_direct(&w, direct, nrel, &j, NULL, &d);

@@ -532,6 +532,89 @@ t_explain() {
 }
 check "--explain marks mentions, lists relations with rules, colours only on a terminal" t_explain
 
+# ------------------------------------------------------------ options of the command line
+
+t_stdin_name() {
+	local other a b
+	other=$(ls corpus/*.txt | sed -n 2p)
+	"$KGX" -f ntriples - <"$good" >"$T/s1.nt" 2>/dev/null || fail "exit $?" || return 1
+	"$KGX" -f ntriples - <"$other" >"$T/s2.nt" 2>/dev/null || fail "exit $?" || return 1
+	"$KGX" -f ntriples - <"$good" >"$T/s3.nt" 2>/dev/null || fail "exit $?" || return 1
+	a=$(grep -o '<[^>]*/doc/[^>]*>' "$T/s1.nt" | sort -u)
+	b=$(grep -o '<[^>]*/doc/[^>]*>' "$T/s2.nt" | sort -u)
+	[ "$(wc -l <<<"$a")" = 1 ] && [ "$(wc -l <<<"$b")" = 1 ] || fail "not one document IRI each" || return 1
+	[ "$a" != "$b" ] || fail "two letters on stdin got the same IRI $a" || return 1
+	[[ $a == *'/doc/stdin-'[0-9a-f]*'>' ]] || fail "not a stdin-HASH name: $a" || return 1
+	cmp -s "$T/s1.nt" "$T/s3.nt" || fail "the same letter twice got different output" || return 1
+	"$KGX" -f ntriples --stdin-name letters/a.pdf - <"$good" >"$T/s4.nt" 2>/dev/null || fail "exit $?" || return 1
+	grep -q '/doc/letters/a.pdf> ' "$T/s4.nt" || fail "--stdin-name not used: $(grep -o '/doc/[^>]*>' "$T/s4.nt" | head -n 1)" || return 1
+	grep -q 'terms/source> "letters/a.pdf"' "$T/s4.nt" || fail "dcterms:source is not the name" || return 1
+	run 2 --stdin-name '' - || return 1
+}
+check "stdin: a document IRI from its contents, or --stdin-name NAME" t_stdin_name
+
+t_max_size_overflow() {
+	local v
+	for v in 17592186044417M 4097M 5G 4294967297 -1 -18446744073709551615 +5 ' 5' 0 1T 18446744073709551616; do
+		run 2 --max-size "$v" "$good" || { echo "(--max-size '$v')" >&2; return 1; }
+		grep -q -- '--max-size' "$T/err" || fail "no message for '$v'" || return 1
+	done
+	run 0 --max-size 4G "$good" || return 1
+	run 0 --max-size 4096M "$good"
+}
+check "--max-size: overflow, signs, blanks and zero refused with exit 2; 4G accepted" t_max_size_overflow
+
+t_no_rules() {
+	run 2 --no-default-rules "$good" || return 1
+	grep -q 'no rules' "$T/err" || fail "no message: $(cat "$T/err")" || return 1
+	[ ! -s "$T/out" ] || fail "output written" || return 1
+	mkdir -p "$T/empty-rules"
+	KGX_RULES=$T/empty-rules run 2 "$good" || return 1
+	grep -q 'empty-rules: no rules' "$T/err" || fail "no message naming the directory: $(cat "$T/err")" || return 1
+	run 2 --no-default-rules --check-rules || return 1
+}
+check "no rules and no knowledge (--no-default-rules alone, an empty KGX_RULES directory): exit 2" t_no_rules
+
+t_globs() {
+	local d=$T/sel
+	mkdir -p "$d/sub/deep" "$d/drafts"
+	local f
+	for f in a.txt b.md sub/c.txt sub/deep/d.txt drafts/e.txt; do
+		printf 'Nederland steunt de Verenigde Naties (%s).\n' "$f" >"$d/$f"
+	done
+	sel() {  # the documents read, by path below $d
+		run 0 -f ntriples "$@" || return 1
+		grep -o 'terms/source> "[^"]*"' "$T/out" | sed 's/.*sel\///; s/"$//' | tr '\n' ' '
+	}
+	local got
+	got=$(sel "$d") && [ "$got" = "a.txt b.md drafts/e.txt sub/c.txt sub/deep/d.txt " ] || fail "all: $got" || return 1
+	got=$(sel -g '*.txt' "$d") && [ "$got" = "a.txt drafts/e.txt sub/c.txt sub/deep/d.txt " ] || fail "-g '*.txt': $got" || return 1
+	got=$(sel -g '*.txt' --exclude drafts "$d") && [ "$got" = "a.txt sub/c.txt sub/deep/d.txt " ] || fail "--exclude drafts: $got" || return 1
+	got=$(sel -g '!sub/' "$d/") && [ "$got" = "a.txt b.md drafts/e.txt " ] || fail "-g '!sub/': $got" || return 1
+	got=$(sel -g 'sub/*.txt' "$d") && [ "$got" = "sub/c.txt " ] || fail "-g 'sub/*.txt': $got" || return 1
+	got=$(sel -g 'sub/**/*.txt' "$d") && [ "$got" = "sub/c.txt sub/deep/d.txt " ] || fail "-g 'sub/**/*.txt': $got" || return 1
+	got=$(sel -g '**/d.txt' "$d") && [ "$got" = "sub/deep/d.txt " ] || fail "-g '**/d.txt': $got" || return 1
+	# the last glob that matches decides
+	got=$(sel -g '*.txt' -g '!c.txt' -g 'c.*' "$d") && [ "$got" = "a.txt drafts/e.txt sub/c.txt sub/deep/d.txt " ] ||
+		fail "last match: $got" || return 1
+	# a file named on the command line is read whatever the globs say
+	got=$(sel -g '*.txt' "$d/b.md") && [ "$got" = "b.md " ] || fail "named: $got" || return 1
+	run 2 -g '' "$d" || return 1
+	run 2 --exclude '' "$d"
+}
+check "--glob and --exclude choose files in directories as ripgrep's -g does" t_globs
+
+t_input_format() {
+	run 2 --input-format bogus "$good" || return 1
+	grep -q "unknown input format 'bogus'" "$T/err" || fail "no message: $(cat "$T/err")" || return 1
+	printf '<html><body><nav>Menu</nav><p>Nederland steunt de Verenigde Naties.</p></body></html>\n' >"$T/in/page.html"
+	run 0 -f ntriples "$T/in/page.html" || return 1
+	! grep -q 'evidence> "[^"]*<p>' "$T/out" || fail "auto: markup in the evidence" || return 1
+	run 0 -f ntriples --input-format text "$T/in/page.html" || return 1
+	grep -q 'evidence> "[^"]*<p>' "$T/out" || fail "--input-format text: the page was not read as text"
+}
+check "--input-format forces a reader; an unknown format exits 2" t_input_format
+
 # ------------------------------------------------------------ known bugs
 # Checks that document an open bug go here as 'known NAME FUNCTION', so that
 # they run only with -DKGX_KNOWN_BUGS=ON (none open now).

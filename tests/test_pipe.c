@@ -95,11 +95,12 @@ static void test_passes(void **state)
 	(void)state;
 	size_t n;
 	const kgx_pass *p = kgx_pipe_passes(&n);
-	assert_int_equal(n, 6);
-	static const char *names[] = {"utf8", "normalise", "sentences", "entities", "relations", "offices"};
+	assert_int_equal(n, 8);
+	static const char *names[] = {"read", "utf8", "normalise", "sentences", "entities",
+	                              "metadata", "relations", "offices"};
 	for (size_t i = 0; i < n; i++)
 		assert_string_equal(p[i].name, names[i]);
-	assert_ptr_equal(p[0].run, kgx_pipe_utf8);
+	assert_ptr_equal(p[1].run, kgx_pipe_utf8);
 }
 
 static void test_entities_and_relation(void **state)

@@ -273,3 +273,22 @@ printf '[catastrophic-required]\nkind = entity\npattern = (?<x>(a+)+b)\ncreate.x
 { head -c 50000 /dev/zero | tr '\0' 'a'; echo; } >"$D/rule-docs/a50k.txt"
 cp "$good_src" "$D/rule-docs/$good"
 chmod 644 "$D/rule-docs/$good"
+
+# ------------------------------------------------------------ the command line's side
+# (kept in one block for tests/bad/run.sh's "output side" checks)
+#   DIR/cli/terminal/       a file name with an escape sequence and a line
+#                           break that would forge a message, and a text
+#                           with an escape sequence (OSC: set the title)
+#   DIR/cli/letters/        two letters and, beside them, files in formats
+#                           kgx does not read (PNG, GIF, a ZIP)
+C=$D/cli
+mkdir -p "$C/terminal" "$C/letters/sub"
+printf '%s\0\n' "$REL" >"$C/terminal/$(printf 'x\033[31mred\nkgx: forged.txt')"
+printf 'Nederland \033]0;pwned\007 steunt de Verenigde Naties en het Vredesopbouwfonds.\n' \
+	>"$C/terminal/osc.txt"
+cp "$good_src" "$C/letters/a.txt"
+printf '%s\n' "$REL" >"$C/letters/sub/b.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$C/letters/image.png"
+printf 'GIF89a\x01\0\x01\0\0\0\0' >"$C/letters/scan.gif"
+printf 'PK\x03\x04\x14\0\0\0' >"$C/letters/sub/archive.zip"
+chmod 644 "$C/letters/a.txt"
