@@ -87,6 +87,7 @@ typedef struct {
 	kgx_vec mentions;   /* kgx_mention, sorted by span after the entity pass */
 	kgx_vec relations;  /* kgx_relation */
 	kgx_vec discovered; /* kgx_entry *, defined by rules in this document */
+	kgx_vec silenced;    /* const char *: rules whose `create = none` group won its span */
 
 	const char *date;      /* letter metadata, NULL when absent */
 	const char *kamerstuk;
