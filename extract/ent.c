@@ -514,6 +514,21 @@ static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint
 			                 a->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
 			if (st == KGX_OK)
 				st = mark_seen(c, a->entry);
+			/* and the body it belongs to, named inside it after "van de" as scan() finds it */
+			c->outer = a->entry;
+			for (size_t j = i + 1; j < i + l && st == KGX_OK; j++) {
+				size_t ln = 0;
+				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
+				size_t at = b + t[j].begin;
+				if (!in || in->kind != KGX_ALIAS_NAME || (in->entry->classes & KGX_C_COUNTRY) ||
+				    !((at >= 7 && !strncasecmp(s + at - 7, "van de ", 7)) ||
+				      (at >= 7 && !strncasecmp(s + at - 7, "of the ", 7))))
+					continue;
+				st = add_mention(c->doc, base + (uint32_t)at, base + (uint32_t)(b + t[j + ln - 1].end),
+				                 in->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
+				j += ln - 1;
+			}
+			c->outer = NULL;
 			i += l;
 		}
 		keys = c->keys;
