@@ -69,6 +69,9 @@ static void test_kamerstuk_forms(void **state)
 	assert_true(mentions("Dit volgt uit Kamerstuk 33 000 V, nr. 18 van vorig jaar.", "kst-33000-v-18"));
 	assert_true(mentions("Dit volgt uit kst-33000-V-18 van vorig jaar.", "kst-33000-v-18"));
 	assert_true(mentions("Zie TK 21 501-02, nr. 88 voor het verslag.", "kst-21501-02-88"));
+	/* a motion without number: its own id, and its signatory a person */
+	assert_true(mentions("Hiermee voer ik de motie-Jansen uit.", "motie-jansen"));
+	assert_true(mentions("Hiermee voer ik de motie-Jansen uit.", "person-jansen"));
 	/* the document's own number on a line of its own, and its web address, cite nothing */
 	assert_false(mentions("Kamerstuk 29521-349\n\nGeachte voorzitter,\n", "kst-29521-349"));
 	assert_false(mentions("Bron: https://zoek.officielebekendmakingen.nl/kst-29521-349.html\n",
