@@ -115,6 +115,8 @@ int kgx_check_examples(kgx_rules *r)
 				}
 				for (size_t m = 0; m < doc.mentions.len && !fired; m++)
 					fired = !strcmp(KGX_VEC_AT(&doc.mentions, kgx_mention, m).rule, ru->id);
+				for (size_t m = 0; m < doc.silenced.len && !fired; m++)
+					fired = !strcmp(KGX_VEC_AT(&doc.silenced, const char *, m), ru->id);
 				if (fired >= 2)
 					fired -= 2;
 				if (fired != want) {

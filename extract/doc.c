@@ -13,6 +13,7 @@ kgx_status kgx_doc_init(kgx_doc *doc, const char *path, const char *raw, size_t 
 	kgx_vec_init(&doc->relations, sizeof(kgx_relation));
 	kgx_vec_init(&doc->discovered, sizeof(kgx_entry *));
 	kgx_vec_init(&doc->frame_misses, sizeof(kgx_frame_miss));
+	kgx_vec_init(&doc->silenced, sizeof(const char *));
 	size_t path_len = strlen(path);
 	doc->path = kgx_arena_strndup(&doc->arena, path, path_len);
 	doc->source = doc->path;
@@ -39,6 +40,7 @@ void kgx_doc_release(kgx_doc *doc)
 	kgx_vec_free(&doc->relations);
 	kgx_vec_free(&doc->discovered);
 	kgx_vec_free(&doc->frame_misses);
+	kgx_vec_free(&doc->silenced);
 	kgx_arena_release(&doc->arena);
 	doc->text = NULL;
 	doc->map = NULL;

@@ -16,6 +16,10 @@
 
 #define KB_PRIORITY 50
 
+/* What a `create.G = none` group names: a mention of it takes its span from
+ * every other name and is then dropped (resolve_overlaps). */
+static const kgx_entry nothing = {.id = "", .label = ""};
+
 typedef struct {
 	kgx_doc *doc;
 	const kgx_rules *rules;
@@ -500,8 +504,11 @@ static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const c
  * NAVO in Vilnius", "Raad Buitenlandse Zaken van 3 mei") are mentions of
  * their own, kept beside the event's as a country inside a mission's name
  * is: the organisation whose meeting it is stays in the graph and visible to
- * relation rules. */
-static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint32_t base)
+ * relation rules. Inside a new government body's name only countries count
+ * (`want`): "minister van Defensie van Mali" names Mali, not the Dutch
+ * ministry of defence. */
+static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint32_t base,
+                             unsigned want)
 {
 	kgx_vec toks;
 	kgx_buf keys = {0};
@@ -511,6 +518,7 @@ static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint
 		/* the accept callback reads c->keys; lend it ours */
 		kgx_buf saved = c->keys;
 		c->keys = keys;
+		c->want = want;
 		const kgx_lex *kb = kgx_kb_lex(kgx_rules_kb((kgx_rules *)c->rules));
 		const kgx_token *t = toks.data;
 		for (size_t i = 0; i < toks.len && st == KGX_OK;) {
@@ -524,10 +532,26 @@ static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint
 			                 a->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
 			if (st == KGX_OK)
 				st = mark_seen(c, a->entry);
+			/* and the body it belongs to, named inside it after "van de" as scan() finds it */
+			c->outer = a->entry;
+			for (size_t j = i + 1; j < i + l && st == KGX_OK; j++) {
+				size_t ln = 0;
+				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
+				size_t at = b + t[j].begin;
+				if (!in || in->kind != KGX_ALIAS_NAME || (in->entry->classes & KGX_C_COUNTRY) ||
+				    !((at >= 7 && !strncasecmp(s + at - 7, "van de ", 7)) ||
+				      (at >= 7 && !strncasecmp(s + at - 7, "of the ", 7))))
+					continue;
+				st = add_mention(c->doc, base + (uint32_t)at, base + (uint32_t)(b + t[j + ln - 1].end),
+				                 in->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
+				j += ln - 1;
+			}
+			c->outer = NULL;
 			i += l;
 		}
 		keys = c->keys;
 		c->keys = saved;
+		c->want = 0;
 	}
 	kgx_vec_free(&toks);
 	kgx_buf_free(&keys);
@@ -563,6 +587,7 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 		return KGX_OK;
 	}
 	const kgx_entry *created[KGX_MAX_ROLES] = {0};
+	kgx_status st0;
 	for (size_t k = 0; k < ru->n_creates; k++) {
 		const kgx_create *cr = &ru->creates[k];
 		size_t b, e;
@@ -579,6 +604,12 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 				e = b + to;
 				b += from;
 			}
+		}
+		if (cr->none) {
+			/* wins its span in overlap resolution, then goes */
+			TRY(st0, add_mention(doc, base + (uint32_t)b, base + (uint32_t)e, &nothing, ru->priority,
+			                     KGX_M_STRONG, ru->id));
+			continue;
 		}
 		const char *name = subject + b;
 		size_t name_len = e - b;
@@ -613,7 +644,9 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 		if (inner)
 			KGX_VEC_AT(&doc->mentions, kgx_mention, doc->mentions.len - 1).nested = 1;
 		else if ((created[k]->classes & KGX_C_EVENT) && created[k]->discovered)
-			TRY(st, nest_known(c, subject, b, e, base));
+			TRY(st, nest_known(c, subject, b, e, base, 0));
+		else if ((created[k]->classes & KGX_C_GOVBODY) && created[k]->discovered)
+			TRY(st, nest_known(c, subject, b, e, base, KGX_C_COUNTRY));
 		if (ae > ab)
 			TRY(st, add_mention(doc, base + (uint32_t)ab, base + (uint32_t)ae, created[k],
 			                    ru->priority, KGX_M_STRONG, ru->id));
@@ -804,6 +837,18 @@ static kgx_status resolve_overlaps(kgx_doc *doc)
 		kept++;
 	}
 	kgx_index_free(&blocks);
+	size_t real = 0;
+	for (size_t i = 0; i < kept; i++) {
+		if (ms[i].entry != &nothing) {
+			ms[real++] = ms[i];
+		} else {
+			const char **slot = kgx_vec_push(&doc->silenced);
+			if (!slot)
+				return KGX_ERR_NOMEM;
+			*slot = ms[i].rule;
+		}
+	}
+	kept = real;
 	doc->mentions.len = kept;
 	qsort(ms, kept, sizeof *ms, cmp_position);
 

@@ -394,6 +394,8 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 				return KGX_ERR_SYNTAX;
 			}
 			strcpy(cr->alias_of, v);
+		} else if (!strcmp(v, "none")) {
+			cr->none = 1;
 		} else {
 			int ok;
 			cr->classes = kgx_class_closure(parse_classes(v, vn, &ok));

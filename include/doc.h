@@ -118,6 +118,7 @@ typedef struct {
 	kgx_vec mentions;   /* kgx_mention, sorted by span after the entity pass */
 	kgx_vec relations;  /* kgx_relation */
 	kgx_vec discovered; /* kgx_entry *, defined by rules in this document */
+	kgx_vec silenced;    /* const char *: rules whose `create = none` group won its span */
 
 	kgx_read_format format; /* forced by the caller; KGX_READ_AUTO: by content */
 

@@ -38,6 +38,8 @@ typedef struct {
 	const char *name_template;  /* name.NAME = "resolutie {NAME}": the name the
 	                             * group stands for, {G} the text of group G;
 	                             * NULL: the group's own text */
+	int none;          /* create.NAME = none: the group names nothing, and no
+	                    * name inside it is a mention */
 	const char *id_template;    /* id.NAME = "kst-{dossier}-{nr}": the entity's id,
 	                             * spelt out like name_template and made a slug;
 	                             * names in other forms then meet in one entity */

@@ -1,0 +1,226 @@
+/* kgx_ent with the shipped rules (rules/, KGX_SOURCE_RULES): every way of
+ * citing a paper or a dated meeting gives one id, and names qualified by a
+ * foreign adjective or by "commissie voor" are not the Dutch body; plus the
+ * rule features behind them (id.G, [@maps], {G|year}, create = none) on a
+ * small rule set. */
+#include "kgx_test.h"
+#include "doc.h"
+
+static kgx_rules *shipped;
+
+static int load_shipped(void **state)
+{
+	(void)state;
+	shipped = kgx_rules_new();
+	if (!shipped || kgx_rules_load_dir(shipped, KGX_SOURCE_RULES) != KGX_OK ||
+	    kgx_rules_compile(shipped, 1) != KGX_OK)
+		return -1;
+	return 0;
+}
+
+static int free_shipped(void **state)
+{
+	(void)state;
+	kgx_rules_free(shipped);
+	return 0;
+}
+
+/* Whether text, run as a document of its own, mentions the entity `id`. */
+static int mentions(const char *text, const char *id)
+{
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", text);
+	size_t n = t_mentions(&doc, id);
+	kgx_doc_release(&doc);
+	return n > 0;
+}
+
+/* The class bits of the entity `id` as mentioned in text (0: not mentioned). */
+static unsigned classes_of(const char *text, const char *id)
+{
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", text);
+	unsigned c = 0;
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		if (!strcmp(m->entry->id, id))
+			c |= m->entry->classes;
+	}
+	kgx_doc_release(&doc);
+	return c;
+}
+
+static void test_kamerstuk_forms(void **state)
+{
+	(void)state;
+	static const char *const forms[] = {
+		"Zie Kamerstuk 29 521, nr. 349 over de stand van zaken.",
+		"Zie Kamerstukken II 2017/18, 29 521, nr. 349 over de stand van zaken.",
+		"Zie Kamerstuk 29521-349 over de stand van zaken.",
+		"Zie TK 29 521, nr. 349 over de stand van zaken.",
+		"Zie kst-29521-349 over de stand van zaken.",
+		"Hiermee voer ik de motie uit (ref. 29 521, nr. 349).",
+		"Dit vraagt de motie Jansen c.s. van 4 mei jl. (Kamerstuk 29 521, nr. 349).",
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		print_message("%s\n", forms[i]);
+		assert_true(mentions(forms[i], "kst-29521-349"));
+	}
+	assert_true(mentions("Dit volgt uit Kamerstuk 33 000 V, nr. 18 van vorig jaar.", "kst-33000-v-18"));
+	assert_true(mentions("Dit volgt uit kst-33000-V-18 van vorig jaar.", "kst-33000-v-18"));
+	assert_true(mentions("Zie TK 21 501-02, nr. 88 voor het verslag.", "kst-21501-02-88"));
+	/* a motion without number: its own id, and its signatory a person */
+	assert_true(mentions("Hiermee voer ik de motie-Jansen uit.", "motie-jansen"));
+	assert_true(mentions("Hiermee voer ik de motie-Jansen uit.", "person-jansen"));
+	/* the document's own number on a line of its own, and its web address, cite nothing */
+	assert_false(mentions("Kamerstuk 29521-349\n\nGeachte voorzitter,\n", "kst-29521-349"));
+	assert_false(mentions("Bron: https://zoek.officielebekendmakingen.nl/kst-29521-349.html\n",
+	                      "kst-29521-349"));
+}
+
+static void test_proceedings_and_resolutions(void **state)
+{
+	(void)state;
+	assert_true(mentions("Zie Handelingen II 2017/18, nr. 20, item 5 voor het debat.", "h-tk-20172018-20-5"));
+	assert_true(mentions("Zie Handelingen II 2017-2018, nr. 20, item 5 voor het debat.", "h-tk-20172018-20-5"));
+	assert_true(mentions("De antwoorden staan in Aanhangsel Handelingen II 2018/19, nr. 1234.",
+	                     "ah-tk-20182019-1234"));
+	assert_true(mentions("De raad nam resolutie 2100 (2013) aan.", "unscr-2100"));
+	assert_true(mentions("De uitvoering van VNVR-resolutie 2100 loopt.", "unscr-2100"));
+	assert_true(mentions("De AVVN nam resolutie 70/262 aan.", "unga-res-70-262"));
+	assert_true(mentions("Het besluit staat in Besluit (GBVB) 2021/509 van de Raad.", "eu-2021-509"));
+	assert_true(mentions("Dit volgt uit artikel 100 van de Grondwet en het beleid.", "constitution-nl"));
+	/* another country's constitution in lower case is not the Dutch one */
+	assert_false(mentions("Het land krijgt een nieuwe grondwet en verkiezingen.", "constitution-nl"));
+}
+
+static void test_meeting_with_date(void **state)
+{
+	(void)state;
+	assert_true(mentions("Tijdens het algemeen overleg van 10 september 2015 vroeg de Kamer dit.",
+	                     "ao-2015-09-10"));
+	assert_true(mentions("Het Algemeen Overleg inzake Jemen van 10 september 2015 was kort.",
+	                     "ao-2015-09-10"));
+	/* without a year: the year of the letter's date */
+	assert_true(mentions("Den Haag, 2 april 2025\n\nIn het commissiedebat van 25 maart jl. is dit toegezegd.\n",
+	                     "cd-2025-03-25"));
+	static const char rbz[] = "Op de Raad Buitenlandse Zaken van 15 november 2021 is over Mali gesproken.";
+	assert_true(mentions(rbz, "rbz-2021-11-15"));
+	assert_true(mentions(rbz, "eu-foreign-affairs-council"));  /* the council stays a mention */
+	assert_true(mentions("Tijdens de 64e zitting van de Algemene Vergadering sprak de minister.", "unga-64"));
+	assert_true(mentions("De inzet voor de 72ste AVVN is bekend.", "unga-72"));
+}
+
+static void test_foreign_ministry_is_not_dutch(void **state)
+{
+	(void)state;
+	assert_false(mentions("De Congolese minister van Defensie sprak met de missie.", "min-defence-nl"));
+	assert_false(mentions("Hij sprak met de minister van Defensie van Mali over de missie.", "min-defence-nl"));
+	assert_true(mentions("Hij sprak met de minister van Defensie van Mali over de missie.", "mali"));
+	assert_true(mentions("De minister van Defensie sprak met de missie.", "min-defence-nl"));
+	assert_false(mentions("Het Somalische ministerie van Binnenlandse Zaken kreeg steun.",
+	                      "min-interior-kingdom-relations-nl"));
+	assert_int_equal(classes_of("De Malinese regering werkte samen met de missie.", "malinese-regering") &
+	                 KGX_C_GOVBODY, KGX_C_GOVBODY);
+	assert_false(mentions("De Malinese regering werkte samen met de missie.", "cabinet-nl"));
+}
+
+static void test_committee_is_not_ministry(void **state)
+{
+	(void)state;
+	static const char text[] = "De vaste commissie voor Binnenlandse Zaken heeft om een brief gevraagd.";
+	assert_false(mentions(text, "min-interior-kingdom-relations-nl"));
+	assert_true(mentions(text, "tk-committee-interior"));
+	/* a committee the knowledge base does not list is a body of its own */
+	static const char other[] = "De commissie voor Buitenlandse Zaken en Handel vergaderde.";
+	assert_false(mentions(other, "min-foreign-affairs-nl"));
+}
+
+static void test_organisations(void **state)
+{
+	(void)state;
+	assert_true(mentions("Volgens Reuters en de Volkskrant is de hulp gestopt.", "reuters"));
+	assert_true(mentions("Volgens Reuters en de Volkskrant is de hulp gestopt.", "de-volkskrant"));
+	assert_true(mentions("Het Rode Kruis en de Wereld Bank helpen.", "red-cross-movement"));
+	assert_true(mentions("Het Rode Kruis en de Wereld Bank helpen.", "world-bank"));
+	assert_true(mentions("Nederland sprak namens de G77 niet, maar wel in het GCTF.", "gctf"));
+	/* a cased name matches only with its capital */
+	assert_true(mentions("Dat meldde Trouw gisteren.", "trouw"));
+	assert_false(mentions("Wij blijven trouw aan het Handvest.", "trouw"));
+}
+
+/* The features the shipped rules use, on a rule set of their own. */
+static void test_id_templates(void **state)
+{
+	(void)state;
+	static const char patterns[] =
+		"[@maps]\n"
+		"month = mei 05\n"
+		"month = juni 06\n"
+		"\n"
+		"[dated]\n"
+		"kind = entity\n"
+		"pattern = \\b(?<e>borrel\\s+(?:van|op)\\s+(?<d>\\d+)\\s+(?<m>mei|juni)(?:\\s+(?<y>\\d{4}))?)\n"
+		"id.e = borrel-{y|year}-{m:month}-{d}\n"
+		"create.e = Event\n"
+		"\n"
+		"[nothing]\n"
+		"kind = entity\n"
+		"priority = 60\n"
+		"pattern = \\b(?<n>Franse\\s+Vredesfonds)\n"
+		"create.n = none\n"
+		"\n"
+		"[date]\n"
+		"kind = meta\n"
+		"scope = document\n"
+		"field = date\n"
+		"pattern = (?m)^Datum\\s+(?<value>\\d+\\s+\\w+\\s+\\d{4})\n";
+	static const char kb[] = "[pf]\nclass = Fund\nnl = Vredesfonds\n";
+	kgx_rules *r = t_rules(kb, patterns);
+	kgx_doc doc;
+	t_run(&doc, r, "a.txt", "De borrel op 3 mei 2024 was fijn. Ook de borrel van 3 mei 2024 dus.");
+	assert_int_equal(t_mentions(&doc, "borrel-2024-05-3"), 2);
+	assert_int_equal(doc.discovered.len, 1);  /* two forms, one entity */
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "b.txt", "Datum 9 juni 2023\n\nDe borrel op 3 juni was fijn.\n");
+	assert_int_equal(t_mentions(&doc, "borrel-2023-06-3"), 1);
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "c.txt", "Het Franse Vredesfonds en het Vredesfonds.");
+	assert_int_equal(t_mentions(&doc, "pf"), 1);  /* only the second */
+	assert_int_equal(doc.silenced.len, 1);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
+static void test_map_errors(void **state)
+{
+	(void)state;
+	static const char bad_map[] =
+		"[r]\nkind = entity\npattern = (?<e>x(?<m>y))\nid.e = a-{m:nomap}\ncreate.e = Event\n";
+	kgx_rules *r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_equal(kgx_rules_load_patterns(r, "t.rules", bad_map, strlen(bad_map)), KGX_OK);
+	assert_int_not_equal(kgx_rules_compile(r, 1), KGX_OK);
+	kgx_rules_free(r);
+	static const char bad_fallback[] =
+		"[r]\nkind = entity\npattern = (?<e>x(?<m>y))\nid.e = a-{m|month}\ncreate.e = Event\n";
+	r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_not_equal(kgx_rules_load_patterns(r, "t.rules", bad_fallback, strlen(bad_fallback)), KGX_OK);
+	kgx_rules_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kamerstuk_forms),
+		cmocka_unit_test(test_proceedings_and_resolutions),
+		cmocka_unit_test(test_meeting_with_date),
+		cmocka_unit_test(test_foreign_ministry_is_not_dutch),
+		cmocka_unit_test(test_committee_is_not_ministry),
+		cmocka_unit_test(test_organisations),
+		cmocka_unit_test(test_id_templates),
+		cmocka_unit_test(test_map_errors),
+	};
+	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
+}
