@@ -506,10 +506,11 @@ static kgx_status add_fact(kgx_doc *doc, kgx_index *stated, const kgx_entry *s, 
 	return KGX_OK;
 }
 
-/* Whether s[0..n) is " van de ", " der ", " of the " and the like. */
+/* Whether s[0..n) is " van de ", " of the " and the like ("der" joins the
+ * words of one name: "Tweede Kamer der Staten-Generaal"). */
 static int joined_by_of(const char *s, size_t n)
 {
-	static const char *const joins[] = {" van de ", " van het ", " van ", " der ", " of the ", " of "};
+	static const char *const joins[] = {" van de ", " van het ", " van ", " of the ", " of "};
 	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
 		if (strlen(joins[i]) == n && !strncasecmp(s, joins[i], n))
 			return 1;
