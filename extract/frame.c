@@ -23,8 +23,9 @@ enum {
 	AT_DIRECT = 2,     /* the first name after the trigger, not after a preposition */
 	AT_ADJECTIVE = 4,  /* an adjective just before a noun trigger */
 	AT_COMPOUND = 8,   /* a name glued to the trigger: "UNIFIL-militairen" */
-	AT_RECENT = 16     /* with nothing else: the last name of its class, this
+	AT_RECENT = 16,    /* with nothing else: the last name of its class, this
 	                    * sentence or the two before */
+	AT_APPOSITION = 32 /* after the object and a comma: "de voorzitter van X, Y" */
 };
 
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
@@ -261,6 +262,8 @@ static kgx_status parse_slot(kgx_frames *fs, slot *s, int classes_key, char *v, 
 			s->at |= AT_COMPOUND;
 		else if (!strcmp(words[i], "recent"))
 			s->at |= AT_RECENT;
+		else if (!strcmp(words[i], "apposition"))
+			s->at |= AT_APPOSITION;
 		else
 			s->preps[s->n_preps++] = words[i];
 	}
@@ -1475,6 +1478,15 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			}
 			if (p->kind != T_WORD)
 				break;
+		}
+	}
+	if (agent.tok == SIZE_MAX && (ag->at & AT_APPOSITION) && !obj.entry) {
+		/* "De voorzitter van de commissie, Jansen": the name that closes the clause */
+		size_t k = objs[no - 1].tok + 1;
+		if (k + 1 < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' && t[k + 1].kind == T_NAME &&
+		    fits(doc, &t[k + 1], ag) && (k + 2 >= ce || t[k + 2].kind == T_PUNCT)) {
+			agent.tok = k + 1;
+			ahow = "apposition";
 		}
 	}
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
