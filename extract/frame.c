@@ -1484,7 +1484,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		/* "De voorzitter van de commissie, Jansen": the name that closes the clause */
 		size_t k = objs[no - 1].tok + 1;
 		if (k + 1 < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' && t[k + 1].kind == T_NAME &&
-		    fits(doc, &t[k + 1], ag) && (k + 2 >= ce || t[k + 2].kind == T_PUNCT)) {
+		    fits(doc, &t[k + 1], ag) && (k + 2 >= ce || (t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] != ','))) {
 			agent.tok = k + 1;
 			ahow = "apposition";
 		}
