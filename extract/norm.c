@@ -26,6 +26,7 @@ typedef struct {
 	kgx_buf text;
 	kgx_vec map;  /* uint32_t */
 	unsigned char footnotes[1000];  /* footnote numbers the document has */
+	uint32_t marker[1000];  /* where each footnote marker first occurs */
 } builder;
 
 static int32_t cp_at(const char *s, size_t len, size_t i, int *n)
@@ -188,25 +189,44 @@ static int is_number_line(const char *s, const line *l)
 	return l->end - l->begin <= 3;
 }
 
-/* Whether marker `num` occurs glued to the text before raw offset `limit`
+/* Where each footnote marker 1-999 first occurs glued to the text before it
  * ("conflictbemiddeling1", "(IMF)8", "stabiliteit.4", "20181"): a footnote
- * needs its marker first, which keeps numbered headings out. */
-static int marker_seen(const char *s, size_t limit, int num)
+ * needs its marker first, which keeps numbered headings out. A marker is the
+ * last one to three digits of a run of digits that does not follow white
+ * space; one pass over the document finds them all, so that a line that
+ * starts like a footnote costs nothing more. */
+static void find_markers(const char *s, size_t len, uint32_t *first, size_t n)
 {
-	char pat[8];
-	int n = snprintf(pat, sizeof pat, "%d", num);
-	const char *p = s, *end = s + limit;
-	while (p < end) {
-		const char *hit = memchr(p, pat[0], (size_t)(end - p));
-		if (!hit)
-			return 0;
-		if ((size_t)(end - hit) >= (size_t)n && !memcmp(hit, pat, (size_t)n) && hit > s &&
-		    hit[-1] != ' ' && hit[-1] != '\n' && hit[-1] != '\t' &&
-		    (hit + n >= end || !is_digit(hit[n])))
-			return 1;
-		p = hit + 1;
+	for (size_t i = 0; i < n; i++)
+		first[i] = UINT32_MAX;
+	for (size_t i = 0; i < len;) {
+		if (!is_digit(s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && is_digit(s[j]))
+			j++;
+		/* a marker may start anywhere in the run's last three digits, not
+		 * with a zero, and not right after white space */
+		for (size_t k = j - (j - i < 3 ? j - i : 3); k < j; k++) {
+			if (s[k] == '0' || k == 0 || s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '\t')
+				continue;
+			unsigned v = 0;
+			for (size_t d = k; d < j; d++)
+				v = v * 10 + (unsigned)(s[d] - '0');
+			if (v < n && first[v] == UINT32_MAX)
+				first[v] = (uint32_t)k;
+		}
+		i = j;
 	}
-	return 0;
+}
+
+/* Whether marker `num` occurs before raw offset `limit`. */
+static int marker_seen(const builder *b, size_t limit, int num)
+{
+	size_t digits = num < 10 ? 1 : num < 100 ? 2 : 3;
+	return b->marker[num] != UINT32_MAX && b->marker[num] + digits <= limit;
 }
 
 static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
@@ -214,6 +234,7 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 	const char *s = doc->raw;
 	enum { BODY, FOOT, FOOT_GAP } state = BODY;
 	int next = 1;
+	find_markers(s, doc->raw_len, b->marker, sizeof b->marker / sizeof b->marker[0]);
 	for (size_t i = 0; i < n; i++) {
 		line *l = &ls[i];
 		if (l->kind == L_BLANK) {
@@ -227,7 +248,7 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 		 * note, even straight after body text (a page foot with no gap) */
 		if (num > 0 && num < (int)sizeof b->footnotes &&
 		    (num == next || (num == next + 1 && (prev_blank || state != BODY))) &&
-		    marker_seen(s, l->begin, num)) {
+		    marker_seen(b, l->begin, num)) {
 			l->kind = L_FOOT_START;
 			l->footnote = num;
 			b->footnotes[num] = 1;

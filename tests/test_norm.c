@@ -221,6 +221,30 @@ static void test_paragraphs(void **state)
 	assert_map_consistent();
 }
 
+/* Lines that start like footnote 1 with no marker anywhere: each looks up
+ * the marker in a table made in one pass, instead of rescanning the text
+ * above it (which made 2 MB of such lines take minutes). The marker must
+ * still come before the note, glued to a word, in the last digits of a run. */
+static void test_footnote_lines_linear(void **state)
+{
+	(void)state;
+	size_t n = 150000, line_len = 14;
+	char *t = malloc(n * line_len + 1);
+	assert_non_null(t);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + i * line_len, "1 1 1 1 1 1 1\n", line_len);
+	t[n * line_len] = '\0';
+	norm(t);
+	free(t);
+	assert_int_equal(doc.text_len, n * line_len - 1);  /* all body, no notes */
+	kgx_doc_release(&doc);
+	norm("In het jaar 20181 viel het besluit.\n\n1 Kamerstuk een.\n");
+	assert_string_equal(doc.text, "In het jaar 2018 viel het besluit.\n\nKamerstuk een.");
+	kgx_doc_release(&doc);
+	norm("Een zin met 1 getal erin.\n\n1 Geen noot.\n");
+	assert_non_null(strstr(doc.text, "1 Geen noot."));
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -247,6 +271,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_short_line_hard_break, teardown),
 		cmocka_unit_test_teardown(test_blanks_collapsed, teardown),
 		cmocka_unit_test_teardown(test_paragraphs, teardown),
+		cmocka_unit_test_teardown(test_footnote_lines_linear, teardown),
 		cmocka_unit_test_teardown(test_empty, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
