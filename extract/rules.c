@@ -14,6 +14,9 @@
 
 #define MAX_RULE_LINE 16384
 
+/* halvings of KGX_MATCH_LIMIT down to KGX_MATCH_LIMIT_MIN */
+#define KGX_MATCH_LEVELS 8
+
 typedef struct {
 	char *name;
 	char *value;  /* as a pattern uses it */
@@ -44,7 +47,8 @@ struct kgx_rules {
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
-	pcre2_match_context *mctx;
+	/* mctx[k]: the match limit KGX_MATCH_LIMIT >> k */
+	pcre2_match_context *mctx[KGX_MATCH_LEVELS];
 	kgx_arena arena;
 };
 
@@ -61,13 +65,19 @@ kgx_rules *kgx_rules_new(void)
 	kgx_vec_init(&r->words, sizeof(need_word));
 	r->kb = kgx_kb_new();
 	r->abbrevs = kgx_abbrevs_new();
-	r->mctx = pcre2_match_context_create(NULL);
-	if (!r->kb || !r->abbrevs || !r->mctx) {
+	int ok = r->kb && r->abbrevs;
+	for (int k = 0; k < KGX_MATCH_LEVELS && ok; k++) {
+		r->mctx[k] = pcre2_match_context_create(NULL);
+		ok = r->mctx[k] != NULL;
+		if (ok) {
+			pcre2_set_match_limit(r->mctx[k], KGX_MATCH_LIMIT >> k);
+			pcre2_set_depth_limit(r->mctx[k], KGX_DEPTH_LIMIT);
+		}
+	}
+	if (!ok) {
 		kgx_rules_free(r);
 		return NULL;
 	}
-	pcre2_set_match_limit(r->mctx, KGX_MATCH_LIMIT);
-	pcre2_set_depth_limit(r->mctx, KGX_DEPTH_LIMIT);
 	return r;
 }
 
@@ -80,7 +90,8 @@ void kgx_rules_free(kgx_rules *r)
 	pcre2_code_free(r->negation);
 	pcre2_code_free(r->qualifier);
 	pcre2_code_free(r->amount);
-	pcre2_match_context_free(r->mctx);
+	for (int k = 0; k < KGX_MATCH_LEVELS; k++)
+		pcre2_match_context_free(r->mctx[k]);
 	kgx_vec_free(&r->rules);
 	kgx_vec_free(&r->macros);
 	kgx_vec_free(&r->mults);
@@ -1275,15 +1286,49 @@ int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *na
 	return 0;
 }
 
+static int limit_hit(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	       rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id)
 {
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx);
-	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-		if (limits && !limits->hits++)
-			limits->first_rule = rule_id;
-		return PCRE2_ERROR_NOMATCH;
+	_Static_assert((KGX_MATCH_LIMIT >> (KGX_MATCH_LEVELS - 1)) >= KGX_MATCH_LIMIT_MIN,
+	               "the lowest level is the floor");
+	int k = 0;
+	while (k + 1 < KGX_MATCH_LEVELS && (size_t)(KGX_MATCH_LIMIT >> k) * (len + 1) > KGX_MATCH_BUDGET)
+		k++;
+	const pcre2_match_context *mc = r->mctx[k];
+	unsigned hits = 0;
+	for (;;) {
+		int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
+		                     (pcre2_match_context *)mc);
+		if (!limit_hit(rc))
+			return rc;
+		/* Some position from start on hit the limit: find it, one anchored
+		 * try per position (positions before it cannot match, or the search
+		 * would have stopped there), count it and go on after it. */
+		size_t p = start;
+		for (; p <= len; p++) {
+			if (p < len && ((unsigned char)s[p] & 0xC0) == 0x80)
+				continue;  /* never inside a UTF-8 sequence */
+			rc = pcre2_match(code, (PCRE2_SPTR)s, len, p, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md,
+			                 (pcre2_match_context *)mc);
+			if (rc >= 0 || limit_hit(rc))
+				break;
+		}
+		if (!limit_hit(rc))
+			return rc;  /* the interpreter got through where JIT stopped */
+		if (limits && !hits && !limits->hits++)
+			limits->first_rule = rule_id;  /* one per search, however many positions */
+		/* each position passed over cost up to the limit twice: stop when
+		 * those reach half the budget */
+		if (p >= len || ++hits > KGX_MATCH_BUDGET / 4 / (KGX_MATCH_LIMIT >> k))
+			return PCRE2_ERROR_NOMATCH;
+		start = p + 1;
+		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
+			start++;
 	}
-	return rc;
 }

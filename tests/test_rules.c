@@ -299,6 +299,55 @@ static void test_backtracking_limit(void **state)
 	pcre2_match_data_free(md);
 }
 
+/* A position that hits the limit is passed over, not the whole subject: the
+ * match after it is still found. */
+static void test_limit_keeps_later_matches(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[evil]\nkind = entity\npattern = (a+)+$|(?<z>zz)\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru = rule("evil");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
+	assert_non_null(md);
+	static const char s[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab en dan zz";
+	kgx_limits hits = {0};
+	assert_true(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, &hits, ru->id) > 0);
+	assert_int_equal(pcre2_get_ovector_pointer(md)[0], strlen(s) - 2);
+	assert_int_equal(hits.hits, 1);
+	assert_string_equal(hits.first_rule, "evil");
+	pcre2_match_data_free(md);
+}
+
+/* The limit per position falls with the subject's length, so a pattern that
+ * stays under the full limit at every one of 4000 positions (costing
+ * thousands of times the limit, with no warning) is stopped and reported. */
+
+
+
+#define RUN 17  /* a's and a space: (a+)+$ costs JIT about 2^RUN steps at a run's start */
+static void test_limit_per_subject(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[slow]\nkind = entity\npattern = (a+)+$\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru = rule("slow");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
+	assert_non_null(md);
+	char s[4001];
+	for (size_t i = 0; i < 4000; i++)
+		s[i] = i % RUN == RUN - 1 ? ' ' : 'a';
+	s[3999] = ' ';
+	s[4000] = '\0';
+	kgx_limits hits = {0};
+	assert_int_equal(kgx_rules_match(r, ru->code, s, 4000, 0, md, &hits, ru->id), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 1);
+	/* one run alone is under the full limit */
+	hits.hits = 0;
+	assert_int_equal(kgx_rules_match(r, ru->code, s, RUN, 0, md, &hits, ru->id), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 0);
+	pcre2_match_data_free(md);
+}
+
 static void test_strict_link(void **state)
 {
 	(void)state;
@@ -386,6 +435,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_emit_unknown_role, release),
 		cmocka_unit_test_teardown(test_invalid_rules, release),
 		cmocka_unit_test_teardown(test_backtracking_limit, release),
+		cmocka_unit_test_teardown(test_limit_keeps_later_matches, release),
+		cmocka_unit_test_teardown(test_limit_per_subject, release),
 		cmocka_unit_test_teardown(test_strict_link, release),
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),
