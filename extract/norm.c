@@ -88,6 +88,31 @@ static int is_hspace(const char *s, size_t len, size_t i, int *n)
 	return 0;
 }
 
+/* Bytes of an invisible format character at s[i] that text extraction
+ * leaves inside words: soft hyphen U+00AD, zero width space, non-joiner and
+ * joiner U+200B-U+200D, word joiner U+2060, U+FEFF; 0 for anything else.
+ * They are dropped, so that a name with one inside is the name. */
+static int invisible_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t n = len - i;
+	if (u[0] == 0xC2)
+		return n >= 2 && u[1] == 0xAD ? 2 : 0;
+	if (u[0] == 0xE2 && n >= 3)
+		return (u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) || (u[1] == 0x81 && u[2] == 0xA0) ? 3 : 0;
+	if (u[0] == 0xEF && n >= 3)
+		return u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+	return 0;
+}
+
+/* Bytes of a Unicode hyphen U+2010 or non-breaking hyphen U+2011 at s[i],
+ * which are read as '-': the knowledge base spells names with that. */
+static int hyphen_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	return len - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91) ? 3 : 0;
+}
+
 static int emit(builder *b, uint32_t raw_off, const char *s, size_t n, int synthetic)
 {
 	if (kgx_buf_add(&b->text, s, n))
@@ -113,14 +138,23 @@ static kgx_status split_lines(const kgx_doc *doc, kgx_vec *lines)
 		size_t end = i;
 		int n;
 		size_t b = start;
-		while (b < end && is_hspace(s, len, b, &n))
-			b += (size_t)n;
+		int k;
+		for (;;) {
+			if (b < end && is_hspace(s, len, b, &n))
+				b += (size_t)n;
+			else if (b < end && (k = invisible_at(s, end, b)) && (size_t)k != 2)
+				b += (size_t)k;  /* but a soft hyphen stays a line's last */
+			else
+				break;
+		}
 		while (end > b) {
 			if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\v')
 				end--;
 			else if (end - b >= 2 && (unsigned char)s[end - 2] == 0xC2 &&
 			         (unsigned char)s[end - 1] == 0xA0)
 				end -= 2;
+			else if (end - b >= 3 && invisible_at(s, end, end - 3) == 3)
+				end -= 3;
 			else
 				break;
 		}
@@ -291,6 +325,16 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 	uint32_t i = l->begin;
 	while (i < l->end) {
 		int n;
+		if ((n = invisible_at(s, l->end, i))) {
+			i += (uint32_t)n;
+			continue;
+		}
+		if ((n = hyphen_at(s, l->end, i))) {
+			if (emit(b, i, "-", 1, 1))
+				return -1;
+			i += (uint32_t)n;
+			continue;
+		}
 		if (is_hspace(s, len, i, &n)) {
 			uint32_t j = i;
 			while (j < l->end && is_hspace(s, len, j, &n))
@@ -367,7 +411,8 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 		/* the rest of the word at once: emitting byte by byte cost more
 		 * than all the decisions above */
 		uint32_t j = i + 1;
-		while (j < l->end && !is_hspace(s, len, j, &n) && !(drop_markers && is_digit(s[j])))
+		while (j < l->end && !is_hspace(s, len, j, &n) && !(drop_markers && is_digit(s[j])) &&
+		       !((unsigned char)s[j] >= 0xC2 && (invisible_at(s, l->end, j) || hyphen_at(s, l->end, j))))
 			j++;
 		if (emit(b, i, s + i, j - i, 0))
 			return -1;
@@ -424,7 +469,14 @@ static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, si
 {
 	const char *s = doc->raw;
 	int32_t next = first_cp(doc, b);
-	if (a->end - a->begin >= 2 && s[a->end - 1] == '-' && is_letter(cp_before(s, a->end - 1))) {
+	/* a soft hyphen marks where a word was broken: it goes, and so does
+	 * the line break */
+	if (a->end - a->begin >= 3 && invisible_at(s, a->end, a->end - 2) == 2)
+		return J_NONE;
+	uint32_t h = a->end - 1;  /* the hyphen: '-', U+2010 or U+2011 */
+	if (a->end - a->begin >= 4 && hyphen_at(s, a->end, a->end - 3))
+		h = a->end - 3;
+	if (h > a->begin && (s[h] == '-' || h == a->end - 3) && is_letter(cp_before(s, h))) {
 		if (is_lower(next))
 			return J_DROP_HYPHEN;  /* "internati-" "onaal" */
 		if (is_upper(next) || (next >= '0' && next <= '9'))

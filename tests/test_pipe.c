@@ -14,6 +14,9 @@ static const char kb[] =
 	"alias = PBF\npart-of = un\n\n"
 	"[cerf]\nclass = Fund\nen = Central Emergency Response Fund\nalias = CERF\n\n"
 	"[minusma]\nclass = Mission\nen = MINUSMA\nlocated-in = mali\npart-of = un\n\n"
+	"[belgium]\nclass = Country\nnl = Belgi\xC3\xAB\n\n"
+	"[ukraine]\nclass = Country\nnl = Oekra\xC3\xAF" "ne\n\n"
+	"[guinea-bissau]\nclass = Country\nnl = Guinee-Bissau\n\n"
 	"[person-veldkamp]\nclass = Minister\nnl = Caspar Veldkamp\nalias = C.C.J. Veldkamp\n";
 
 static const char patterns[] =
@@ -500,6 +503,80 @@ static void test_windows_1252(void **state)
 	assert_string_equal(doc.raw, "Belgi\xC3\xAB steunt.\n");
 }
 
+/* Accented letters side by side ("één", "vóór") are Windows-1252 too, and
+ * then every accented letter is read, not replaced by U+FFFD. */
+static void test_windows_1252_adjacent(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "cp.txt", "Er is \xE9\xE9n fonds v\xF3\xF3r Belgi\xEB en Oekra\xEFne \x93samen\x94.\n");
+	assert_string_equal(doc.raw, "Er is \xC3\xA9\xC3\xA9n fonds v\xC3\xB3\xC3\xB3r Belgi\xC3\xAB en Oekra\xC3\xAF"
+	                             "ne \xE2\x80\x9Csamen\xE2\x80\x9D.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+	release(NULL);
+	/* a closing quote after a stop: typographic marks side by side */
+	t_run(&doc, rules, "cp.txt", "Zij zei \x93klaar.\x94\x85 in Belgi\xEB.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	release(NULL);
+	/* UTF-8 with one broken byte stays UTF-8, repaired */
+	t_run(&doc, rules, "u.txt", "\xC3\xA9\xC3\xA9n en Belgi\xC3\xAB en \xE9 en Oekra\xC3\xAF" "ne.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+}
+
+/* UTF-32 with a byte order mark is read as UTF-32, not as UTF-16 with NULs
+ * (skipped as binary); a length that is not a whole number of code units
+ * ends in U+FFFD, for UTF-32 and UTF-16 alike. */
+static void test_utf32_and_odd_lengths(void **state)
+{
+	(void)state;
+	static const uint32_t units[] = {0xFEFF, 'B', 'e', 'l', 'g', 'i', 0xEB, ' ', 0x1F600, 0x110000, '.', '\n'};
+	size_t n = sizeof units / sizeof *units;
+	char raw[64];
+	for (int big = 0; big <= 1; big++) {
+		for (size_t i = 0; i < n; i++)
+			for (int k = 0; k < 4; k++)
+				raw[4 * i + (big ? 3 - k : k)] = (char)(units[i] >> (8 * k) & 0xFF);
+		for (size_t extra = 0; extra < 4; extra++) {
+			raw[4 * n] = 'x';
+			raw[4 * n + 1] = raw[4 * n + 2] = 0;
+			assert_int_equal(kgx_doc_init(&doc, "utf32.txt", raw, 4 * n + extra), KGX_OK);
+			assert_int_equal(kgx_pipe_run(&doc, rules), KGX_OK);
+			static const char want[] = "Belgi\xC3\xAB \xF0\x9F\x98\x80\xEF\xBF\xBD.\n";
+			assert_int_equal(doc.raw_len, sizeof want - 1 + (extra ? 3 : 0));
+			assert_memory_equal(doc.raw, want, sizeof want - 1);
+			if (extra)
+				assert_memory_equal(doc.raw + sizeof want - 1, "\xEF\xBF\xBD", 3);
+			assert_int_equal(t_mentions(&doc, "belgium"), 1);
+			release(NULL);
+		}
+	}
+	/* UTF-16 with an odd last byte */
+	n = utf16(raw, 0);
+	raw[n] = 'x';
+	assert_int_equal(kgx_doc_init(&doc, "odd.txt", raw, n + 1), KGX_OK);
+	assert_int_equal(kgx_pipe_utf8(&doc, rules), KGX_OK);
+	static const char want16[] = "Nederland \xC3\xA9 \xF0\x9F\x98\x80.\n\xEF\xBF\xBD";
+	assert_int_equal(doc.raw_len, sizeof want16 - 1);
+	assert_memory_equal(doc.raw, want16, sizeof want16 - 1);
+}
+
+/* Soft hyphens, zero-width characters, U+2060, U+FEFF and a Unicode hyphen
+ * at a line's end inside a name: the name is still found. */
+static void test_invisible_characters_in_names(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "zw.txt",
+	      "Neder\xC2\xADland en Bel\xE2\x80\x8Bgi\xC3\xAB en Oek\xE2\x81\xA0ra\xC3\xAF" "ne en "
+	      "\xEF\xBB\xBFMali en Guinee\xE2\x80\x90\nBissau steunen het Peace\xE2\x80\x8D" "building Fund.\n");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+	assert_int_equal(t_mentions(&doc, "mali"), 1);
+	assert_int_equal(t_mentions(&doc, "guinea-bissau"), 1);
+	assert_int_equal(t_mentions(&doc, "un-peacebuilding-fund"), 1);
+}
+
 static void test_noncharacters_and_file_names(void **state)
 {
 	(void)state;
@@ -579,6 +656,9 @@ int main(void)
 		cmocka_unit_test(test_amount_shipped_pattern),
 		cmocka_unit_test_teardown(test_utf16, release),
 		cmocka_unit_test_teardown(test_windows_1252, release),
+		cmocka_unit_test_teardown(test_windows_1252_adjacent, release),
+		cmocka_unit_test_teardown(test_utf32_and_odd_lengths, release),
+		cmocka_unit_test_teardown(test_invisible_characters_in_names, release),
 		cmocka_unit_test(test_slugs),
 		cmocka_unit_test(test_name_template),
 		cmocka_unit_test(test_acronym_span),
