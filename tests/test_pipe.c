@@ -316,27 +316,45 @@ static void test_amounts_and_years(void **state)
  * names <num> and <mult> in both alternatives: groups must be found by name
  * among duplicates (pcre2_substring_number_from_name() refuses those with
  * PCRE2_ERROR_NOUNIQUESUBSTRING). */
+/* The shipped amount pattern (rules/patterns/00-text.rules) with
+ * kgx_rel_amount: a number is read from its first digit, grouped the Dutch or
+ * the English way. */
 static void test_amount_shipped_pattern(void **state)
 {
 	(void)state;
-	static const char shipped[] =
-		"[@amount]\n"
-		"pattern = (?:(?<cur>EUR|USD|€|\\$|US\\$)\\s*(?<num>\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\d+(?:,\\d+)?)"
-		"(?:\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend))?|(?<num>\\d{1,3}(?:\\.\\d{3})*"
-		"(?:,\\d+)?|\\d+(?:,\\d+)?)\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend)?\\.?\\s*"
-		"(?<cur2>euro|EUR|dollar|USD|\\$|€|Amerikaanse dollar))\n"
-		"multiplier = miljoen 1000000\n"
-		"currency = euro EUR\n"
-		"currency = EUR EUR\n";
-	kgx_rules *r = t_rules(NULL, shipped);
-	char out[32];
-	const char *cur = NULL;
-	int found = kgx_rel_amount(r, "5,5 miljoen euro", 16, out, &cur);
-	int found2 = found ? kgx_rel_amount(r, "EUR 500 miljoen", 15, out, &cur) : 0;
+	kgx_buf text = {0};
+	assert_int_equal(kgx_buf_read_file(&text, KGX_SOURCE_DIR "/rules/patterns/00-text.rules"), 0);
+	kgx_rules *r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_equal(kgx_rules_load_patterns(r, "00-text.rules", text.s, text.len), KGX_OK);
+	kgx_buf_free(&text);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	static const struct {
+		const char *text, *amount, *currency;
+	} cases[] = {
+		{"5,5 miljoen euro", "5500000.0", "EUR"},
+		{"EUR 500 miljoen", "500000000.0", "EUR"},
+		{"2.5 miljoen euro", "2500000.0", "EUR"},       /* not 5 million */
+		{"12,345,678 euro", "12345678.0", "EUR"},       /* not 345.68 */
+		{"12.345.678 euro", "12345678.0", "EUR"},
+		{"1.234,56 euro", "1234.56", "EUR"},
+		{"1,234.56 euro", "1234.56", "EUR"},
+		{"USD 1,250,000", "1250000.0", "USD"},
+		{"1.500 euro", "1500.0", "EUR"},                /* Dutch: a thousands point */
+		{"1,25 mln. euro", "1250000.0", "EUR"},
+		{"€ 2 miljard", "2000000000.0", "EUR"},
+		{"US$ 10 million", "10000000.0", "USD"},
+		{"in 2024 0,75 miljoen euro", "750000.0", "EUR"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[32] = "";
+		const char *cur = NULL;
+		if (!kgx_rel_amount(r, cases[i].text, strlen(cases[i].text), out, &cur) ||
+		    strcmp(out, cases[i].amount) || strcmp(cur, cases[i].currency))
+			fail_msg("'%s': got %s %s, want %s %s", cases[i].text, out, cur ? cur : "(none)",
+			         cases[i].amount, cases[i].currency);
+	}
 	kgx_rules_free(r);
-	assert_true(found);
-	assert_true(found2);
-	assert_string_equal(out, "500000000.0");
 }
 
 /* UTF-16 code units for "Nederland é 😀." in little or big endian, with BOM. */
