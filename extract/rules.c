@@ -314,18 +314,34 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			kgx_diag(&l->loc, "at most %d emit lines per rule", KGX_MAX_EMITS);
 			return KGX_ERR_RULE;
 		}
-		char p[64], s[64], o[64], extra[8];
-		int n = sscanf(v, "%63s %63s %63s %7s", p, s, o, extra);
-		int pred = n >= 1 ? kgx_predicate_parse(p, strlen(p)) : -1;
-		if (n != 3 || pred < 0 || strlen(s) >= 32 || strlen(o) >= 32) {
+		/* the words are split in place: an "=id" may be as long as a
+		 * knowledge-base id gets */
+		char *w[4] = {0};
+		int n = 0;
+		for (char *q = v; *q && n < 4;) {
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!*q)
+				break;
+			w[n++] = q;
+			while (*q && *q != ' ' && *q != '\t')
+				q++;
+			if (*q)
+				*q++ = '\0';
+		}
+		int pred = n >= 1 ? kgx_predicate_parse(w[0], strlen(w[0])) : -1;
+		if (n != 3 || pred < 0) {
 			kgx_diag(&vloc, n == 3 ? "unknown predicate '%s'" : "expected 'emit = predicate subject object'%s",
-			         n == 3 ? p : "");
+			         n == 3 ? w[0] : "");
 			return KGX_ERR_SYNTAX;
 		}
-		kgx_emit *e = &ru->emits[ru->n_emits++];
+		kgx_emit *e = &ru->emits[ru->n_emits];
 		e->predicate = pred;
-		strcpy(e->s, s);
-		strcpy(e->o, o);
+		e->s = kgx_arena_strndup(&c->r->arena, w[1], strlen(w[1]));
+		e->o = kgx_arena_strndup(&c->r->arena, w[2], strlen(w[2]));
+		if (!e->s || !e->o)
+			return KGX_ERR_NOMEM;
+		ru->n_emits++;
 	} else if (PREFIX("create.") || PREFIX("alias.") || PREFIX("name.")) {
 		int is_alias = PREFIX("alias."), is_template = PREFIX("name.");
 		size_t skip = is_alias ? 6 : is_template ? 5 : 7;
@@ -380,6 +396,10 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		}
 	} else if (KEY("class")) {
 		int ok;
+		if (ru->classify_as) {
+			kgx_diag(&l->loc, "'class' given twice: a classify rule gives one class");
+			return KGX_ERR_SYNTAX;
+		}
 		ru->classify_as = kgx_class_closure(parse_classes(v, vn, &ok));
 		if (!ok || !ru->classify_as) {
 			kgx_diag(&vloc, "unknown class '%s'", v);
@@ -792,13 +812,9 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 	}
 	kgx_buf b = {0};
 	for (size_t i = 0; i < n && st == KGX_OK; i++) {
-		if (kgx_buf_read_file(&b, files[i])) {
-			kgx_loc l = {files[i], 0, 0};
-			kgx_diag(&l, "cannot read: %s", strerror(errno));
-			st = KGX_ERR_IO;
-		} else {
+		st = kgx_stanza_slurp(&b, files[i]);
+		if (st == KGX_OK)
 			st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
-		}
 	}
 	kgx_buf_free(&b);
 	free_list(files, n);
@@ -1067,6 +1083,11 @@ static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
 
 kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 {
+	if (!r->rules.len && !kgx_kb_count(r->kb, NULL, NULL)) {
+		/* kgx would run and find nothing, silently */
+		kgx_diag(NULL, "no rules loaded: no pattern rules and no knowledge-base entries");
+		return KGX_ERR_RULE;
+	}
 	kgx_status result = kgx_kb_link(r->kb, strict);
 	if (result == KGX_ERR_NOMEM)
 		return result;

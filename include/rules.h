@@ -41,7 +41,7 @@ typedef struct {
 
 typedef struct {
 	int predicate;
-	char s[32], o[32];  /* role or create names, "doc", or "=id" */
+	const char *s, *o;  /* role or create names, "doc", or "=id" */
 } kgx_emit;
 
 typedef struct kgx_rule {

@@ -328,6 +328,7 @@ static void test_amount_shipped_pattern(void **state)
 	assert_non_null(r);
 	assert_int_equal(kgx_rules_load_patterns(r, "00-text.rules", text.s, text.len), KGX_OK);
 	kgx_buf_free(&text);
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", kb, strlen(kb)), KGX_OK);
 	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
 	static const struct {
 		const char *text, *amount, *currency;
