@@ -227,7 +227,9 @@ kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 		return KGX_ERR_INPUT;
 	}
 	if (doc->source != doc->path)
-		kgx_diag(&loc, "warning: the file name is not UTF-8; dcterms:source has U+FFFD in its place");
+		kgx_diag(&loc, kgx_utf8_valid_prefix(doc->path, strlen(doc->path)) != strlen(doc->path)
+		         ? "warning: the file name is not UTF-8; dcterms:source has U+FFFD in its place"
+		         : "warning: the file name has U+FFFE or U+FFFF; dcterms:source has U+FFFD in its place");
 	size_t first, n_bad;
 	if (kgx_utf8_valid_prefix(doc->raw, doc->raw_len) != doc->raw_len) {
 		if (looks_cp1252(doc->raw, doc->raw_len, &first) && from_cp1252(doc) == KGX_OK) {

@@ -484,6 +484,19 @@ static void test_format_names(void **state)
 	assert_int_equal(kgx_iri_bad("http://a/<b>"), 9);
 	assert_int_equal(kgx_iri_bad("http://x/\xc3\xa9\x7f"), 11);
 	assert_int_equal(kgx_iri_bad("nope"), 0);
+	/* noncharacters are no IRI characters (RFC 3987), nor is a second '#'
+	 * or a '%' that starts no escape */
+	assert_false(kgx_out_base_ok("http://x/\xef\xbf\xbe/"));      /* U+FFFE */
+	assert_false(kgx_out_base_ok("http://x/\xef\xbf\xbf/"));      /* U+FFFF */
+	assert_false(kgx_out_base_ok("http://x/\xef\xb7\x90/"));      /* U+FDD0 */
+	assert_false(kgx_out_base_ok("http://x/\xf0\x9f\xbf\xbe/"));  /* U+1FFFE */
+	assert_false(kgx_out_base_ok("http://x/kg#a#"));
+	assert_false(kgx_out_base_ok("http://x/100%/"));
+	assert_false(kgx_out_base_ok("http://x/%4"));
+	assert_true(kgx_out_base_ok("http://x/%C3%A9/"));
+	assert_true(kgx_out_base_ok("http://x/\xef\xbf\xbd/"));       /* U+FFFD is a character */
+	assert_int_equal(kgx_iri_bad("http://x/kg#a#"), 13);
+	assert_int_equal(kgx_iri_bad("http://x/\xef\xbf\xbe"), 9);
 }
 
 int main(void)

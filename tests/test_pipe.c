@@ -604,6 +604,15 @@ static void test_noncharacters_and_file_names(void **state)
 	assert_string_equal(doc.path, "caf\xE9.txt");
 	assert_string_equal(doc.source, "caf\xEF\xBF\xBD.txt");
 	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	release(NULL);
+	/* valid UTF-8 with U+FFFE and U+FFFF: replaced before dcterms:source */
+	t_run(&doc, rules, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF.txt", "Nederland.\n");
+	assert_string_equal(doc.source, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD.txt");
+	assert_string_equal(doc.path, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF.txt");
+	release(NULL);
+	/* and both at once */
+	t_run(&doc, rules, "\xE9\xEF\xBF\xBF.txt", "Nederland.\n");
+	assert_string_equal(doc.source, "\xEF\xBF\xBD\xEF\xBF\xBD.txt");
 }
 
 static void test_nul_byte_rejected(void **state)
