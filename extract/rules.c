@@ -982,8 +982,10 @@ static kgx_status compile(const char *what, const char *src, const kgx_loc *loc,
 {
 	int err;
 	PCRE2_SIZE off;
+	/* PCRE2_USE_OFFSET_LIMIT: kgx_rules_match finds where a limit was hit */
 	*out = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | opts, &err, &off, NULL);
+	                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT | opts, &err, &off,
+	                     NULL);
 	if (!*out) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
@@ -1313,6 +1315,16 @@ static int limit_hit(int rc)
 	       rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
+/* Whether a search of s from start, trying start positions up to limit
+ * only, hits a limit (1), matches (rc > 0 in *rc) or finds nothing (0). */
+static int hits_before(const pcre2_code *code, const char *s, size_t len, size_t start, size_t limit,
+                       pcre2_match_data *md, pcre2_match_context *mc, int *rc)
+{
+	pcre2_set_offset_limit(mc, limit);
+	*rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
+	return limit_hit(*rc);
+}
+
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id)
 {
@@ -1321,35 +1333,49 @@ int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, s
 	int k = 0;
 	while (k + 1 < KGX_MATCH_LEVELS && (size_t)(KGX_MATCH_LIMIT >> k) * (len + 1) > KGX_MATCH_BUDGET)
 		k++;
-	const pcre2_match_context *mc = r->mctx[k];
-	unsigned hits = 0;
-	for (;;) {
-		int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
-		                     (pcre2_match_context *)mc);
-		if (!limit_hit(rc))
-			return rc;
-		/* Some position from start on hit the limit: find it, one anchored
-		 * try per position (positions before it cannot match, or the search
-		 * would have stopped there), count it and go on after it. */
-		size_t p = start;
-		for (; p <= len; p++) {
-			if (p < len && ((unsigned char)s[p] & 0xC0) == 0x80)
-				continue;  /* never inside a UTF-8 sequence */
-			rc = pcre2_match(code, (PCRE2_SPTR)s, len, p, PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, md,
-			                 (pcre2_match_context *)mc);
-			if (rc >= 0 || limit_hit(rc))
-				break;
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx[k]);
+	if (!limit_hit(rc))
+		return rc;
+	/* Some start position q from start on hit the limit, and none before it
+	 * matched. Find q with the offset limit (positions tried up to it only;
+	 * a context of our own, as the shared ones are read by every thread),
+	 * count the search once, and go on after q. Each search for q costs
+	 * about what the positions before it cost the first time. */
+	pcre2_match_context *mc = pcre2_match_context_copy(r->mctx[k]);
+	if (!mc)
+		return PCRE2_ERROR_NOMATCH;
+	if (limits && !limits->hits++)
+		limits->first_rule = rule_id;
+	unsigned skipped = 0;
+	while (limit_hit(rc) && ++skipped <= 16 + KGX_MATCH_BUDGET / 8 / (KGX_MATCH_LIMIT >> k)) {
+		/* the smallest q in [lo, hi] where a search up to q hits */
+		size_t lo = start, hi = len, step = 1;
+		int r2;
+		while (lo + step < hi && !hits_before(code, s, len, start, lo + step, md, mc, &r2)) {
+			if (r2 >= 0)
+				break;  /* cannot be: the first search would have found it */
+			lo += step + 1;
+			step *= 2;
 		}
-		if (!limit_hit(rc))
-			return rc;  /* the interpreter got through where JIT stopped */
-		if (limits && !hits && !limits->hits++)
-			limits->first_rule = rule_id;  /* one per search, however many positions */
-		/* each position passed over cost up to the limit twice: stop when
-		 * those reach half the budget */
-		if (p >= len || ++hits > KGX_MATCH_BUDGET / 4 / (KGX_MATCH_LIMIT >> k))
-			return PCRE2_ERROR_NOMATCH;
-		start = p + 1;
+		if (lo + step < hi)
+			hi = lo + step;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (hits_before(code, s, len, start, mid, md, mc, &r2))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		start = lo + 1;  /* past q */
 		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
 			start++;
+		if (start > len) {
+			rc = PCRE2_ERROR_NOMATCH;
+			break;
+		}
+		pcre2_set_offset_limit(mc, PCRE2_UNSET);
+		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
 	}
+	pcre2_match_context_free(mc);
+	return limit_hit(rc) ? PCRE2_ERROR_NOMATCH : rc;
 }

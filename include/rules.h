@@ -82,7 +82,7 @@ typedef struct kgx_rules kgx_rules;
  * most about KGX_MATCH_BUDGET. */
 #define KGX_MATCH_LIMIT 1000000u
 #define KGX_MATCH_LIMIT_MIN 7500u
-#define KGX_MATCH_BUDGET 134217728u
+#define KGX_MATCH_BUDGET 33554432u
 #define KGX_DEPTH_LIMIT 10000u
 
 kgx_rules *kgx_rules_new(void);
@@ -142,10 +142,14 @@ int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *na
 
 /* Match with the limits set; returns pcre2_match's result. A search in which
  * a limit is hit is counted once in *limits (if not NULL) against rule_id,
- * and the start position that hit it is passed over: the search goes on from the next position, so one
- * pathological position does not lose the matches after it. The per-position
- * limit depends on len (see KGX_MATCH_BUDGET), not on start, so callers that
- * search one subject from successive starts stay within the budget. */
+ * and the start position that hit it is passed over: the search goes on
+ * from the next position, so one pathological position does not lose the
+ * matches after it. A subject with many such positions is given up after
+ * 16 + KGX_MATCH_BUDGET / 8 / (the limit per position) of them, which keeps
+ * one search within about twice the budget. The per-position limit depends
+ * on len (see KGX_MATCH_BUDGET), not on start, so callers that search one
+ * subject from successive starts stay within the budget. Patterns must be
+ * compiled with PCRE2_USE_OFFSET_LIMIT (kgx_rules_compile does). */
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id);
 
