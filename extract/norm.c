@@ -337,7 +337,8 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 		}
 		if (is_hspace(s, len, i, &n)) {
 			uint32_t j = i;
-			while (j < l->end && is_hspace(s, len, j, &n))
+			/* invisible characters between blanks go with them */
+			while (j < l->end && (is_hspace(s, len, j, &n) || (n = invisible_at(s, l->end, j)) > 0))
 				j += (uint32_t)n;
 			if (emit(b, i, " ", 1, 1))
 				return -1;

@@ -262,6 +262,10 @@ static void test_invisible_characters(void **state)
 	                              "Noord-Macedoni\xC3\xAB" " en Guinee-Bissau en de rest.");
 	for (size_t i = 0; i < doc.text_len; i++)
 		assert_true(doc.map[i] < doc.raw_len);
+	kgx_doc_release(&doc);
+	/* between blanks, one space remains */
+	norm("Twee \xE2\x80\x8B woorden.\n");
+	assert_string_equal(doc.text, "Twee woorden.");
 }
 
 static void test_empty(void **state)

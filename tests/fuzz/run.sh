@@ -5,7 +5,7 @@
 #   bash tests/fuzz/run.sh BUILD-DIR [SECONDS [TARGET...]]
 #
 # BUILD-DIR was configured with -DKGX_FUZZ=ON (see README); SECONDS defaults
-# to 60; the targets default to all four. They run KGX_FUZZ_JOBS (default:
+# to 60; the targets default to all five. They run KGX_FUZZ_JOBS (default:
 # the number of CPUs) at a time. A crash, a leak, a sanitizer report, a
 # failed check or an input that takes more than 25 s fails the run; the
 # input that did it is kept in BUILD-DIR/fuzz-artifacts/TARGET/ and its
@@ -21,7 +21,7 @@ secs=${2:-60}
 shift
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_norm fuzz_sent fuzz_rules fuzz_pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_norm fuzz_sent fuzz_rules fuzz_pipeline fuzz_scale)
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 jobs=${KGX_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
