@@ -1315,16 +1315,6 @@ static int limit_hit(int rc)
 	       rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
-/* Whether a search of s from start, trying start positions up to limit
- * only, hits a limit (1), matches (rc > 0 in *rc) or finds nothing (0). */
-static int hits_before(const pcre2_code *code, const char *s, size_t len, size_t start, size_t limit,
-                       pcre2_match_data *md, pcre2_match_context *mc, int *rc)
-{
-	pcre2_set_offset_limit(mc, limit);
-	*rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
-	return limit_hit(*rc);
-}
-
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id)
 {
@@ -1337,10 +1327,10 @@ int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, s
 	if (!limit_hit(rc))
 		return rc;
 	/* Some start position q from start on hit the limit, and none before it
-	 * matched. Find q with the offset limit (positions tried up to it only;
-	 * a context of our own, as the shared ones are read by every thread),
-	 * count the search once, and go on after q. Each search for q costs
-	 * about what the positions before it cost the first time. */
+	 * matched. Find q, one position at a time (the offset limit at the
+	 * start position: JIT tries that position only, at what it cost the
+	 * first search), count the search once, and go on after q. A context of
+	 * our own: the shared ones are read by every thread. */
 	pcre2_match_context *mc = pcre2_match_context_copy(r->mctx[k]);
 	if (!mc)
 		return PCRE2_ERROR_NOMATCH;
@@ -1348,31 +1338,20 @@ int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, s
 		limits->first_rule = rule_id;
 	unsigned skipped = 0;
 	while (limit_hit(rc) && ++skipped <= 16 + KGX_MATCH_BUDGET / 8 / (KGX_MATCH_LIMIT >> k)) {
-		/* the smallest q in [lo, hi] where a search up to q hits */
-		size_t lo = start, hi = len, step = 1;
-		int r2;
-		while (lo + step < hi && !hits_before(code, s, len, start, lo + step, md, mc, &r2)) {
-			if (r2 >= 0)
-				break;  /* cannot be: the first search would have found it */
-			lo += step + 1;
-			step *= 2;
+		size_t q = start;
+		for (; q <= len; q++) {
+			if (q < len && ((unsigned char)s[q] & 0xC0) == 0x80)
+				continue;  /* never inside a UTF-8 sequence */
+			pcre2_set_offset_limit(mc, q);
+			rc = pcre2_match(code, (PCRE2_SPTR)s, len, q, PCRE2_NO_UTF_CHECK, md, mc);
+			if (rc >= 0 || limit_hit(rc))
+				break;
 		}
-		if (lo + step < hi)
-			hi = lo + step;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (hits_before(code, s, len, start, mid, md, mc, &r2))
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		start = lo + 1;  /* past q */
+		if (rc >= 0 || q >= len)
+			break;  /* a match (the first search stopped short of it), or the end */
+		start = q + 1;
 		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
 			start++;
-		if (start > len) {
-			rc = PCRE2_ERROR_NOMATCH;
-			break;
-		}
 		pcre2_set_offset_limit(mc, PCRE2_UNSET);
 		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
 	}
