@@ -2,6 +2,7 @@
 #include "common.h"
 #include "utf8.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -155,12 +156,24 @@ size_t kgx_iri_bad(const char *s)
 		i++;
 	if (s[i] != ':')
 		return 0;  /* no scheme: the IRI is wrong from its start */
-	/* bytes above 0x7F are fine inside valid UTF-8, which ends at valid */
+	/* bytes above 0x7F are fine inside valid UTF-8, which ends at valid,
+	 * except noncharacters (RFC 3987's ucschar leaves them out) */
 	size_t valid = kgx_utf8_valid_prefix(s, strlen(s));
+	int fragment = 0;
 	for (; i < valid; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c))
 			return i;
+		if (c == '%' && !(isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2])))
+			return i;  /* a percent sign starts an escape */
+		if (c == '#' && fragment++)
+			return i;  /* a fragment has no '#' */
+		if (c >= 0xC0) {
+			int32_t cp;
+			kgx_utf8_decode(s + i, valid - i, &cp);
+			if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+				return i;
+		}
 	}
 	return valid;
 }

@@ -24,6 +24,14 @@ kgx_status kgx_doc_init(kgx_doc *doc, const char *path, const char *raw, size_t 
 			kgx_utf8_repair(path, path_len, source, &first, &n_bad);
 		doc->source = source;
 	}
+	/* U+FFFE and U+FFFF stop RDF writers and readers as they do in text */
+	if (doc->source && kgx_utf8_find_nonchar(doc->source, strlen(doc->source)) != strlen(doc->source)) {
+		size_t n = strlen(doc->source), n_bad;
+		char *source = kgx_arena_alloc(&doc->arena, n + 1);
+		if (source)
+			kgx_utf8_replace_nonchars(doc->source, n, source, &n_bad);
+		doc->source = source;
+	}
 	char *copy = kgx_arena_alloc(&doc->arena, len + 1);
 	if (!doc->path || !doc->source || !copy)
 		return KGX_ERR_NOMEM;

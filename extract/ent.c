@@ -25,6 +25,8 @@ typedef struct {
 	const kgx_rules *rules;
 	kgx_lex *local;        /* names defined in this document */
 	kgx_ptrset seen;       /* entries strongly mentioned so far */
+	kgx_index by_label;    /* hash of a discovered entry's label -> doc->discovered */
+	kgx_index by_id;       /* hash of its id -> doc->discovered */
 	kgx_vec tokens;
 	kgx_buf keys;
 	kgx_buf name;          /* a created name spelt out from its template */
@@ -291,6 +293,24 @@ static int acronym_span(const char *lf, size_t ln, const char *sf, size_t sn, si
 	return 1;
 }
 
+/* The position in doc->discovered of the entry whose label (by_id: id) is
+ * key, or KGX_INDEX_END. */
+static uint32_t find_discovered(const ent_ctx *c, const kgx_index *ix, uint64_t h, const char *key,
+                                int by_id)
+{
+	for (uint32_t cur, k = kgx_index_find(ix, h, &cur); k != KGX_INDEX_END; k = kgx_index_again(ix, h, &cur)) {
+		const kgx_entry *e = KGX_VEC_AT(&c->doc->discovered, kgx_entry *, k);
+		if (!strcmp(by_id ? e->id : e->label, key))
+			return k;
+	}
+	return KGX_INDEX_END;
+}
+
+static kgx_entry *discovered_at(const ent_ctx *c, uint32_t k)
+{
+	return k == KGX_INDEX_END ? NULL : KGX_VEC_AT(&c->doc->discovered, kgx_entry *, k);
+}
+
 /* Find or define the entity a created group names. */
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
@@ -337,17 +357,15 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	char *label = collapse(&doc->arena, text, len);
 	if (!label)
 		return KGX_ERR_NOMEM;
-	for (size_t i = 0; i < doc->discovered.len; i++) {
-		kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
-		if (!strcmp(e->label, label)) {
-			e->classes |= classes;
-			*out = e;
-			return KGX_OK;
-		}
+	/* found through an index, not by comparing with every name defined
+	 * before: a document of distinct names must not cost their square */
+	uint64_t lh = kgx_hash(KGX_HASH_INIT, label, strlen(label));
+	kgx_entry *e = discovered_at(c, find_discovered(c, &c->by_label, lh, label, 0));
+	if (e) {
+		e->classes |= classes;
+		*out = e;
+		return KGX_OK;
 	}
-	kgx_entry *e = kgx_arena_alloc(&doc->arena, sizeof *e);
-	if (!e)
-		return KGX_ERR_NOMEM;
 	const char *prefix = (classes & KGX_C_PERSON) ? "person-" : "";
 	char *id = slugify(&doc->arena, prefix, label, strlen(label));
 	if (!id)
@@ -360,11 +378,34 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 		sprintf(alt_id, "%s-named", id);
 		id = alt_id;
 	}
+	/* Names that differ but make one IRI ("A.B. Jansen", "A. B. Jansen";
+	 * "Foo Bar", "foo-bar") are one entity: an IRI has one rdfs:label, the
+	 * first spelling's; the other spelling becomes a name of it. */
+	uint64_t ih = kgx_hash(KGX_HASH_INIT, id, strlen(id));
+	uint32_t k = find_discovered(c, &c->by_id, ih, id, 1);
+	kgx_status st;
+	if (k != KGX_INDEX_END) {
+		e = discovered_at(c, k);
+		e->classes |= kgx_class_closure(classes);
+		if (kgx_index_add(&c->by_label, lh, k))
+			return KGX_ERR_NOMEM;
+		st = cr->name_template ? KGX_OK : kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
+		if (st == KGX_ERR_RULE)
+			st = KGX_OK;
+		*out = e;
+		return st;
+	}
+	e = kgx_arena_alloc(&doc->arena, sizeof *e);
+	if (!e)
+		return KGX_ERR_NOMEM;
 	e->id = id;
 	e->label = label;
 	e->classes = kgx_class_closure(classes);
 	e->discovered = 1;
 	e->loc = ru->loc;
+	k = (uint32_t)doc->discovered.len;
+	if (kgx_index_add(&c->by_label, lh, k) || kgx_index_add(&c->by_id, ih, k))
+		return KGX_ERR_NOMEM;
 	kgx_entry **slot = kgx_vec_push(&doc->discovered);
 	if (!slot)
 		return KGX_ERR_NOMEM;
@@ -372,7 +413,7 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	/* a name spelt out from a template is not the text: looked up in later
 	 * sentences it would swallow the names inside it ("… bij het Statuut
 	 * van Rome"), and the rule finds its own matches anyway */
-	kgx_status st = cr->name_template ? KGX_OK : kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
+	st = cr->name_template ? KGX_OK : kgx_lex_add(c->local, label, strlen(label), e, KGX_ALIAS_NAME);
 	if (st == KGX_OK && alt)
 		st = kgx_lex_add(c->local, alt, alt_len, e, KGX_ALIAS_NAME);
 	if (st == KGX_ERR_RULE)
@@ -964,6 +1005,8 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	c.md = pcre2_match_data_create(64, NULL);
 	c.md_classify = pcre2_match_data_create(4, NULL);
 	kgx_ptrset_init(&c.seen);
+	kgx_index_init(&c.by_label);
+	kgx_index_init(&c.by_id);
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
 	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
@@ -1004,6 +1047,8 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);
 	kgx_ptrset_free(&c.seen);
+	kgx_index_free(&c.by_label);
+	kgx_index_free(&c.by_id);
 	kgx_vec_free(&c.tokens);
 	kgx_buf_free(&c.keys);
 	kgx_buf_free(&c.name);

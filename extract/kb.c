@@ -341,6 +341,11 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 	pending_name *p = NULL;
 	if (KEY("class")) {
 		unsigned cls = kgx_class_parse(v, l->value_len);
+		if (e->classes) {
+			/* the second would silently replace the first */
+			kgx_diag(&l->loc, "'class' given twice: an entry has one class (and those it implies)");
+			return KGX_ERR_SYNTAX;
+		}
 		if (!cls) {
 			kgx_diag(&vloc, "unknown class '%s'", v);
 			return KGX_ERR_RULE;
@@ -437,14 +442,9 @@ kgx_status kgx_kb_load_text(kgx_kb *kb, const char *name, const char *text, size
 kgx_status kgx_kb_load_file(kgx_kb *kb, const char *path)
 {
 	kgx_buf b = {0};
-	kgx_status st;
-	if (kgx_buf_read_file(&b, path)) {
-		kgx_loc loc = {path, 0, 0};
-		kgx_diag(&loc, "cannot read knowledge file: %s", strerror(errno));
-		st = KGX_ERR_IO;
-	} else {
+	kgx_status st = kgx_stanza_slurp(&b, path);
+	if (st == KGX_OK)
 		st = kgx_kb_load_text(kb, path, b.s, b.len);
-	}
 	kgx_buf_free(&b);
 	return st;
 }

@@ -26,6 +26,7 @@ typedef struct {
 	kgx_buf text;
 	kgx_vec map;  /* uint32_t */
 	unsigned char footnotes[1000];  /* footnote numbers the document has */
+	uint32_t marker[1000];  /* where each footnote marker first occurs */
 } builder;
 
 static int32_t cp_at(const char *s, size_t len, size_t i, int *n)
@@ -87,6 +88,31 @@ static int is_hspace(const char *s, size_t len, size_t i, int *n)
 	return 0;
 }
 
+/* Bytes of an invisible format character at s[i] that text extraction
+ * leaves inside words: soft hyphen U+00AD, zero width space, non-joiner and
+ * joiner U+200B-U+200D, word joiner U+2060, U+FEFF; 0 for anything else.
+ * They are dropped, so that a name with one inside is the name. */
+static int invisible_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t n = len - i;
+	if (u[0] == 0xC2)
+		return n >= 2 && u[1] == 0xAD ? 2 : 0;
+	if (u[0] == 0xE2 && n >= 3)
+		return (u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) || (u[1] == 0x81 && u[2] == 0xA0) ? 3 : 0;
+	if (u[0] == 0xEF && n >= 3)
+		return u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+	return 0;
+}
+
+/* Bytes of a Unicode hyphen U+2010 or non-breaking hyphen U+2011 at s[i],
+ * which are read as '-': the knowledge base spells names with that. */
+static int hyphen_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	return len - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91) ? 3 : 0;
+}
+
 static int emit(builder *b, uint32_t raw_off, const char *s, size_t n, int synthetic)
 {
 	if (kgx_buf_add(&b->text, s, n))
@@ -112,14 +138,23 @@ static kgx_status split_lines(const kgx_doc *doc, kgx_vec *lines)
 		size_t end = i;
 		int n;
 		size_t b = start;
-		while (b < end && is_hspace(s, len, b, &n))
-			b += (size_t)n;
+		int k;
+		for (;;) {
+			if (b < end && is_hspace(s, len, b, &n))
+				b += (size_t)n;
+			else if (b < end && (k = invisible_at(s, end, b)) && (size_t)k != 2)
+				b += (size_t)k;  /* but a soft hyphen stays a line's last */
+			else
+				break;
+		}
 		while (end > b) {
 			if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\v')
 				end--;
 			else if (end - b >= 2 && (unsigned char)s[end - 2] == 0xC2 &&
 			         (unsigned char)s[end - 1] == 0xA0)
 				end -= 2;
+			else if (end - b >= 3 && invisible_at(s, end, end - 3) == 3)
+				end -= 3;
 			else
 				break;
 		}
@@ -188,25 +223,44 @@ static int is_number_line(const char *s, const line *l)
 	return l->end - l->begin <= 3;
 }
 
-/* Whether marker `num` occurs glued to the text before raw offset `limit`
+/* Where each footnote marker 1-999 first occurs glued to the text before it
  * ("conflictbemiddeling1", "(IMF)8", "stabiliteit.4", "20181"): a footnote
- * needs its marker first, which keeps numbered headings out. */
-static int marker_seen(const char *s, size_t limit, int num)
+ * needs its marker first, which keeps numbered headings out. A marker is the
+ * last one to three digits of a run of digits that does not follow white
+ * space; one pass over the document finds them all, so that a line that
+ * starts like a footnote costs nothing more. */
+static void find_markers(const char *s, size_t len, uint32_t *first, size_t n)
 {
-	char pat[8];
-	int n = snprintf(pat, sizeof pat, "%d", num);
-	const char *p = s, *end = s + limit;
-	while (p < end) {
-		const char *hit = memchr(p, pat[0], (size_t)(end - p));
-		if (!hit)
-			return 0;
-		if ((size_t)(end - hit) >= (size_t)n && !memcmp(hit, pat, (size_t)n) && hit > s &&
-		    hit[-1] != ' ' && hit[-1] != '\n' && hit[-1] != '\t' &&
-		    (hit + n >= end || !is_digit(hit[n])))
-			return 1;
-		p = hit + 1;
+	for (size_t i = 0; i < n; i++)
+		first[i] = UINT32_MAX;
+	for (size_t i = 0; i < len;) {
+		if (!is_digit(s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && is_digit(s[j]))
+			j++;
+		/* a marker may start anywhere in the run's last three digits, not
+		 * with a zero, and not right after white space */
+		for (size_t k = j - (j - i < 3 ? j - i : 3); k < j; k++) {
+			if (s[k] == '0' || k == 0 || s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '\t')
+				continue;
+			unsigned v = 0;
+			for (size_t d = k; d < j; d++)
+				v = v * 10 + (unsigned)(s[d] - '0');
+			if (v < n && first[v] == UINT32_MAX)
+				first[v] = (uint32_t)k;
+		}
+		i = j;
 	}
-	return 0;
+}
+
+/* Whether marker `num` occurs before raw offset `limit`. */
+static int marker_seen(const builder *b, size_t limit, int num)
+{
+	size_t digits = num < 10 ? 1 : num < 100 ? 2 : 3;
+	return b->marker[num] != UINT32_MAX && b->marker[num] + digits <= limit;
 }
 
 static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
@@ -214,6 +268,7 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 	const char *s = doc->raw;
 	enum { BODY, FOOT, FOOT_GAP } state = BODY;
 	int next = 1;
+	find_markers(s, doc->raw_len, b->marker, sizeof b->marker / sizeof b->marker[0]);
 	for (size_t i = 0; i < n; i++) {
 		line *l = &ls[i];
 		if (l->kind == L_BLANK) {
@@ -227,7 +282,7 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 		 * note, even straight after body text (a page foot with no gap) */
 		if (num > 0 && num < (int)sizeof b->footnotes &&
 		    (num == next || (num == next + 1 && (prev_blank || state != BODY))) &&
-		    marker_seen(s, l->begin, num)) {
+		    marker_seen(b, l->begin, num)) {
 			l->kind = L_FOOT_START;
 			l->footnote = num;
 			b->footnotes[num] = 1;
@@ -270,9 +325,20 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 	uint32_t i = l->begin;
 	while (i < l->end) {
 		int n;
+		if ((n = invisible_at(s, l->end, i))) {
+			i += (uint32_t)n;
+			continue;
+		}
+		if ((n = hyphen_at(s, l->end, i))) {
+			if (emit(b, i, "-", 1, 1))
+				return -1;
+			i += (uint32_t)n;
+			continue;
+		}
 		if (is_hspace(s, len, i, &n)) {
 			uint32_t j = i;
-			while (j < l->end && is_hspace(s, len, j, &n))
+			/* invisible characters between blanks go with them */
+			while (j < l->end && (is_hspace(s, len, j, &n) || (n = invisible_at(s, l->end, j)) > 0))
 				j += (uint32_t)n;
 			if (emit(b, i, " ", 1, 1))
 				return -1;
@@ -346,7 +412,8 @@ static int emit_line(builder *b, const line *l, int drop_markers)
 		/* the rest of the word at once: emitting byte by byte cost more
 		 * than all the decisions above */
 		uint32_t j = i + 1;
-		while (j < l->end && !is_hspace(s, len, j, &n) && !(drop_markers && is_digit(s[j])))
+		while (j < l->end && !is_hspace(s, len, j, &n) && !(drop_markers && is_digit(s[j])) &&
+		       !((unsigned char)s[j] >= 0xC2 && (invisible_at(s, l->end, j) || hyphen_at(s, l->end, j))))
 			j++;
 		if (emit(b, i, s + i, j - i, 0))
 			return -1;
@@ -403,7 +470,14 @@ static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, si
 {
 	const char *s = doc->raw;
 	int32_t next = first_cp(doc, b);
-	if (a->end - a->begin >= 2 && s[a->end - 1] == '-' && is_letter(cp_before(s, a->end - 1))) {
+	/* a soft hyphen marks where a word was broken: it goes, and so does
+	 * the line break */
+	if (a->end - a->begin >= 3 && invisible_at(s, a->end, a->end - 2) == 2)
+		return J_NONE;
+	uint32_t h = a->end - 1;  /* the hyphen: '-', U+2010 or U+2011 */
+	if (a->end - a->begin >= 4 && hyphen_at(s, a->end, a->end - 3))
+		h = a->end - 3;
+	if (h > a->begin && (s[h] == '-' || h == a->end - 3) && is_letter(cp_before(s, h))) {
 		if (is_lower(next))
 			return J_DROP_HYPHEN;  /* "internati-" "onaal" */
 		if (is_upper(next) || (next >= '0' && next <= '9'))

@@ -40,12 +40,37 @@ const kgx_pass *kgx_pipe_passes(size_t *n)
 	return passes;
 }
 
-/* UTF-16 (with BOM) to UTF-8; unpaired surrogates become U+FFFD. */
+static size_t put_utf8(char *out, uint32_t u)
+{
+	if (u < 0x80) {
+		out[0] = (char)u;
+		return 1;
+	}
+	if (u < 0x800) {
+		out[0] = (char)(0xC0 | u >> 6);
+		out[1] = (char)(0x80 | (u & 0x3F));
+		return 2;
+	}
+	if (u < 0x10000) {
+		out[0] = (char)(0xE0 | u >> 12);
+		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (u & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | u >> 18);
+	out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (u & 0x3F));
+	return 4;
+}
+
+/* UTF-16 (with BOM) to UTF-8; unpaired surrogates become U+FFFD, and so
+ * does an odd last byte (reported). */
 static kgx_status from_utf16(kgx_doc *doc, int big_endian)
 {
 	const unsigned char *s = (const unsigned char *)doc->raw + 2;
 	size_t n = (doc->raw_len - 2) / 2;
-	char *out = kgx_arena_alloc(&doc->arena, n * 3 + 4);
+	char *out = kgx_arena_alloc(&doc->arena, n * 3 + 8);
 	if (!out)
 		return KGX_ERR_NOMEM;
 	size_t o = 0;
@@ -64,21 +89,13 @@ static kgx_status from_utf16(kgx_doc *doc, int big_endian)
 		} else if (u >= 0xD800 && u <= 0xDFFF) {
 			u = 0xFFFD;
 		}
-		if (u < 0x80) {
-			out[o++] = (char)u;
-		} else if (u < 0x800) {
-			out[o++] = (char)(0xC0 | u >> 6);
-			out[o++] = (char)(0x80 | (u & 0x3F));
-		} else if (u < 0x10000) {
-			out[o++] = (char)(0xE0 | u >> 12);
-			out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
-			out[o++] = (char)(0x80 | (u & 0x3F));
-		} else {
-			out[o++] = (char)(0xF0 | u >> 18);
-			out[o++] = (char)(0x80 | ((u >> 12) & 0x3F));
-			out[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
-			out[o++] = (char)(0x80 | (u & 0x3F));
-		}
+		o += put_utf8(out + o, u);
+	}
+	if ((doc->raw_len - 2) % 2) {
+		kgx_loc loc = {doc->path, 0, 0};
+		kgx_diag(&loc, "warning: UTF-16 with an odd number of bytes: the last byte (offset %zu) "
+		         "replaced by U+FFFD", doc->raw_len - 1);
+		o += put_utf8(out + o, 0xFFFD);
 	}
 	out[o] = '\0';
 	doc->raw = out;
@@ -86,26 +103,81 @@ static kgx_status from_utf16(kgx_doc *doc, int big_endian)
 	return KGX_OK;
 }
 
-/* Windows-1252 rather than broken UTF-8: every byte above 0x7F stands
- * alone between ASCII bytes (an accented letter inside a word, a curly
- * quote before one) and is defined in Windows-1252. UTF-8 never has a lone
- * byte above 0x7F, and damaged UTF-8 leaves runs of them, so a file that
- * passes is far likelier a Windows export than UTF-8. */
+/* UTF-32 (with BOM) to UTF-8; what is not a Unicode scalar value becomes
+ * U+FFFD, and so do 1-3 bytes left over at the end (reported). */
+static kgx_status from_utf32(kgx_doc *doc, int big_endian)
+{
+	const unsigned char *s = (const unsigned char *)doc->raw + 4;
+	size_t n = (doc->raw_len - 4) / 4;
+	char *out = kgx_arena_alloc(&doc->arena, n * 4 + 8);
+	if (!out)
+		return KGX_ERR_NOMEM;
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *c = s + 4 * i;
+		uint32_t u = big_endian ? (uint32_t)c[0] << 24 | (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3]
+		                        : (uint32_t)c[3] << 24 | (uint32_t)c[2] << 16 | (uint32_t)c[1] << 8 | c[0];
+		if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+			u = 0xFFFD;
+		o += put_utf8(out + o, u);
+	}
+	if ((doc->raw_len - 4) % 4) {
+		kgx_loc loc = {doc->path, 0, 0};
+		kgx_diag(&loc, "warning: UTF-32 whose length is not a multiple of 4: the last %zu byte%s "
+		         "replaced by U+FFFD", (doc->raw_len - 4) % 4, (doc->raw_len - 4) % 4 == 1 ? "" : "s");
+		o += put_utf8(out + o, 0xFFFD);
+	}
+	out[o] = '\0';
+	doc->raw = out;
+	doc->raw_len = o;
+	return KGX_OK;
+}
+
+/* A byte Windows-1252 leaves undefined. */
+static int cp1252_undefined(unsigned char c)
+{
+	return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/* A Windows-1252 byte that text has next to another one: a letter ("één",
+ * "vóór", "Š"), a curly quote, a dash, a no-break space, guillemets. */
+static int cp1252_in_run(unsigned char c)
+{
+	return (c >= 0xC0 && c != 0xD7 && c != 0xF7) || c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A ||
+	       c == 0x9C || c == 0x9E || c == 0x9F || (c >= 0x91 && c <= 0x97) || c == 0x80 || c == 0x85 ||
+	       c == 0xA0 || c == 0xAB || c == 0xBB;
+}
+
+/* Windows-1252 rather than broken UTF-8: every byte above 0x7F is defined
+ * in Windows-1252, bytes side by side are letters or typographic marks
+ * ("één", "vóór", "”."), and those runs seldom happen to be valid UTF-8.
+ * Damaged UTF-8 is mostly valid sequences with a few broken ones, or runs of
+ * bytes no Windows text has side by side. */
 static int looks_cp1252(const char *s, size_t len, size_t *first_high)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int high = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (u[i] < 0x80)
+	size_t valid = 0, invalid = 0;
+	for (size_t i = 0; i < len;) {
+		if (u[i] < 0x80) {
+			i++;
 			continue;
-		if ((i + 1 < len && u[i + 1] >= 0x80) || u[i] == 0x81 || u[i] == 0x8D || u[i] == 0x8F ||
-		    u[i] == 0x90 || u[i] == 0x9D)
-			return 0;
-		if (!high)
+		}
+		size_t j = i;
+		while (j < len && u[j] >= 0x80)
+			j++;
+		if (!valid && !invalid)
 			*first_high = i;
-		high = 1;
+		if (kgx_utf8_valid_prefix(s + i, j - i) == j - i) {
+			valid++;  /* "Ã©" is cp1252 too, but far likelier UTF-8 */
+		} else {
+			for (size_t k = i; k < j; k++)
+				if (cp1252_undefined(u[k]) || (j - i > 1 && !cp1252_in_run(u[k])))
+					return 0;
+			invalid++;
+		}
+		i = j;
 	}
-	return high;
+	return invalid > 4 * valid;
 }
 
 static kgx_status from_cp1252(kgx_doc *doc)
@@ -134,7 +206,14 @@ kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 	(void)rules;
 	kgx_loc loc = {doc->path, 0, 0};
 	const unsigned char *u = (const unsigned char *)doc->raw;
-	if (doc->raw_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+	if (doc->raw_len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+	                          (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF))) {
+		kgx_diag(&loc, "note: UTF-32 %s with byte order mark, read as UTF-32", u[0] ? "LE" : "BE");
+		kgx_status st = from_utf32(doc, !u[0]);
+		if (st != KGX_OK)
+			return st;
+		u = (const unsigned char *)doc->raw;
+	} else if (doc->raw_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		kgx_diag(&loc, "note: UTF-16 %s with byte order mark, read as UTF-16",
 		         u[0] == 0xFE ? "BE" : "LE");
 		kgx_status st = from_utf16(doc, u[0] == 0xFE);
@@ -155,7 +234,9 @@ kgx_status kgx_pipe_utf8(kgx_doc *doc, const kgx_rules *rules)
 		return KGX_ERR_INPUT;
 	}
 	if (doc->source != doc->path)
-		kgx_diag(&loc, "warning: the file name is not UTF-8; dcterms:source has U+FFFD in its place");
+		kgx_diag(&loc, kgx_utf8_valid_prefix(doc->path, strlen(doc->path)) != strlen(doc->path)
+		         ? "warning: the file name is not UTF-8; dcterms:source has U+FFFD in its place"
+		         : "warning: the file name has U+FFFE or U+FFFF; dcterms:source has U+FFFD in its place");
 	size_t first, n_bad;
 	if (kgx_utf8_valid_prefix(doc->raw, doc->raw_len) != doc->raw_len) {
 		if (looks_cp1252(doc->raw, doc->raw_len, &first) && from_cp1252(doc) == KGX_OK) {

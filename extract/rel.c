@@ -213,6 +213,39 @@ static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 	return KGX_OK;
 }
 
+/* The number s[0..len) as strtod reads it, in num (capacity cap); returns
+ * its length. The separator that comes last and once is the decimal one
+ * when both occur ("1.234,56", "1,234.56"); one kind only, more than once,
+ * groups thousands ("12.345.678", "12,345,678"); once, it is Dutch: '.'
+ * before three digits groups ("1.500"), else it is a decimal point or
+ * comma ("2,5", "2.5", "1,500"). */
+static size_t amount_number(const char *s, size_t len, char *num, size_t cap)
+{
+	size_t dots = 0, commas = 0, last = len;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '.' || s[i] == ',') {
+			dots += s[i] == '.';
+			commas += s[i] == ',';
+			last = i;
+		}
+	char decimal = 0;
+	if (dots && commas)
+		decimal = s[last];
+	else if (dots + commas == 1)
+		decimal = s[last] == ',' || len - last - 1 != 3 ? s[last] : 0;
+	if (decimal && (s[last] != decimal || (decimal == '.' ? dots : commas) > 1))
+		decimal = 0;  /* "1.234.5,6,7": no decimal part makes sense; read digits */
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < cap - 1; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			num[n++] = s[i];
+		else if (decimal && i == last)
+			num[n++] = '.';
+	}
+	num[n] = '\0';
+	return n;
+}
+
 /* The value of the amount the last match of the amount pattern found. */
 static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_match_data *md, const char *s,
                         char *out, const char **currency)
@@ -220,16 +253,8 @@ static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_matc
 	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
 	if (!kgx_rules_group(re, md, "num", &nb, &ne))
 		return 0;
-	/* Dutch notation: '.' groups thousands, ',' is the decimal comma */
 	char num[64];
-	size_t n = 0;
-	for (size_t i = nb; i < ne && n < sizeof num - 1; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			num[n++] = s[i];
-		else if (s[i] == ',')
-			num[n++] = '.';
-	}
-	num[n] = '\0';
+	size_t n = amount_number(s + nb, ne - nb, num, sizeof num);
 	if (!n && ne > nb) {
 		/* a number in words ("twee miljoen"): the word is a multiplier */
 		double w = kgx_rules_multiplier(rules, s + nb, ne - nb);

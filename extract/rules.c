@@ -17,6 +17,9 @@
 
 #define MAX_RULE_LINE 16384
 
+/* halvings of KGX_MATCH_LIMIT down to KGX_MATCH_LIMIT_MIN */
+#define KGX_MATCH_LEVELS 8
+
 typedef struct {
 	char *name;
 	char *value;  /* as a pattern uses it */
@@ -53,7 +56,8 @@ struct kgx_rules {
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
-	pcre2_match_context *mctx;
+	/* mctx[k]: the match limit KGX_MATCH_LIMIT >> k */
+	pcre2_match_context *mctx[KGX_MATCH_LEVELS];
 	kgx_frames *frames;
 	kgx_arena arena;
 };
@@ -72,14 +76,19 @@ kgx_rules *kgx_rules_new(void)
 	kgx_vec_init(&r->words, sizeof(need_word));
 	r->kb = kgx_kb_new();
 	r->abbrevs = kgx_abbrevs_new();
-	r->mctx = pcre2_match_context_create(NULL);
-	r->frames = kgx_frames_new();
-	if (!r->kb || !r->abbrevs || !r->mctx || !r->frames) {
+	int ok = r->kb && r->abbrevs && (r->frames = kgx_frames_new()) != NULL;
+	for (int k = 0; k < KGX_MATCH_LEVELS && ok; k++) {
+		r->mctx[k] = pcre2_match_context_create(NULL);
+		ok = r->mctx[k] != NULL;
+		if (ok) {
+			pcre2_set_match_limit(r->mctx[k], KGX_MATCH_LIMIT >> k);
+			pcre2_set_depth_limit(r->mctx[k], KGX_DEPTH_LIMIT);
+		}
+	}
+	if (!ok) {
 		kgx_rules_free(r);
 		return NULL;
 	}
-	pcre2_set_match_limit(r->mctx, KGX_MATCH_LIMIT);
-	pcre2_set_depth_limit(r->mctx, KGX_DEPTH_LIMIT);
 	return r;
 }
 
@@ -92,7 +101,8 @@ void kgx_rules_free(kgx_rules *r)
 	pcre2_code_free(r->negation);
 	pcre2_code_free(r->qualifier);
 	pcre2_code_free(r->amount);
-	pcre2_match_context_free(r->mctx);
+	for (int k = 0; k < KGX_MATCH_LEVELS; k++)
+		pcre2_match_context_free(r->mctx[k]);
 	kgx_frames_free(r->frames);
 	kgx_vec_free(&r->rules);
 	kgx_vec_free(&r->macros);
@@ -328,18 +338,34 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 			kgx_diag(&l->loc, "at most %d emit lines per rule", KGX_MAX_EMITS);
 			return KGX_ERR_RULE;
 		}
-		char p[64], s[64], o[64], extra[8];
-		int n = sscanf(v, "%63s %63s %63s %7s", p, s, o, extra);
-		int pred = n >= 1 ? kgx_predicate_parse(p, strlen(p)) : -1;
-		if (n != 3 || pred < 0 || strlen(s) >= 32 || strlen(o) >= 32) {
+		/* the words are split in place: an "=id" may be as long as a
+		 * knowledge-base id gets */
+		char *w[4] = {0};
+		int n = 0;
+		for (char *q = v; *q && n < 4;) {
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!*q)
+				break;
+			w[n++] = q;
+			while (*q && *q != ' ' && *q != '\t')
+				q++;
+			if (*q)
+				*q++ = '\0';
+		}
+		int pred = n >= 1 ? kgx_predicate_parse(w[0], strlen(w[0])) : -1;
+		if (n != 3 || pred < 0) {
 			kgx_diag(&vloc, n == 3 ? "unknown predicate '%s'" : "expected 'emit = predicate subject object'%s",
-			         n == 3 ? p : "");
+			         n == 3 ? w[0] : "");
 			return KGX_ERR_SYNTAX;
 		}
-		kgx_emit *e = &ru->emits[ru->n_emits++];
+		kgx_emit *e = &ru->emits[ru->n_emits];
 		e->predicate = pred;
-		strcpy(e->s, s);
-		strcpy(e->o, o);
+		e->s = kgx_arena_strndup(&c->r->arena, w[1], strlen(w[1]));
+		e->o = kgx_arena_strndup(&c->r->arena, w[2], strlen(w[2]));
+		if (!e->s || !e->o)
+			return KGX_ERR_NOMEM;
+		ru->n_emits++;
 	} else if (PREFIX("create.") || PREFIX("alias.") || PREFIX("name.") || PREFIX("id.")) {
 		int is_alias = PREFIX("alias."), is_id = PREFIX("id.");
 		int is_template = PREFIX("name.") || is_id;
@@ -406,6 +432,10 @@ static kgx_status rule_key(load_ctx *c, const kgx_stanza_line *l, char *v)
 		}
 	} else if (KEY("class")) {
 		int ok;
+		if (ru->classify_as) {
+			kgx_diag(&l->loc, "'class' given twice: a classify rule gives one class");
+			return KGX_ERR_SYNTAX;
+		}
 		ru->classify_as = kgx_class_closure(parse_classes(v, vn, &ok));
 		if (!ok || !ru->classify_as) {
 			kgx_diag(&vloc, "unknown class '%s'", v);
@@ -860,13 +890,9 @@ kgx_status kgx_rules_load_dir(kgx_rules *r, const char *dir)
 		}
 		kgx_buf b = {0};
 		for (size_t i = 0; i < n && st == KGX_OK; i++) {
-			if (kgx_buf_read_file(&b, files[i])) {
-				kgx_loc l = {files[i], 0, 0};
-				kgx_diag(&l, "cannot read: %s", strerror(errno));
-				st = KGX_ERR_IO;
-			} else {
+			st = kgx_stanza_slurp(&b, files[i]);
+			if (st == KGX_OK)
 				st = kgx_rules_load_patterns(r, files[i], b.s, b.len);
-			}
 		}
 		kgx_buf_free(&b);
 		free_list(files, n);
@@ -1035,8 +1061,10 @@ static kgx_status compile(const char *what, const char *src, const kgx_loc *loc,
 {
 	int err;
 	PCRE2_SIZE off;
+	/* PCRE2_USE_OFFSET_LIMIT: kgx_rules_match finds where a limit was hit */
 	*out = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | opts, &err, &off, NULL);
+	                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT | opts, &err, &off,
+	                     NULL);
 	if (!*out) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
@@ -1136,6 +1164,11 @@ static kgx_status expand_needs(kgx_rules *r, kgx_rule *ru)
 
 kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 {
+	if (!r->rules.len && !kgx_kb_count(r->kb, NULL, NULL)) {
+		/* kgx would run and find nothing, silently */
+		kgx_diag(NULL, "no rules loaded: no pattern rules and no knowledge-base entries");
+		return KGX_ERR_RULE;
+	}
 	kgx_status result = kgx_kb_link(r->kb, strict);
 	if (result == KGX_ERR_NOMEM)
 		return result;
@@ -1421,15 +1454,52 @@ int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *na
 	return 0;
 }
 
+static int limit_hit(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	       rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id)
 {
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx);
-	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-	    rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-		if (limits && !limits->hits++)
-			limits->first_rule = rule_id;
+	_Static_assert((KGX_MATCH_LIMIT >> (KGX_MATCH_LEVELS - 1)) >= KGX_MATCH_LIMIT_MIN,
+	               "the lowest level is the floor");
+	int k = 0;
+	while (k + 1 < KGX_MATCH_LEVELS && (size_t)(KGX_MATCH_LIMIT >> k) * (len + 1) > KGX_MATCH_BUDGET)
+		k++;
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx[k]);
+	if (!limit_hit(rc))
+		return rc;
+	/* Some start position q from start on hit the limit, and none before it
+	 * matched. Find q, one position at a time (the offset limit at the
+	 * start position: JIT tries that position only, at what it cost the
+	 * first search), count the search once, and go on after q. A context of
+	 * our own: the shared ones are read by every thread. */
+	pcre2_match_context *mc = pcre2_match_context_copy(r->mctx[k]);
+	if (!mc)
 		return PCRE2_ERROR_NOMATCH;
+	if (limits && !limits->hits++)
+		limits->first_rule = rule_id;
+	unsigned skipped = 0;
+	while (limit_hit(rc) && ++skipped <= 16 + KGX_MATCH_BUDGET / 8 / (KGX_MATCH_LIMIT >> k)) {
+		size_t q = start;
+		for (; q <= len; q++) {
+			if (q < len && ((unsigned char)s[q] & 0xC0) == 0x80)
+				continue;  /* never inside a UTF-8 sequence */
+			pcre2_set_offset_limit(mc, q);
+			rc = pcre2_match(code, (PCRE2_SPTR)s, len, q, PCRE2_NO_UTF_CHECK, md, mc);
+			if (rc >= 0 || limit_hit(rc))
+				break;
+		}
+		if (rc >= 0 || q >= len)
+			break;  /* a match (the first search stopped short of it), or the end */
+		start = q + 1;
+		while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
+			start++;
+		pcre2_set_offset_limit(mc, PCRE2_UNSET);
+		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
 	}
-	return rc;
+	pcre2_match_context_free(mc);
+	return limit_hit(rc) ? PCRE2_ERROR_NOMATCH : rc;
 }

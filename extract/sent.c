@@ -13,6 +13,7 @@
 struct kgx_abbrevs {
 	char **words;  /* lower-case, with the final period */
 	size_t n, cap;
+	size_t longest;  /* bytes of the longest word */
 };
 
 kgx_abbrevs *kgx_abbrevs_new(void)
@@ -37,6 +38,8 @@ kgx_status kgx_abbrevs_add(kgx_abbrevs *ab, const char *word, size_t len)
 	c[len] = '\0';
 	kgx_ascii_lower(c, len);
 	ab->words[ab->n++] = c;
+	if (len > ab->longest)
+		ab->longest = len;
 	return KGX_OK;
 }
 
@@ -87,11 +90,15 @@ static int is_upper(int32_t cp)
 static int period_ends(const kgx_doc *doc, const kgx_abbrevs *ab, size_t i)
 {
 	const char *t = doc->text;
-	size_t w = i;
-	while (w > 0 && !is_ws(t[w - 1]) && t[w - 1] != '(')
+	/* back to the word's start, but no further than the longest
+	 * abbreviation or an initial could reach: a run of periods without a
+	 * space ("a.a.a.a…") must not cost the run's length at every period */
+	size_t reach = (ab && ab->longest > 8 ? ab->longest : 8) + 1, w = i;
+	while (w > 0 && i - w < reach && !is_ws(t[w - 1]) && t[w - 1] != '(')
 		w--;
+	int whole = w == 0 || is_ws(t[w - 1]) || t[w - 1] == '(';
 	/* the word with its period: "bijv." or "o.a." or "C.C.J." */
-	if (is_abbrev(ab, t + w, i + 1 - w))
+	if (whole && is_abbrev(ab, t + w, i + 1 - w))
 		return 0;
 	/* an initial: one capital letter before the period */
 	size_t k = i;
@@ -99,7 +106,7 @@ static int period_ends(const kgx_doc *doc, const kgx_abbrevs *ab, size_t i)
 		size_t j = k - 1;
 		while (j > w && ((unsigned char)t[j] & 0xC0) == 0x80)
 			j--;
-		if ((j == w || t[j - 1] == '.') && is_upper(cp_at(doc, j)))
+		if (((j == w && whole) || (j > w && t[j - 1] == '.')) && is_upper(cp_at(doc, j)))
 			return 0;
 	}
 	/* what follows: whitespace, then something that can start a sentence */

@@ -4,9 +4,12 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int is_space(char c)
 {
@@ -53,11 +56,16 @@ kgx_status kgx_stanza_read(const char *name, const char *text, size_t len,
 	unsigned lineno = 0;
 	size_t pos = 0;
 	int in_stanza = 0;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		pos = 3;  /* a byte order mark, as editors on Windows write */
 	while (pos < len && st == KGX_OK) {
 		const char *line = text + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - line) : len - pos;
-		pos += n + (nl ? 1 : 0);
+		size_t n = 0;
+		while (pos + n < len && line[n] != '\n' && line[n] != '\r')
+			n++;
+		pos += n;
+		if (pos < len)  /* LF, CR LF, or CR alone (classic Mac OS) */
+			pos += text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n' ? 2 : 1;
 		lineno++;
 		kgx_loc loc = {name, lineno, 1};
 		if (n > max_line) {
@@ -154,18 +162,60 @@ kgx_status kgx_stanza_read(const char *name, const char *text, size_t len,
 	return st;
 }
 
+kgx_status kgx_stanza_slurp(kgx_buf *b, const char *path)
+{
+	kgx_loc loc = {path, 0, 0};
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		kgx_diag(&loc, "cannot read: %s", strerror(errno));
+		return KGX_ERR_IO;
+	}
+	struct stat sb;
+	kgx_status st = KGX_OK;
+	if (fstat(fd, &sb)) {
+		kgx_diag(&loc, "cannot read: %s", strerror(errno));
+		st = KGX_ERR_IO;
+	} else if (!S_ISREG(sb.st_mode)) {
+		kgx_diag(&loc, "not a regular file (%s): rule and knowledge files must be",
+		         S_ISDIR(sb.st_mode) ? "a directory" : S_ISFIFO(sb.st_mode) ? "a FIFO"
+		         : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device" : "a socket or other");
+		st = KGX_ERR_IO;
+	} else if ((uintmax_t)sb.st_size > KGX_STANZA_MAX_FILE) {
+		kgx_diag(&loc, "larger than %u MiB: not a rule or knowledge file", KGX_STANZA_MAX_FILE >> 20);
+		st = KGX_ERR_IO;
+	}
+	b->len = 0;
+	if (st == KGX_OK && kgx_buf_add(b, "", 0))
+		st = KGX_ERR_NOMEM;
+	char chunk[65536];
+	while (st == KGX_OK) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			kgx_diag(&loc, "cannot read: %s", strerror(errno));
+			st = KGX_ERR_IO;
+		} else if (n == 0) {
+			break;
+		} else if (b->len + (size_t)n > KGX_STANZA_MAX_FILE) {
+			kgx_diag(&loc, "larger than %u MiB: not a rule or knowledge file", KGX_STANZA_MAX_FILE >> 20);
+			st = KGX_ERR_IO;  /* it grew while being read */
+		} else if (kgx_buf_add(b, chunk, (size_t)n)) {
+			st = KGX_ERR_NOMEM;
+		}
+	}
+	close(fd);
+	return st;
+}
+
 kgx_status kgx_stanza_read_file(const char *path, size_t max_line,
                                 kgx_stanza_fn fn, void *ctx)
 {
 	kgx_buf b = {0};
-	kgx_status st;
-	if (kgx_buf_read_file(&b, path)) {
-		kgx_loc loc = {path, 0, 0};
-		kgx_diag(&loc, "cannot read: %s", strerror(errno));
-		st = KGX_ERR_IO;
-	} else {
+	kgx_status st = kgx_stanza_slurp(&b, path);
+	if (st == KGX_OK)
 		st = kgx_stanza_read(path, b.s, b.len, max_line, fn, ctx);
-	}
 	kgx_buf_free(&b);
 	return st;
 }

@@ -71,8 +71,9 @@ int kgx_predicate_parse(const char *name, size_t len);
 
 /* Offset of the first byte that keeps s from being an absolute IRI that
  * can be written as is (RFC 3987): a scheme and ':', then no space, control
- * character, DEL, '<', '>', '"', '{', '}', '|', '^', '`', '\\' or invalid
- * UTF-8. strlen(s) when s is such an IRI. */
+ * character, DEL, '<', '>', '"', '{', '}', '|', '^', '`', '\\', invalid
+ * UTF-8, noncharacter (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF), '%' without two hex
+ * digits or second '#'. strlen(s) when s is such an IRI. */
 size_t kgx_iri_bad(const char *s);
 
 /* Where a diagnostic points: file, 1-based line and column (0 = unknown). */

@@ -31,6 +31,25 @@ void kgx_out_free(kgx_out *out);
  * KGX_ERR_OUTPUT is returned. */
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
 
+/* What one document may emit: its statements (each repeats its sentence as
+ * evidence) are written while their evidence and a fixed cost per statement
+ * stay within KGX_OUT_EVIDENCE_FACTOR times the document's size plus
+ * KGX_OUT_EVIDENCE_BASE bytes; the relations after that are dropped (direct
+ * triple and statement alike, so every relation written has its provenance),
+ * with a warning naming the document. No corpus letter comes near it. */
+#define KGX_OUT_EVIDENCE_FACTOR 16u
+#define KGX_OUT_EVIDENCE_BASE (1u << 20)
+
+/* Pieces of output for kgx_out_doc_stream: 0 on success. */
+typedef int (*kgx_out_sink_fn)(void *ctx, const char *s, size_t n);
+#define KGX_OUT_PIECE (256u << 10)
+
+/* As kgx_out_doc, but the document goes to fn in pieces of about
+ * KGX_OUT_PIECE bytes as it is written, so that it is never held whole. A
+ * failure (KGX_ERR_OUTPUT, also when fn fails) may come after some pieces
+ * were handed on. */
+kgx_status kgx_out_doc_stream(kgx_out *out, const kgx_doc *doc, kgx_out_sink_fn fn, void *ctx);
+
 /* Also write NIF 2.0 annotations: a nif:Context per document and a
  * nif:Phrase per mention, with code-point offsets. */
 void kgx_out_set_mentions(kgx_out *out, int on);

@@ -47,7 +47,7 @@ typedef struct {
 
 typedef struct {
 	int predicate;
-	char s[32], o[32];  /* role or create names, "doc", or "=id" */
+	const char *s, *o;  /* role or create names, "doc", or "=id" */
 } kgx_emit;
 
 typedef struct kgx_rule {
@@ -82,8 +82,14 @@ typedef struct kgx_rule {
 
 typedef struct kgx_rules kgx_rules;
 
-/* Limits set on every PCRE2 match. */
+/* Limits set on every PCRE2 match. PCRE2's match limit counts per start
+ * position, so one search over a subject of n bytes may cost n times the
+ * limit; kgx_rules_match lowers the limit per position (in halvings, down to
+ * KGX_MATCH_LIMIT_MIN) so that one rule's search over one subject costs at
+ * most about KGX_MATCH_BUDGET. */
 #define KGX_MATCH_LIMIT 1000000u
+#define KGX_MATCH_LIMIT_MIN 7500u
+#define KGX_MATCH_BUDGET 33554432u
 #define KGX_DEPTH_LIMIT 10000u
 
 kgx_rules *kgx_rules_new(void);
@@ -149,8 +155,16 @@ int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n);
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,
                     size_t *begin, size_t *end);
 
-/* Match with the limits set; returns pcre2_match's result. A limit hit
- * reads as no match and is counted in *limits (if not NULL) against rule_id. */
+/* Match with the limits set; returns pcre2_match's result. A search in which
+ * a limit is hit is counted once in *limits (if not NULL) against rule_id,
+ * and the start position that hit it is passed over: the search goes on
+ * from the next position, so one pathological position does not lose the
+ * matches after it. A subject with many such positions is given up after
+ * 16 + KGX_MATCH_BUDGET / 8 / (the limit per position) of them, which keeps
+ * one search within about twice the budget. The per-position limit depends
+ * on len (see KGX_MATCH_BUDGET), not on start, so callers that search one
+ * subject from successive starts stay within the budget. Patterns must be
+ * compiled with PCRE2_USE_OFFSET_LIMIT (kgx_rules_compile does). */
 int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, size_t len,
                     size_t start, pcre2_match_data *md, kgx_limits *limits, const char *rule_id);
 

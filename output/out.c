@@ -42,9 +42,40 @@ struct kgx_out {
 	char *base;
 	SerdEnv *env;    /* the prefixes, for Turtle's CURIEs */
 	kgx_buf *dest;   /* where the serd sink appends, during kgx_out_doc */
+	kgx_out_sink_fn sink_fn;  /* or where pieces go, during kgx_out_doc_stream */
+	void *sink_ctx;
 	int failed;
 	int mentions;
 };
+
+/* What one statement costs against the document's budget beyond its
+ * evidence: its IRIs, rule, offsets and amount, generously. */
+#define STATEMENT_COST 1024u
+
+/* The relations of doc (in the order found) whose statements fit the
+ * budget of KGX_OUT_EVIDENCE_FACTOR times the document's size plus
+ * KGX_OUT_EVIDENCE_BASE: each statement repeats its whole sentence, so a
+ * long sentence dense with relations would otherwise cost its length once
+ * per relation. The rest are dropped, with a warning. */
+static size_t relations_within_budget(const kgx_doc *doc)
+{
+	uint64_t budget = (uint64_t)KGX_OUT_EVIDENCE_FACTOR * doc->raw_len + KGX_OUT_EVIDENCE_BASE, spent = 0;
+	size_t n = doc->relations.len;
+	for (size_t i = 0; i < n; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
+		const kgx_sentence *sent = &KGX_VEC_AT(&doc->sentences, kgx_sentence, r->sentence);
+		spent += (uint64_t)(sent->span.end - sent->span.begin) + STATEMENT_COST;
+		if (spent > budget) {
+			kgx_loc loc = {doc->path, 0, 0};
+			kgx_diag(&loc, "warning: output capped: %zu of %zu relations written (their statements' "
+			         "evidence would exceed %llu bytes, %u times the document's size plus %u MiB)",
+			         i, n, (unsigned long long)budget, (unsigned)KGX_OUT_EVIDENCE_FACTOR,
+			         (unsigned)(KGX_OUT_EVIDENCE_BASE >> 20));
+			return i;
+		}
+	}
+	return n;
+}
 
 /* State while one document is written. The buffers hold the IRIs the nodes
  * point into; serd copies what it keeps (the subject and predicate it
@@ -529,11 +560,19 @@ static int cmp_span(const void *a, const void *b)
 static size_t sink(const void *buf, size_t len, void *stream)
 {
 	kgx_out *out = stream;
-	if (kgx_buf_add(out->dest, buf, len)) {
+	if (out->failed)
+		return 0;
+	if (out->dest && kgx_buf_add(out->dest, buf, len)) {
 		out->failed = 1;
 		return 0;
 	}
-	return len;
+	if (out->dest && out->sink_fn && out->dest->len >= KGX_OUT_PIECE) {
+		/* a piece is full: hand it on and start the next */
+		if (out->sink_fn(out->sink_ctx, out->dest->s, out->dest->len))
+			out->failed = 1;
+		out->dest->len = 0;
+	}
+	return out->failed ? 0 : len;
 }
 
 static SerdStatus on_error(void *handle, const SerdError *e)
@@ -600,7 +639,8 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		}
 		*sp = m->span;
 	}
-	for (size_t i = 0; i < doc->relations.len; i++) {
+	size_t kept = relations_within_budget(doc);
+	for (size_t i = 0; i < kept; i++) {
 		const kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, i);
 		if ((r->s && !find_or_add(&ents, &ents_index, r->s)) || !find_or_add(&ents, &ents_index, r->o))
 			out->failed = 1;
@@ -615,7 +655,7 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 	/* Each subject's triples one after the other, so that Turtle writes
 	 * every subject once, its predicates joined by ';' and objects by ','.
 	 * The direct triples are sorted to follow their subject's block. */
-	size_t nrel = doc->relations.len, j = 0;
+	size_t nrel = kept, j = 0;
 	const kgx_relation **direct = nrel ? malloc(nrel * sizeof *direct) : NULL;
 	if (nrel && !direct) {
 		out->failed = 1;
@@ -650,7 +690,7 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		write_direct(&w, direct, nrel, &j, r->s, &s);
 	}
 	free(direct);
-	for (size_t i = 0; i < doc->relations.len; i++)
+	for (size_t i = 0; i < kept; i++)
 		write_statement(&w, doc, &d, &KGX_VEC_AT(&doc->relations, kgx_relation, i));
 
 	if (out->mentions)
@@ -671,6 +711,20 @@ kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest)
 		return KGX_ERR_OUTPUT;
 	}
 	return KGX_OK;
+}
+
+kgx_status kgx_out_doc_stream(kgx_out *out, const kgx_doc *doc, kgx_out_sink_fn fn, void *ctx)
+{
+	kgx_buf piece = {0};
+	out->sink_fn = fn;
+	out->sink_ctx = ctx;
+	kgx_status st = kgx_out_doc(out, doc, &piece);
+	if (st == KGX_OK && piece.len && fn(ctx, piece.s, piece.len))
+		st = KGX_ERR_OUTPUT;
+	out->sink_fn = NULL;
+	out->sink_ctx = NULL;
+	kgx_buf_free(&piece);
+	return st;
 }
 
 void kgx_out_set_mentions(kgx_out *out, int on)

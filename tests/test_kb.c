@@ -143,6 +143,13 @@ static void test_empty_kb(void **state)
 	assert_int_equal(kgx_kb_link(kb, 1), KGX_OK);
 }
 
+/* A second class line would replace the first without a word. */
+static void test_second_class(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[x]\nclass = Fund\nclass = Mission\nnl = Iks\n"), KGX_ERR_SYNTAX);
+}
+
 static void test_many_entries(void **state)
 {
 	(void)state;
@@ -341,6 +348,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_load_and_get, fresh, release),
 		cmocka_unit_test_setup_teardown(test_names_in_lexicon, fresh, release),
 		cmocka_unit_test_setup_teardown(test_empty_kb, fresh, release),
+		cmocka_unit_test_setup_teardown(test_second_class, fresh, release),
 		cmocka_unit_test_setup_teardown(test_many_entries, fresh, release),
 		cmocka_unit_test_setup_teardown(test_unknown_class, fresh, release),
 		cmocka_unit_test_setup_teardown(test_duplicate_id, fresh, release),

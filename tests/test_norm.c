@@ -221,6 +221,53 @@ static void test_paragraphs(void **state)
 	assert_map_consistent();
 }
 
+/* Lines that start like footnote 1 with no marker anywhere: each looks up
+ * the marker in a table made in one pass, instead of rescanning the text
+ * above it (which made 2 MB of such lines take minutes). The marker must
+ * still come before the note, glued to a word, in the last digits of a run. */
+static void test_footnote_lines_linear(void **state)
+{
+	(void)state;
+	size_t n = 150000, line_len = 14;
+	char *t = malloc(n * line_len + 1);
+	assert_non_null(t);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + i * line_len, "1 1 1 1 1 1 1\n", line_len);
+	t[n * line_len] = '\0';
+	norm(t);
+	free(t);
+	assert_int_equal(doc.text_len, n * line_len - 1);  /* all body, no notes */
+	kgx_doc_release(&doc);
+	norm("In het jaar 20181 viel het besluit.\n\n1 Kamerstuk een.\n");
+	assert_string_equal(doc.text, "In het jaar 2018 viel het besluit.\n\nKamerstuk een.");
+	kgx_doc_release(&doc);
+	norm("Een zin met 1 getal erin.\n\n1 Geen noot.\n");
+	assert_non_null(strstr(doc.text, "1 Geen noot."));
+}
+
+/* Invisible format characters inside words go (soft hyphen, zero-width
+ * space, joiners, word joiner, U+FEFF); a soft hyphen or a Unicode hyphen at a
+ * line end joins the lines as '-' does. */
+static void test_invisible_characters(void **state)
+{
+	(void)state;
+	norm("Het Peace\xC2\xAD" "building F\xE2\x80\x8Bund en de Veilig\xE2\x81\xA0heids\xEF\xBB\xBF" "raad "
+	     "en de Wereld\xE2\x80\x8C\xE2\x80\x8D" "bank zijn er.\n");
+	assert_string_equal(doc.text, "Het Peacebuilding Fund en de Veiligheidsraad en de Wereldbank zijn er.");
+	assert_map_consistent();
+	kgx_doc_release(&doc);
+	norm("Een lange regel over de Veiligheids\xC2\xAD\nraad en de internati\xE2\x80\x90\nonale gemeenschap en\n"
+	     "Noord\xE2\x80\x90\nMacedoni\xC3\xAB" " en Guinee\xE2\x80\x91" "Bissau\xE2\x80\x8B\n\xEF\xBB\xBF" "en de rest.\n");
+	assert_string_equal(doc.text, "Een lange regel over de Veiligheidsraad en de internationale gemeenschap en "
+	                              "Noord-Macedoni\xC3\xAB" " en Guinee-Bissau en de rest.");
+	for (size_t i = 0; i < doc.text_len; i++)
+		assert_true(doc.map[i] < doc.raw_len);
+	kgx_doc_release(&doc);
+	/* between blanks, one space remains */
+	norm("Twee \xE2\x80\x8B woorden.\n");
+	assert_string_equal(doc.text, "Twee woorden.");
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -247,6 +294,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_short_line_hard_break, teardown),
 		cmocka_unit_test_teardown(test_blanks_collapsed, teardown),
 		cmocka_unit_test_teardown(test_paragraphs, teardown),
+		cmocka_unit_test_teardown(test_footnote_lines_linear, teardown),
+		cmocka_unit_test_teardown(test_invisible_characters, teardown),
 		cmocka_unit_test_teardown(test_empty, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

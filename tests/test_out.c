@@ -456,6 +456,77 @@ static void test_empty_document(void **state)
 	kgx_doc_release(&e);
 }
 
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static int to_buf(void *ctx, const char *s, size_t n)
+{
+	kgx_buf *b = ctx;
+	assert_true(n <= KGX_OUT_PIECE + 65536);  /* pieces, not the whole */
+	((size_t *)((char *)ctx + sizeof(kgx_buf)))[0]++;
+	return kgx_buf_add(b, s, n);
+}
+
+/* A long sentence dense with relations repeats itself as evidence once per
+ * relation: what a document emits is capped (16 times its size plus 1 MiB of
+ * evidence), every relation written keeps its provenance, and the
+ * streamed output is the same as the whole, handed on in pieces. */
+static void test_output_capped_and_streamed(void **state)
+{
+	(void)state;
+	/* 26 countries and 5 funds: 130 different relations a sentence */
+	kgx_buf k = {0}, text = {0};
+	for (char c = 'a'; c <= 'z'; c++)
+		kgx_buf_printf(&k, "[land-%c]\nclass = Country\nnl = Land%c\n\n", c, c);
+	for (char c = 'a'; c <= 'e'; c++)
+		kgx_buf_printf(&k, "[fonds-%c]\nclass = Fund\nnl = Fonds%c\n\n", c, c);
+	kgx_rules *r = t_rules(k.s, "[supports]\nkind = relation\npattern = {s:Country} steunt {o:Fund}\n"
+	                            "emit = supports s o\n");
+	kgx_buf_free(&k);
+	/* no sentence end: cut every 4000 bytes */
+	for (size_t i = 0; text.len < 600000; i++)
+		kgx_buf_printf(&text, "Land%c steunt Fonds%c en ", (char)('a' + i % 26), (char)('a' + (i / 26) % 5));
+	kgx_doc big;
+	t_run(&big, r, "dense.txt", text.s);
+	assert_true(big.relations.len > 15000);
+	kgx_out *o = kgx_out_new(KGX_FMT_NTRIPLES, "https://w3id.org/kgx/");
+	assert_non_null(o);
+	kgx_buf whole = {0};
+	assert_int_equal(kgx_out_doc(o, &big, &whole), KGX_OK);
+	/* evidence within the budget, the rest of each statement small */
+	size_t budget = 16 * big.raw_len + (1u << 20);
+	assert_true(whole.len < 2 * budget);
+	size_t statements = count(whole.s, "22-rdf-syntax-ns#Statement>");
+	assert_true(statements > 100);
+	assert_true(statements < big.relations.len);
+	assert_true(statements * 4000 <= budget);
+	/* every direct triple written has its statement */
+	size_t direct = count(whole.s, "ontology#supports> <https://w3id.org/kgx/id/fonds-");
+	assert_true(direct > 0 && direct <= statements);
+	assert_int_equal(count(whole.s, "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> "), statements);
+	parsed p = parse("ntriples", whole.s, whole.len);
+	assert_int_equal(p.errors, 0);
+	struct {
+		kgx_buf b;
+		size_t pieces;
+	} streamed = {{0}, 0};
+	assert_int_equal(kgx_out_doc_stream(o, &big, to_buf, &streamed), KGX_OK);
+	assert_true(streamed.pieces > 1);
+	assert_int_equal(streamed.b.len, whole.len);
+	assert_memory_equal(streamed.b.s, whole.s, whole.len);
+	kgx_buf_free(&streamed.b);
+	kgx_buf_free(&whole);
+	kgx_buf_free(&text);
+	kgx_out_free(o);
+	kgx_doc_release(&big);
+	kgx_rules_free(r);
+}
+
 static void test_format_names(void **state)
 {
 	(void)state;
@@ -489,12 +560,26 @@ static void test_format_names(void **state)
 	assert_int_equal(kgx_iri_bad("http://a/<b>"), 9);
 	assert_int_equal(kgx_iri_bad("http://x/\xc3\xa9\x7f"), 11);
 	assert_int_equal(kgx_iri_bad("nope"), 0);
+	/* noncharacters are no IRI characters (RFC 3987), nor is a second '#'
+	 * or a '%' that starts no escape */
+	assert_false(kgx_out_base_ok("http://x/\xef\xbf\xbe/"));      /* U+FFFE */
+	assert_false(kgx_out_base_ok("http://x/\xef\xbf\xbf/"));      /* U+FFFF */
+	assert_false(kgx_out_base_ok("http://x/\xef\xb7\x90/"));      /* U+FDD0 */
+	assert_false(kgx_out_base_ok("http://x/\xf0\x9f\xbf\xbe/"));  /* U+1FFFE */
+	assert_false(kgx_out_base_ok("http://x/kg#a#"));
+	assert_false(kgx_out_base_ok("http://x/100%/"));
+	assert_false(kgx_out_base_ok("http://x/%4"));
+	assert_true(kgx_out_base_ok("http://x/%C3%A9/"));
+	assert_true(kgx_out_base_ok("http://x/\xef\xbf\xbd/"));       /* U+FFFD is a character */
+	assert_int_equal(kgx_iri_bad("http://x/kg#a#"), 13);
+	assert_int_equal(kgx_iri_bad("http://x/\xef\xbf\xbe"), 9);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_formats_parse_and_agree),
+		cmocka_unit_test(test_output_capped_and_streamed),
 		cmocka_unit_test(test_turtle_amount_is_decimal),
 		cmocka_unit_test(test_turtle_same_triples_as_ntriples),
 		cmocka_unit_test(test_deterministic),

@@ -14,6 +14,9 @@ static const char kb[] =
 	"alias = PBF\npart-of = un\n\n"
 	"[cerf]\nclass = Fund\nen = Central Emergency Response Fund\nalias = CERF\n\n"
 	"[minusma]\nclass = Mission\nen = MINUSMA\nlocated-in = mali\npart-of = un\n\n"
+	"[belgium]\nclass = Country\nnl = Belgi\xC3\xAB\n\n"
+	"[ukraine]\nclass = Country\nnl = Oekra\xC3\xAF" "ne\n\n"
+	"[guinea-bissau]\nclass = Country\nnl = Guinee-Bissau\n\n"
 	"[person-veldkamp]\nclass = Minister\nnl = Caspar Veldkamp\nalias = C.C.J. Veldkamp\n";
 
 static const char patterns[] =
@@ -314,27 +317,46 @@ static void test_amounts_and_years(void **state)
  * names <num> and <mult> in both alternatives: groups must be found by name
  * among duplicates (pcre2_substring_number_from_name() refuses those with
  * PCRE2_ERROR_NOUNIQUESUBSTRING). */
+/* The shipped amount pattern (rules/patterns/00-text.rules) with
+ * kgx_rel_amount: a number is read from its first digit, grouped the Dutch or
+ * the English way. */
 static void test_amount_shipped_pattern(void **state)
 {
 	(void)state;
-	static const char shipped[] =
-		"[@amount]\n"
-		"pattern = (?:(?<cur>EUR|USD|€|\\$|US\\$)\\s*(?<num>\\d{1,3}(?:\\.\\d{3})*(?:,\\d+)?|\\d+(?:,\\d+)?)"
-		"(?:\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend))?|(?<num>\\d{1,3}(?:\\.\\d{3})*"
-		"(?:,\\d+)?|\\d+(?:,\\d+)?)\\s*(?<mult>miljoen|miljard|mln|mld|mrd|million|billion|duizend)?\\.?\\s*"
-		"(?<cur2>euro|EUR|dollar|USD|\\$|€|Amerikaanse dollar))\n"
-		"multiplier = miljoen 1000000\n"
-		"currency = euro EUR\n"
-		"currency = EUR EUR\n";
-	kgx_rules *r = t_rules(NULL, shipped);
-	char out[32];
-	const char *cur = NULL;
-	int found = kgx_rel_amount(r, "5,5 miljoen euro", 16, out, &cur);
-	int found2 = found ? kgx_rel_amount(r, "EUR 500 miljoen", 15, out, &cur) : 0;
+	kgx_buf text = {0};
+	assert_int_equal(kgx_buf_read_file(&text, KGX_SOURCE_DIR "/rules/patterns/00-text.rules"), 0);
+	kgx_rules *r = kgx_rules_new();
+	assert_non_null(r);
+	assert_int_equal(kgx_rules_load_patterns(r, "00-text.rules", text.s, text.len), KGX_OK);
+	kgx_buf_free(&text);
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(r), "t.kb", kb, strlen(kb)), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	static const struct {
+		const char *text, *amount, *currency;
+	} cases[] = {
+		{"5,5 miljoen euro", "5500000.0", "EUR"},
+		{"EUR 500 miljoen", "500000000.0", "EUR"},
+		{"2.5 miljoen euro", "2500000.0", "EUR"},       /* not 5 million */
+		{"12,345,678 euro", "12345678.0", "EUR"},       /* not 345.68 */
+		{"12.345.678 euro", "12345678.0", "EUR"},
+		{"1.234,56 euro", "1234.56", "EUR"},
+		{"1,234.56 euro", "1234.56", "EUR"},
+		{"USD 1,250,000", "1250000.0", "USD"},
+		{"1.500 euro", "1500.0", "EUR"},                /* Dutch: a thousands point */
+		{"1,25 mln. euro", "1250000.0", "EUR"},
+		{"€ 2 miljard", "2000000000.0", "EUR"},
+		{"US$ 10 million", "10000000.0", "USD"},
+		{"in 2024 0,75 miljoen euro", "750000.0", "EUR"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[32] = "";
+		const char *cur = NULL;
+		if (!kgx_rel_amount(r, cases[i].text, strlen(cases[i].text), out, &cur) ||
+		    strcmp(out, cases[i].amount) || strcmp(cur, cases[i].currency))
+			fail_msg("'%s': got %s %s, want %s %s", cases[i].text, out, cur ? cur : "(none)",
+			         cases[i].amount, cases[i].currency);
+	}
 	kgx_rules_free(r);
-	assert_true(found);
-	assert_true(found2);
-	assert_string_equal(out, "500000000.0");
 }
 
 /* UTF-16 code units for "Nederland é 😀." in little or big endian, with BOM. */
@@ -535,6 +557,80 @@ static void test_windows_1252(void **state)
 	assert_string_equal(doc.raw, "Belgi\xC3\xAB steunt.\n");
 }
 
+/* Accented letters side by side ("één", "vóór") are Windows-1252 too, and
+ * then every accented letter is read, not replaced by U+FFFD. */
+static void test_windows_1252_adjacent(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "cp.txt", "Er is \xE9\xE9n fonds v\xF3\xF3r Belgi\xEB en Oekra\xEFne \x93samen\x94.\n");
+	assert_string_equal(doc.raw, "Er is \xC3\xA9\xC3\xA9n fonds v\xC3\xB3\xC3\xB3r Belgi\xC3\xAB en Oekra\xC3\xAF"
+	                             "ne \xE2\x80\x9Csamen\xE2\x80\x9D.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+	release(NULL);
+	/* a closing quote after a stop: typographic marks side by side */
+	t_run(&doc, rules, "cp.txt", "Zij zei \x93klaar.\x94\x85 in Belgi\xEB.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	release(NULL);
+	/* UTF-8 with one broken byte stays UTF-8, repaired */
+	t_run(&doc, rules, "u.txt", "\xC3\xA9\xC3\xA9n en Belgi\xC3\xAB en \xE9 en Oekra\xC3\xAF" "ne.\n");
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+}
+
+/* UTF-32 with a byte order mark is read as UTF-32, not as UTF-16 with NULs
+ * (skipped as binary); a length that is not a whole number of code units
+ * ends in U+FFFD, for UTF-32 and UTF-16 alike. */
+static void test_utf32_and_odd_lengths(void **state)
+{
+	(void)state;
+	static const uint32_t units[] = {0xFEFF, 'B', 'e', 'l', 'g', 'i', 0xEB, ' ', 0x1F600, 0x110000, '.', '\n'};
+	size_t n = sizeof units / sizeof *units;
+	char raw[64];
+	for (int big = 0; big <= 1; big++) {
+		for (size_t i = 0; i < n; i++)
+			for (int k = 0; k < 4; k++)
+				raw[4 * i + (big ? 3 - k : k)] = (char)(units[i] >> (8 * k) & 0xFF);
+		for (size_t extra = 0; extra < 4; extra++) {
+			raw[4 * n] = 'x';
+			raw[4 * n + 1] = raw[4 * n + 2] = 0;
+			assert_int_equal(kgx_doc_init(&doc, "utf32.txt", raw, 4 * n + extra), KGX_OK);
+			assert_int_equal(kgx_pipe_run(&doc, rules), KGX_OK);
+			static const char want[] = "Belgi\xC3\xAB \xF0\x9F\x98\x80\xEF\xBF\xBD.\n";
+			assert_int_equal(doc.raw_len, sizeof want - 1 + (extra ? 3 : 0));
+			assert_memory_equal(doc.raw, want, sizeof want - 1);
+			if (extra)
+				assert_memory_equal(doc.raw + sizeof want - 1, "\xEF\xBF\xBD", 3);
+			assert_int_equal(t_mentions(&doc, "belgium"), 1);
+			release(NULL);
+		}
+	}
+	/* UTF-16 with an odd last byte */
+	n = utf16(raw, 0);
+	raw[n] = 'x';
+	assert_int_equal(kgx_doc_init(&doc, "odd.txt", raw, n + 1), KGX_OK);
+	assert_int_equal(kgx_pipe_utf8(&doc, rules), KGX_OK);
+	static const char want16[] = "Nederland \xC3\xA9 \xF0\x9F\x98\x80.\n\xEF\xBF\xBD";
+	assert_int_equal(doc.raw_len, sizeof want16 - 1);
+	assert_memory_equal(doc.raw, want16, sizeof want16 - 1);
+}
+
+/* Soft hyphens, zero-width characters, U+2060, U+FEFF and a Unicode hyphen
+ * at a line's end inside a name: the name is still found. */
+static void test_invisible_characters_in_names(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "zw.txt",
+	      "Neder\xC2\xADland en Bel\xE2\x80\x8Bgi\xC3\xAB en Oek\xE2\x81\xA0ra\xC3\xAF" "ne en "
+	      "\xEF\xBB\xBFMali en Guinee\xE2\x80\x90\nBissau steunen het Peace\xE2\x80\x8D" "building Fund.\n");
+	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	assert_int_equal(t_mentions(&doc, "belgium"), 1);
+	assert_int_equal(t_mentions(&doc, "ukraine"), 1);
+	assert_int_equal(t_mentions(&doc, "mali"), 1);
+	assert_int_equal(t_mentions(&doc, "guinea-bissau"), 1);
+	assert_int_equal(t_mentions(&doc, "un-peacebuilding-fund"), 1);
+}
+
 static void test_noncharacters_and_file_names(void **state)
 {
 	(void)state;
@@ -543,6 +639,15 @@ static void test_noncharacters_and_file_names(void **state)
 	assert_string_equal(doc.path, "caf\xE9.txt");
 	assert_string_equal(doc.source, "caf\xEF\xBF\xBD.txt");
 	assert_int_equal(t_mentions(&doc, "netherlands"), 1);
+	release(NULL);
+	/* valid UTF-8 with U+FFFE and U+FFFF: replaced before dcterms:source */
+	t_run(&doc, rules, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF.txt", "Nederland.\n");
+	assert_string_equal(doc.source, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD.txt");
+	assert_string_equal(doc.path, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF.txt");
+	release(NULL);
+	/* and both at once */
+	t_run(&doc, rules, "\xE9\xEF\xBF\xBF.txt", "Nederland.\n");
+	assert_string_equal(doc.source, "\xEF\xBF\xBD\xEF\xBF\xBD.txt");
 }
 
 static void test_nul_byte_rejected(void **state)
@@ -614,6 +719,9 @@ int main(void)
 		cmocka_unit_test(test_amount_shipped_pattern),
 		cmocka_unit_test_teardown(test_utf16, release),
 		cmocka_unit_test_teardown(test_windows_1252, release),
+		cmocka_unit_test_teardown(test_windows_1252_adjacent, release),
+		cmocka_unit_test_teardown(test_utf32_and_odd_lengths, release),
+		cmocka_unit_test_teardown(test_invisible_characters_in_names, release),
 		cmocka_unit_test(test_slugs),
 		cmocka_unit_test(test_name_template),
 		cmocka_unit_test(test_surname_merges),

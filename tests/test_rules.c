@@ -299,6 +299,94 @@ static void test_backtracking_limit(void **state)
 	pcre2_match_data_free(md);
 }
 
+/* A position that hits the limit is passed over, not the whole subject: the
+ * match after it is still found. */
+static void test_limit_keeps_later_matches(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[evil]\nkind = entity\npattern = (a+)+$|(?<z>zz)\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru = rule("evil");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
+	assert_non_null(md);
+	static const char s[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab en dan zz";
+	kgx_limits hits = {0};
+	assert_true(kgx_rules_match(r, ru->code, s, strlen(s), 0, md, &hits, ru->id) > 0);
+	assert_int_equal(pcre2_get_ovector_pointer(md)[0], strlen(s) - 2);
+	assert_int_equal(hits.hits, 1);
+	assert_string_equal(hits.first_rule, "evil");
+	pcre2_match_data_free(md);
+}
+
+/* The limit per position falls with the subject's length, so a pattern that
+ * stays under the full limit at every one of 4000 positions (costing
+ * thousands of times the limit, with no warning) is stopped and reported. */
+
+
+
+#define RUN 17  /* a's and a space: (a+)+$ costs JIT about 2^RUN steps at a run's start */
+static void test_limit_per_subject(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[slow]\nkind = entity\npattern = (a+)+$\n"), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru = rule("slow");
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ru->code, NULL);
+	assert_non_null(md);
+	char s[4001];
+	for (size_t i = 0; i < 4000; i++)
+		s[i] = i % RUN == RUN - 1 ? ' ' : 'a';
+	s[3999] = ' ';
+	s[4000] = '\0';
+	kgx_limits hits = {0};
+	assert_int_equal(kgx_rules_match(r, ru->code, s, 4000, 0, md, &hits, ru->id), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 1);
+	/* one run alone is under the full limit */
+	hits.hits = 0;
+	assert_int_equal(kgx_rules_match(r, ru->code, s, RUN, 0, md, &hits, ru->id), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(hits.hits, 0);
+	pcre2_match_data_free(md);
+}
+
+/* An emit may name a knowledge-base id of any length ("=" then the id): 35
+ * shipped ids have 32 bytes or more. */
+static void test_emit_long_id(void **state)
+{
+	(void)state;
+	static const char id[] = "office-of-the-special-envoy-for-the-great-lakes-region";
+	kgx_rules *lr = kgx_rules_new();
+	assert_non_null(lr);
+	kgx_buf b = {0};
+	kgx_buf_printf(&b, "[netherlands]\nclass = Country\nnl = Nederland\n\n[%s]\nclass = UNBody\nnl = Bureau\n", id);
+	assert_int_equal(kgx_kb_load_text(kgx_rules_kb(lr), "t.kb", b.s, b.len), KGX_OK);
+	b.len = 0;
+	kgx_buf_printf(&b, "[r]\nkind = relation\npattern = {s:Country} steunt\nemit = supports s =%s\n", id);
+	assert_int_equal(kgx_rules_load_patterns(lr, "t.rules", b.s, b.len), KGX_OK);
+	kgx_buf_free(&b);
+	assert_int_equal(kgx_rules_compile(lr, 1), KGX_OK);
+	kgx_doc doc;
+	t_run(&doc, lr, "long.txt", "Nederland steunt dat.\n");
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_SUPPORTS, id));
+	kgx_doc_release(&doc);
+	kgx_rules_free(lr);
+}
+
+/* A classify rule has one class; no rules at all is an error, not a run
+ * that finds nothing. */
+static void test_second_class_and_no_rules(void **state)
+{
+	(void)state;
+	assert_int_equal(load("[c]\nkind = classify\nclass = Fund\nclass = Mission\npattern = x\n"), KGX_ERR_SYNTAX);
+	release(NULL);
+	kgx_rules *empty = kgx_rules_new();
+	assert_non_null(empty);
+	assert_int_equal(kgx_rules_compile(empty, 1), KGX_ERR_RULE);
+	/* macros and settings alone are no rules either */
+	assert_int_equal(kgx_rules_load_patterns(empty, "t.rules", "[@macros]\nX = y\n", 15), KGX_OK);
+	assert_int_equal(kgx_rules_compile(empty, 1), KGX_ERR_RULE);
+	kgx_rules_free(empty);
+}
+
 static void test_strict_link(void **state)
 {
 	(void)state;
@@ -386,6 +474,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_emit_unknown_role, release),
 		cmocka_unit_test_teardown(test_invalid_rules, release),
 		cmocka_unit_test_teardown(test_backtracking_limit, release),
+		cmocka_unit_test_teardown(test_limit_keeps_later_matches, release),
+		cmocka_unit_test_teardown(test_limit_per_subject, release),
+		cmocka_unit_test(test_emit_long_id),
+		cmocka_unit_test_teardown(test_second_class_and_no_rules, release),
 		cmocka_unit_test_teardown(test_strict_link, release),
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),

@@ -215,6 +215,25 @@ static void test_long_sentence_cut(void **state)
 	free(t);
 }
 
+/* A run of periods without a space is one word: each period looks back a
+ * bounded distance for an abbreviation or an initial, not to the word's
+ * start (which made 2 MB of "Ab." take hours). */
+static void test_period_run(void **state)
+{
+	(void)state;
+	size_t n = 700000;
+	char *t = malloc(3 * n + 32);
+	assert_non_null(t);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + 3 * i, "Ab.", 3);
+	strcpy(t + 3 * n, " Nr. 5 volgt.");
+	assert_int_equal(split(t, ab), 2);
+	free(t);
+	release(NULL);
+	/* a long word before an initial or an abbreviation changes nothing */
+	assert_int_equal(split("Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.o.a. Nu. Zie A. Jansen.", ab), 3);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -237,6 +256,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_quotes_ascii, release),
 		cmocka_unit_test_teardown(test_quotes_typographic, release),
 		cmocka_unit_test_teardown(test_long_sentence_cut, release),
+		cmocka_unit_test_teardown(test_period_run, release),
 		cmocka_unit_test_teardown(test_empty, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -2,6 +2,9 @@
 #include "kgx_test.h"
 #include "stanza.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #define MAX_LINES 32
 
 typedef struct {
@@ -191,6 +194,55 @@ static void test_read_file(void **state)
 	assert_int_equal(c.n, 0);
 }
 
+/* A UTF-8 byte order mark is skipped; CR alone ends a line, as LF and CR LF do. */
+static void test_bom_and_cr_line_ends(void **state)
+{
+	(void)state;
+	collector c;
+	assert_int_equal(read_text("\xEF\xBB\xBF[a]\rkind = entity\rpattern = x\r  y\r\r[b]\r\nk = v\n", 100, &c),
+	                 KGX_OK);
+	assert_int_equal(c.n, 5);
+	assert_line(&c, 0, "", "a", 1);
+	assert_line(&c, 1, "kind", "entity", 2);
+	assert_line(&c, 2, "pattern", "xy", 3);
+	assert_line(&c, 3, "", "b", 6);
+	assert_line(&c, 4, "k", "v", 7);
+	/* and the header's column counts from after the mark */
+	assert_int_equal(c.lines[0].col, 2);
+}
+
+/* Rule and knowledge files must be regular files of bounded size: a FIFO
+ * (which would block), a device (/dev/zero, which never ends) or a directory
+ * is refused at once, naming it. */
+static void test_slurp_refuses_special_files(void **state)
+{
+	(void)state;
+	kgx_buf b = {0};
+	char dir[] = "/tmp/kgx-stanza-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char fifo[64], file[64];
+	snprintf(fifo, sizeof fifo, "%s/f.rules", dir);
+	snprintf(file, sizeof file, "%s/r.rules", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(kgx_stanza_slurp(&b, fifo), KGX_ERR_IO);
+	assert_int_equal(kgx_stanza_slurp(&b, "/dev/zero"), KGX_ERR_IO);
+	assert_int_equal(kgx_stanza_slurp(&b, dir), KGX_ERR_IO);
+	assert_int_equal(kgx_stanza_slurp(&b, "/nonexistent/kgx.rules"), KGX_ERR_IO);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("[a]\nk = v\n", f);
+	fclose(f);
+	assert_int_equal(kgx_stanza_slurp(&b, file), KGX_OK);
+	assert_string_equal(b.s, "[a]\nk = v\n");
+	/* one byte over the cap */
+	assert_int_equal(truncate(file, (off_t)KGX_STANZA_MAX_FILE + 1), 0);
+	assert_int_equal(kgx_stanza_slurp(&b, file), KGX_ERR_IO);
+	unlink(file);
+	unlink(fifo);
+	rmdir(dir);
+	kgx_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +256,8 @@ int main(void)
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_bom_and_cr_line_ends),
+		cmocka_unit_test(test_slurp_refuses_special_files),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
 }

@@ -292,3 +292,53 @@ printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$C/letters/image.png"
 printf 'GIF89a\x01\0\x01\0\0\0\0' >"$C/letters/scan.gif"
 printf 'PK\x03\x04\x14\0\0\0' >"$C/letters/sub/archive.zip"
 chmod 644 "$C/letters/a.txt"
+
+# ------------------------------------------------------------ hardening (issue 15)
+# Inputs for the checks at the end of run.sh, in DIR/harden/ (not in in/,
+# which the whole-directory checks read).
+H=$D/harden
+mkdir -p "$H/docs" "$H/rules-bom/patterns" "$H/rules-cr/patterns" "$H/rules-class/kb" \
+	"$H/rules-fifo/patterns" "$H/rules-zero/patterns" "$H/rules-longid/patterns" \
+	"$H/rules-bracket/patterns" "$H/rules-none"
+# a file name with U+FFFE and U+FFFF (valid UTF-8, not RDF)
+printf 'Nederland steunt het Peacebuilding Fund.\n' >"$H/docs/$(printf 'nc\xef\xbf\xbe-\xef\xbf\xbf.txt')"
+# Windows-1252 with accented letters side by side
+printf 'Er is \xe9\xe9n fonds v\xf3\xf3r Belgi\xeb en Oekra\xefne.\n' >"$H/docs/cp1252.txt"
+# UTF-32 LE with a BOM, and UTF-16 LE with an odd last byte
+python3 - "$H/docs" <<'EOF'
+import sys
+d = sys.argv[1]
+text = "Nederland steunt Belgi\u00eb.\n"
+open(d + "/utf32.txt", "wb").write(b"\xff\xfe\x00\x00" + text.encode("utf-32-le"))
+open(d + "/utf16-odd.txt", "wb").write(b"\xff\xfe" + text.encode("utf-16-le") + b"x")
+EOF
+# a soft hyphen and a zero-width space inside names, a Unicode hyphen at a line end
+printf 'Neder\xc2\xadland en Guinee\xe2\x80\x90\nBissau steunen het Peace\xe2\x80\x8bbuilding Fund.\n' >"$H/docs/invisible.txt"
+# amounts read from a number's first digit, grouped the Dutch or the English way
+printf '%s\n\n' 'In 2024 draagt Nederland 2.5 miljoen euro bij aan het Peacebuilding Fund.' \
+	'In 2025 draagt Noorwegen 12,345,678 euro bij aan het Peacebuilding Fund.' >"$H/docs/amounts.txt"
+# names that make one IRI: one entity, one label
+printf 'Zie [Fonds A.B. Jansen] en [Fonds A. B. Jansen].\n\nOok [Foo Bar] en [foo-bar].\n' >"$H/docs/collision.txt"
+printf '[bracketed]\nkind = entity\npattern = \\[(?<name>[^\\]]+)\\]\ncreate.name = Organisation\n' \
+	>"$H/rules-bracket/patterns/b.rules"
+# rule files with a BOM, with CR-only line ends, a second class, an emit
+# naming a 33-byte knowledge-base id, a FIFO and /dev/zero as rule files
+printf '\xef\xbb\xbf[bom]\nkind = entity\npattern = (?<x>Qqq)\ncreate.x = Person\n' >"$H/rules-bom/patterns/a.rules"
+printf '[cr]\rkind = entity\rpattern = (?<x>Qqq)\rcreate.x = Person\r' >"$H/rules-cr/patterns/a.rules"
+printf '[twice]\nclass = Fund\nclass = Mission\nnl = Tweemaal\n' >"$H/rules-class/kb/a.kb"
+printf '[longid]\nkind = relation\npattern = {s:Country}\\s+steunt\\s+de\\s+grenadines\nemit = supports s =saint-vincent-and-the-grenadines\n' \
+	>"$H/rules-longid/patterns/a.rules"
+printf 'Nederland steunt de grenadines.\n' >"$H/docs/longid.txt"
+mkfifo "$H/rules-fifo/patterns/fifo.rules"
+ln -s /dev/zero "$H/rules-zero/patterns/zero.rules"
+# one long line dense with relations: its statements are capped
+python3 - "$H/dense-line.txt" <<'EOF'
+import sys
+c = ["Nederland", "Belgi\u00eb", "Duitsland", "Frankrijk", "Noorwegen", "Zweden", "Denemarken", "Finland"]
+f = ["het Peacebuilding Fund", "UNDP", "UNICEF", "UNHCR"]
+out, i = [], 0
+while sum(map(len, out)) < 300000:
+    out.append("%s steunt %s en " % (c[i % len(c)], f[(i // len(c)) % len(f)]))
+    i += 1
+open(sys.argv[1], "w").write("".join(out) + "\n")
+EOF

@@ -21,7 +21,7 @@ secs=${2:-60}
 shift
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_norm fuzz_sent fuzz_rules fuzz_pipeline fuzz_read)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_norm fuzz_sent fuzz_rules fuzz_pipeline fuzz_read fuzz_scale)
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 jobs=${KGX_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
