@@ -50,8 +50,8 @@ kgx_rules *kgx_check_load(int with_default, const char *const *dirs, size_t n, i
 		*st = kgx_rules_load_dir(r, def);
 	for (size_t i = 0; *st == KGX_OK && i < n; i++)
 		*st = kgx_rules_load_dir(r, dirs[i]);
-	if (*st == KGX_OK)
-		*st = kgx_rules_compile(r, strict);
+	/* before compiling, which refuses an empty rule set without naming where
+	 * it looked */
 	if (*st == KGX_OK && !kgx_rules_count(r) && !kgx_kb_count(kgx_rules_kb(r), NULL, NULL)) {
 		/* a run with nothing to find in it is a mistake, not a result */
 		kgx_loc loc = {def ? def : n ? dirs[0] : NULL, 0, 0};
@@ -60,6 +60,8 @@ kgx_rules *kgx_check_load(int with_default, const char *const *dirs, size_t n, i
 		         : "--no-default-rules needs a --rules DIR");
 		*st = KGX_ERR_USAGE;
 	}
+	if (*st == KGX_OK)
+		*st = kgx_rules_compile(r, strict);
 	if (*st != KGX_OK) {
 		kgx_rules_free(r);
 		return NULL;
