@@ -1053,9 +1053,12 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X" */
 	if (noun && governed(st, trig))
 		return SIZE_MAX;
-	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH;
-	if (trig - cb > reach)
-		cb = trig - reach;
+	/* the reach counts words and names: punctuation and quotes are free */
+	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH, words = 0;
+	size_t from = trig;
+	while (from > cb && words < reach)
+		words += t[--from].kind != T_PUNCT;
+	cb = from;
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
 		if (p->kind == T_NAME && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
