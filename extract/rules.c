@@ -1466,7 +1466,12 @@ int kgx_rules_match(const kgx_rules *r, const pcre2_code *code, const char *s, s
 	_Static_assert((KGX_MATCH_LIMIT >> (KGX_MATCH_LEVELS - 1)) >= KGX_MATCH_LIMIT_MIN,
 	               "the lowest level is the floor");
 	int k = 0;
-	while (k + 1 < KGX_MATCH_LEVELS && (size_t)(KGX_MATCH_LIMIT >> k) * (len + 1) > KGX_MATCH_BUDGET)
+	/* the budget is the limit times the start positions tried; an anchored
+	 * pattern (\A: a letter's head) tries one, and keeps the whole limit */
+	uint32_t opts = 0;
+	pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+	while (!(opts & PCRE2_ANCHORED) && k + 1 < KGX_MATCH_LEVELS &&
+	       (size_t)(KGX_MATCH_LIMIT >> k) * (len + 1) > KGX_MATCH_BUDGET)
 		k++;
 	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, r->mctx[k]);
 	if (!limit_hit(rc))
