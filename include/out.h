@@ -32,7 +32,7 @@ void kgx_out_free(kgx_out *out);
 kgx_status kgx_out_doc(kgx_out *out, const kgx_doc *doc, kgx_buf *dest);
 
 /* What one document may emit: its statements (each repeats its sentence as
- * evidence) are written while their evidence and a fixed cost per statement
+ * evidence) are written while their evidence and 256 bytes per statement
  * stay within KGX_OUT_EVIDENCE_FACTOR times the document's size plus
  * KGX_OUT_EVIDENCE_BASE bytes; the relations after that are dropped (direct
  * triple and statement alike, so every relation written has its provenance),

@@ -49,8 +49,10 @@ struct kgx_out {
 };
 
 /* What one statement costs against the document's budget beyond its
- * evidence: its IRIs, rule, offsets and amount, generously. */
-#define STATEMENT_COST 1024u
+ * evidence: enough that a sentence with thousands of relations (every pair
+ * of two long lists) is capped too, little enough that short sentences each
+ * stating a relation never are. */
+#define STATEMENT_COST 256u
 
 /* The relations of doc (in the order found) whose statements fit the
  * budget of KGX_OUT_EVIDENCE_FACTOR times the document's size plus

@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t statements = 0;
 		for (const char *p = b.s; p && (p = strstr(p, "22-rdf-syntax-ns#Statement>")); p++)
 			statements++;
-		FUZZ_CHECK(statements * 1024 <= (size_t)KGX_OUT_EVIDENCE_FACTOR * doc.raw_len + KGX_OUT_EVIDENCE_BASE,
+		FUZZ_CHECK(statements * 256 <= (size_t)KGX_OUT_EVIDENCE_FACTOR * doc.raw_len + KGX_OUT_EVIDENCE_BASE,
 		           "%zu statements for %zu bytes: over the output budget", statements, doc.raw_len);
 		kgx_buf_free(&b);
 	}
