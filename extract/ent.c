@@ -210,7 +210,7 @@ static int word_start_at(const char *s, size_t i)
  * "Mission in South Sudan" gives MISS. Words after the last letter's word
  * are dropped when they start with "van" ("… Human Rights van de VN
  * (OHCHR)"): a Dutch qualifier of an English name, not part of it; "of",
- * "for" and "in" stay ("Fact-Finding Mission for the Sudan (FFM)"). The
+ * "for" and "in" stay ("Inquiry Mission for the Moon (IMM)"). The
  * first letter prefers a capitalised word to the lower-case words just after
  * it ("Office of the …": Office, not of). Returns 0 when some letter is no
  * word's initial. */

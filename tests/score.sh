@@ -49,8 +49,9 @@ t_letters() {
 t_excerpts() {
 	score "$SHARED/excerpts/texts" "$SHARED/excerpts/gold" $EXCERPT_FLOORS
 }
-# figures reached when the floors were set, in docs/performance.md's note
-EXCERPT_FLOORS="core=@CORE@ entities=@ENT@ relations=@REL@ rel-precision=@RELP@ funds=@FUNDS@"
+# a little under what kgx reached when they were set (core 0.894, entities
+# 0.908, relations 0.675 with precision 0.903, funds 0.615)
+EXCERPT_FLOORS="core=0.87 entities=0.89 relations=0.65 rel-precision=0.87 funds=0.58"
 
 if [ ! -d "$SHARED/tools" ] || [ ! -d "$SHARED/corpus" ] || [ ! -d "$SHARED/gold" ]; then
 	skip "the five letters: core, entity and relation F1 above their floors" "../shared not present"
