@@ -1308,8 +1308,8 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t i, size_
 }
 
 /* Agents the text adds to those found: "X samen met Y" (and "in
- * samenwerking met"), and the country of a person or office, "premier X van
- * het Verenigd Koninkrijk", "de ministers van Buitenlandse Zaken van A en B". */
+ * samenwerking met"), and the country of a person or office: a premier "van
+ * het Verenigd Koninkrijk", ministers "van A en B". */
 static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, size_t ce, filler *agents,
                         size_t na)
 {
