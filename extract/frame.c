@@ -1271,7 +1271,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX);
 	int inverted = sj == SIZE_MAX || sj > i;
 	for (size_t k = i + 1; k < ce && k <= last + 8; k++) {
-		if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] != '(')
+		/* a comma or a stop ends the object's phrase; quotes, brackets do not */
+		if (t[k].kind == T_PUNCT && strchr(",.?!", st->lower.s[t[k].lb]))
 			break;
 		if (t[k].kind == T_NAME) {
 			int gov = governed(st, k);
