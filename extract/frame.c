@@ -1270,7 +1270,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		cb--;
 	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX);
 	int inverted = sj == SIZE_MAX || sj > i;
-	for (size_t k = i + 1; k < ce && k <= last + 8; k++) {
+	size_t seen = 0;  /* words and names after the particle: punctuation is free */
+	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
+		seen += k > last && t[k].kind != T_PUNCT;
 		/* a comma or a stop ends the object's phrase; quotes, brackets do not */
 		if (t[k].kind == T_PUNCT && strchr(",.?!", st->lower.s[t[k].lb]))
 			break;
