@@ -1263,7 +1263,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 {
 	const token *t = st->toks.data;
 	filler obj = NO_FILLER;
-	int words = 0;
+	int words = 0, other_prep = 0;
 	/* with no subject before the verb, a name right after it is the subject */
 	size_t cb = i;
 	while (cb > 0 && t[cb - 1].clause == t[i].clause)
@@ -1284,7 +1284,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			int after_van = tok_is(st, &t[k - 1], "van") ||
 			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
 			                 (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")));
-			if (gov && !(words > 1 && after_van))
+			/* "steunt het werk van X", not "steunt iets onder de hoede van X" */
+			if (gov && !(words > 1 && after_van && !other_prep))
 				continue;  /* a phrase of its own: "samen met X", "in Y" */
 			if (fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
 				obj.tok = k;
@@ -1294,6 +1295,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			if (!governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
 				break;
 			words++;
+			other_prep |= (t[k].kinds & W_PREP) && !tok_is(st, &t[k], "van") &&
+			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
 	}
 	return obj;
