@@ -777,12 +777,6 @@ static int governed(const kgx_frame_state *st, size_t i)
 
 #define MAX_ITEMS 32
 
-static int in_amount(const kgx_frame_state *st, const token *t)
-{
-	(void)st;
-	return t->amount >= 0;
-}
-
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
 static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
                         const slot *sl, size_t *items)
@@ -795,8 +789,8 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		size_t j = k;
 		int sep = 0;
 		/* "aan X met 3 miljoen euro en aan Y …": an item's own amount */
-		if (j + 1 < end && tok_is(st, &t[j], "met") && in_amount(st, &t[j + 1]))
-			for (j++; j < end && in_amount(st, &t[j]);)
+		if (j + 1 < end && tok_is(st, &t[j], "met") && t[j + 1].amount >= 0)
+			for (j++; j < end && t[j].amount >= 0;)
 				j++;
 		if (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',') {
 			sep = 1;
@@ -811,7 +805,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
 		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
-		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || in_amount(st, &t[j])))
+		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0))
 			j++;
 		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
 			break;
