@@ -340,6 +340,13 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 				e->classes |= kgx_class_closure(KGX_C_MINISTER);
 		}
 	}
+	if (*out && alt && !((*out)->classes & KGX_C_PERSON) && !lookup(c, alt, alt_len, 0)) {
+		/* "het Koninkrijk der Nederlanden (KNL)": the acronym this letter
+		 * defines for a known name stands for it in later sentences */
+		kgx_status st = kgx_lex_add(c->local, alt, alt_len, *out, KGX_ALIAS_NAME);
+		if (st != KGX_OK && st != KGX_ERR_RULE)
+			return st;
+	}
 	if (*out)
 		return KGX_OK;
 	/* "de leden Frankrijk en Duitsland": a name the knowledge base or this

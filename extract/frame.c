@@ -1041,9 +1041,11 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
  * governs; in a relative clause the name the clause hangs on; else a name
  * right after a finite verb ("draagt Nederland bij"). */
 static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
-                      size_t trig, int noun, size_t skip)
+                      size_t trig, int noun, size_t skip, int *head)
 {
 	const token *t = st->toks.data;
+	if (head)
+		*head = 0;
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X" */
 	if (noun && governed(st, trig))
 		return SIZE_MAX;
@@ -1059,12 +1061,24 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		    mention_of(doc, p)->kind == KGX_M_STRONG)
 			return i - 1;
 	}
-	/* "het werk van X wordt gefinancierd": X heads the subject's phrase */
+	/* "het werk van X wordt gefinancierd", "delegaties uit X, Y en Z zijn
+	 * aanwezig": X heads the subject's phrase, and a list it opens runs
+	 * forward from it */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
-		if (p->kind == T_NAME && i - 1 != skip && i >= 2 && tok_is(st, &t[i - 2], "van") &&
-		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG)
-			return i - 1;
+		if (p->kind == T_NAME && i - 1 != skip && i >= 2 &&
+		    (tok_is(st, &t[i - 2], "van") || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
+		    mention_of(doc, p)->kind == KGX_M_STRONG) {
+			size_t k = i - 1;
+			/* the first of a list the name closes: "van X, Y en Z" */
+			while (k >= 2 && (tok_is(st, &t[k - 1], "en") ||
+			                  (t[k - 1].kind == T_PUNCT && st->lower.s[t[k - 1].lb] == ',')) &&
+			       t[k - 2].kind == T_NAME && fits(doc, &t[k - 2], sl) && k - 2 > cb)
+				k -= 2;
+			if (k >= 1 && (tok_is(st, &t[k - 1], "van") || tok_is(st, &t[k - 1], "uit")) && head)
+				*head = 1;
+			return k;
+		}
 	}
 	/* "X, die … bijdraagt": the clause opened at the relative */
 	cb = trig;
@@ -1262,7 +1276,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	size_t cb = i;
 	while (cb > 0 && t[cb - 1].clause == t[i].clause)
 		cb--;
-	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX);
+	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX, NULL);
 	int inverted = sj == SIZE_MAX || sj > i;
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
@@ -1433,6 +1447,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 
 	/* object */
 	filler obj = NO_FILLER;
+	int agent_head = 0;
 	size_t skip = agent.entry ? SIZE_MAX : agent.tok;
 	if (f->object.n_preps) {
 		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, until, skip, noun, si, &via);
@@ -1443,7 +1458,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ohow = "direct";
 	}
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && (passive || !(ag->at & AT_SUBJECT))) {
-		obj.tok = subject(st, doc, &f->object, cb, ce, i, noun, skip);
+		obj.tok = subject(st, doc, &f->object, cb, ce, i, noun, skip, NULL);
 		ohow = "subject";
 	}
 	/* "X, die Nederland organiseerde": in an active relative clause the
@@ -1493,7 +1508,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		}
 	}
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
-		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip);
+		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip, &agent_head);
 		ahow = "subject";
 	}
 	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
@@ -1520,7 +1535,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		na = 1;
 		ahow = "voice";
 	} else {
-		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i, agents);
+		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
 		na = co_agents(st, doc, ag, ce, agents, na);
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))

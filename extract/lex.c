@@ -167,13 +167,24 @@ kgx_status kgx_lex_add(kgx_lex *lex, const char *name, size_t len,
 		if (!ex)
 			return KGX_ERR_NOMEM;
 	}
+	int capital;
+	{
+		const char *first = lex->keys.s + t[0].exact;
+		int32_t cp;
+		kgx_utf8_decode(first, t[0].exact_len, &cp);
+		capital = n > 1 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+	}
 	node *nd = &KGX_VEC_AT(&lex->nodes, node, at);
-	/* the same name for the same entity twice (nl = en) is one alias */
+	/* the same name for the same entity twice (nl = en) is one alias; one
+	 * written in lower case ("anti-X coalitie" beside "Anti-X-coalitie")
+	 * lets the text write it so */
 	for (uint32_t a = nd->alias; a; a = KGX_VEC_AT(&lex->aliases, kgx_alias, a).next) {
 		kgx_alias *al = &KGX_VEC_AT(&lex->aliases, kgx_alias, a);
 		if (al->entry == entry && al->kind == kind &&
-		    ((!al->exact && !ex) || (al->exact && ex && !strcmp(al->exact, ex))))
+		    ((!al->exact && !ex) || (al->exact && ex && !strcmp(al->exact, ex)))) {
+			al->capital &= capital;
 			return KGX_OK;
+		}
 	}
 	kgx_alias *al = kgx_vec_push(&lex->aliases);
 	if (!al)
@@ -181,12 +192,7 @@ kgx_status kgx_lex_add(kgx_lex *lex, const char *name, size_t len,
 	al->entry = entry;
 	al->kind = kind;
 	al->exact = ex;
-	{
-		const char *first = lex->keys.s + t[0].exact;
-		int32_t cp;
-		kgx_utf8_decode(first, t[0].exact_len, &cp);
-		al->capital = n > 1 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-	}
+	al->capital = capital;
 	/* append, so that the first file to name it stays first */
 	uint32_t idx = (uint32_t)lex->aliases.len - 1;
 	nd = &KGX_VEC_AT(&lex->nodes, node, at);
