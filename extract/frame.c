@@ -9,6 +9,8 @@
  * for, never to every relation of the sentence. */
 #include "frame.h"
 #include "hash.h"
+#include "kb.h"
+#include "office.h"
 #include "rel.h"
 #include "rules.h"
 
@@ -496,6 +498,8 @@ typedef struct {
 	int clause;
 	int amount;        /* the amount the token is part of, or -1 */
 	unsigned kinds;    /* W_* flags of a word, looked up once */
+	int titled;        /* a ministry after a minister's title: "de minister van X" */
+	const kgx_entry *holder;  /* who held that title on the letter's date, if named */
 } token;
 
 typedef struct {
@@ -521,6 +525,11 @@ struct kgx_frame_state {
 	pcre2_match_data *md;
 	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
 	uint64_t seq;
+	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
+	struct {
+		const kgx_entry *body, *holder;
+	} offices[16];              /* the holders looked up so far */
+	size_t n_offices;
 };
 
 kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
@@ -537,6 +546,8 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 	st->md = pcre2_match_data_create(16, NULL);
 	if (!st->md)
 		return KGX_ERR_NOMEM;
+	if (doc->date && kgx_kb_date_parse(doc->date, strlen(doc->date), &st->date))
+		st->date = 0;
 	st->voice_on = fs && fs->voice;
 	if (st->voice_on && fs->debate) {
 		pcre2_match_data *md = pcre2_match_data_create_from_pattern(fs->debate, NULL);
@@ -607,6 +618,38 @@ static unsigned word_kinds_of(const kgx_frames *fs, const char *w, size_t n)
 /* Tokens of the sentence; names are the top-level mentions, as the relation
  * rules see them. Clause numbers change at ';', ':' and at a comma before a
  * clause-break word. */
+/* Whether the letter names who: the knowledge base decides whom a title
+ * means, but a person the letter never names is not brought in by it. */
+static int named(const kgx_doc *doc, const kgx_entry *who)
+{
+	for (size_t i = 0; i < doc->mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->entry == who && m->kind == KGX_M_STRONG)
+			return 1;
+	}
+	return 0;
+}
+
+/* Who held the office a ministry's title names on the letter's date; each
+ * body is looked up once per document, so a letter full of titles costs
+ * one scan of its mentions per ministry. */
+static const kgx_entry *office_holder(kgx_frame_state *st, const kgx_doc *doc, const kgx_entry *body)
+{
+	if (!st->date)
+		return NULL;
+	for (size_t i = 0; i < st->n_offices; i++)
+		if (st->offices[i].body == body)
+			return st->offices[i].holder;
+	const kgx_entry *who = kgx_kb_office_holder(kgx_rules_kb((kgx_rules *)st->rules), body, st->date);
+	if (who && !named(doc, who))
+		who = NULL;
+	if (st->n_offices < sizeof st->offices / sizeof *st->offices) {
+		st->offices[st->n_offices].body = body;
+		st->offices[st->n_offices++].holder = who;
+	}
+	return who;
+}
+
 static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s, size_t m0,
                            size_t m1)
 {
@@ -628,6 +671,11 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			t.b = at;
 			t.e = ms[m].span.end;
 			t.mention = (uint32_t)m;
+			if (ms[m].kind == KGX_M_STRONG && !ms[m].entry->discovered &&
+			    (ms[m].entry->classes & KGX_C_GOVBODY) && kgx_office_title_before(doc->text, at)) {
+				t.titled = 1;
+				t.holder = office_holder(st, doc, ms[m].entry);
+			}
 		} else {
 			unsigned char c = (unsigned char)doc->text[at];
 			if (c == ' ' || c == '\n' || c == '\t') {
@@ -719,6 +767,8 @@ static int fits(const kgx_doc *doc, const token *t, const slot *sl)
 	const kgx_mention *m = mention_of(doc, t);
 	if (m->kind == KGX_M_WEAK)
 		return (m->entry->classes & sl->adjectives) != 0;
+	if (t->holder && (sl->classes & (KGX_C_MINISTER | KGX_C_PERSON)))
+		return 1;
 	return (m->entry->classes & sl->classes) != 0;
 }
 
@@ -734,6 +784,10 @@ static int governed(const kgx_frame_state *st, size_t i)
 {
 	const token *t = st->toks.data;
 	size_t lookback = 0, items = 0;
+	/* "de minister van X" is a noun phrase of its own: its "van" governs
+	 * the ministry inside the title, not the phrase */
+	if (t[i].titled)
+		return 0;
 	while (i > 0 && lookback < 3) {
 		const token *p = &t[i - 1];
 		if (p->clause != t[i].clause)
@@ -1088,8 +1142,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	if (ante != SIZE_MAX)
 		return ante;
 	if (!noun)
-		for (size_t i = trig + 1; i < ce && i <= trig + 2; i++)
-			if (t[i].kind == T_NAME && i != skip && fits(doc, &t[i], sl) && !governed(st, i) &&
+		for (size_t i = trig + 1; i < ce && i <= trig + 4; i++)
+			if (t[i].kind == T_NAME && (i <= trig + 2 || t[i].titled) && i != skip && fits(doc, &t[i], sl) &&
+			    !governed(st, i) &&
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG)
 				return i;
 	return SIZE_MAX;
@@ -1180,9 +1235,16 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
-static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler *f)
+/* The entity a filler stands for in a slot: the office holder where a
+ * title names a person and the slot takes one ("de minister van X nam deel
+ * aan …"), else the name's own entity. */
+static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler *f, const slot *sl)
 {
-	return f->entry ? f->entry : mention_of(doc, &t[f->tok])->entry;
+	if (f->entry)
+		return f->entry;
+	if (t[f->tok].holder && (sl->classes & (KGX_C_MINISTER | KGX_C_PERSON)))
+		return t[f->tok].holder;
+	return mention_of(doc, &t[f->tok])->entry;
 }
 
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
@@ -1201,10 +1263,10 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
 	for (size_t a = 0; a < na; a++) {
-		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a]));
+		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));
 		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
 		for (size_t o = 0; o < no; o++) {
-			const kgx_entry *ob = filled(doc, t, &objs[o]);
+			const kgx_entry *ob = filled(doc, t, &objs[o], &f->object);
 			const token *to = &t[objs[o].tok];
 			if (s == ob)
 				continue;
