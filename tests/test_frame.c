@@ -16,13 +16,20 @@ static const char *KB =
 	"[agency]\nclass = UNBody\nnl = VN-Zorgbureau\nalias = ZORG\n\n"
 	"[mission]\nclass = Mission\nnl = VREDMIS\n\n"
 	"[league]\nclass = Organisation\nnl = Liga\n\n"
-	"[summit]\nclass = Event\nnl = Bergtop 2030\n\n";
+	"[summit]\nclass = Event\nnl = Bergtop 2030\n\n"
+	"[min-w]\nclass = GovernmentBody\nnl = Ministerie van Wegen\nalias = Wegen\n\n"
+	"[person-v]\nclass = Minister\nnl = V. Veenstra\nalias = Veenstra\nminister-of = min-w 2019-01-01\n\n"
+	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n";
 
 static const char *FRAMES =
 	"[@amount]\n"
 	"pattern = (?<num>\\d+(?:,\\d+)?)\\s*(?<mult>miljoen)?\\s*(?<cur2>euro)\n"
 	"multiplier = miljoen 1000000\ncurrency = euro EUR\n"
 	"[@settings]\nnegation = \\b(?:geen|niet)\\b\n"
+	"[meta-date]\nkind = meta\nscope = document\nfield = date\n"
+	"pattern = (?m)^Datum (?<value>\\d{1,2} \\w+ \\d{4})\n"
+	"[acronym]\nkind = entity\npattern = (?-i)(?<long>\\p{Lu}\\w+)\\s*\\((?<short>\\p{Lu}{2,5})\\)\n"
+	"create.long = auto\nalias.long = short\n"
 	"[@frames]\n"
 	"voice = home\n"
 	"voice-words = wij|het kabinet\n"
@@ -62,6 +69,10 @@ static const char *FRAMES =
 	"verb = leidde|geleid\n"
 	"agent = Country|Person\nagent-at = door|subject\n"
 	"object = Event\nobject-at = direct|subject\n"
+	"[aanwezig]\nkind = frame\npredicate = participatesIn\n"
+	"verb = aanwezig|nam … deel\n"
+	"agent = Country|Minister|Person\nagent-at = subject\n"
+	"object = Event|Organisation\nobject-at = bij|aan|recent\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -331,6 +342,45 @@ static void test_years(void **state)
 	assert_int_equal(s, 2009);
 }
 
+static void test_phrase_head_list(void **state)
+{
+	(void)state;
+	/* names after the head noun of a subject: the whole list takes part */
+	const char *text = "Delegaties uit Albarije, Borea en Corastan zijn aanwezig bij de Bergtop 2030.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
+	check(text, "borea", KGX_P_PARTICIPATESIN, "summit", 1);
+	check(text, "cora", KGX_P_PARTICIPATESIN, "summit", 1);
+	text = "De ministers van Albarije en Borea zijn aanwezig bij de Bergtop 2030.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
+	check(text, "borea", KGX_P_PARTICIPATESIN, "summit", 1);
+}
+
+static void test_title_names_office_holder(void **state)
+{
+	(void)state;
+	/* a dated letter: the title means the minister then in office, whom it names */
+	const char *text = "Datum 3 april 2021\n\nOp maandag nam de minister van Wegen deel aan de Bergtop 2030. "
+	                   "Getekend, Veenstra.";
+	check(text, "person-v", KGX_P_PARTICIPATESIN, "summit", 1);
+	/* before the term: nobody the knowledge base knows, and no person */
+	text = "Datum 3 april 2015\n\nOp maandag nam de minister van Wegen deel aan de Bergtop 2030. "
+	       "Getekend, Veenstra.";
+	check(text, "person-v", KGX_P_PARTICIPATESIN, "summit", 0);
+	/* a minister the letter never names is not brought in */
+	check("Datum 3 april 2021\n\nOp maandag nam de minister van Wegen deel aan de Bergtop 2030.", "person-v",
+	      KGX_P_PARTICIPATESIN, "summit", 0);
+}
+
+static void test_lower_case_alias_and_acronym(void **state)
+{
+	(void)state;
+	/* the lower-case alias of a capitalised name lets the text write it so */
+	check("Albarije is aanwezig bij de anti-Orka coalitie.", "alba", KGX_P_PARTICIPATESIN, "coalition", 1);
+	/* an acronym the letter defines for a known name stands for it later */
+	check("Het Albarije (ALB) steunt veel. Daarna was ALB aanwezig bij de Bergtop 2030.", "alba",
+	      KGX_P_PARTICIPATESIN, "summit", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +402,9 @@ int main(void)
 		cmocka_unit_test(test_explain_says_why_not),
 		cmocka_unit_test(test_bad_frames),
 		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_phrase_head_list),
+		cmocka_unit_test(test_title_names_office_holder),
+		cmocka_unit_test(test_lower_case_alias_and_acronym),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
