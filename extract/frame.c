@@ -1328,6 +1328,27 @@ static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler fi
  * the name a head noun hangs on ("steunt het werk van X"), or a noun that
  * stands for a name. A subject right after the verb ("steunt Nederland X")
  * is passed over. */
+/* The last name of the list name k opens: "X, (de) Y en Z". */
+static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t n = 0; n < MAX_ITEMS; n++) {
+		size_t j = k + 1;
+		if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')
+			j++;
+		if (j < ce && (tok_is(st, &t[j], "en") || tok_is(st, &t[j], "of")))
+			j++;
+		if (j == k + 1)
+			break;  /* no separator: the list has ended */
+		while (j < ce && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+			j++;
+		if (j >= ce || t[j].kind != T_NAME || t[j].clause != t[k].clause)
+			break;
+		k = j;
+	}
+	return k;
+}
+
 static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_frame *f, size_t i, size_t last,
                      size_t ce, size_t skip, uint32_t si)
 {
@@ -1349,16 +1370,25 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		if (t[k].kind == T_NAME) {
 			int gov = governed(st, k);
 			if (k == skip || (inverted && k <= i + 2 && !gov && !words && fits(doc, &t[k], &f->agent) &&
-			                  mention_of(doc, &t[k])->kind == KGX_M_STRONG))
-				continue;  /* the subject, inverted */
+			                  mention_of(doc, &t[k])->kind == KGX_M_STRONG)) {
+				k = list_end(st, k, ce);
+				continue;  /* the subject, inverted, or the agent: with its list */
+			}
 			int after_van = tok_is(st, &t[k - 1], "van") ||
 			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
 			                 (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")));
 			/* "steunt het werk van X", not "steunt iets onder de hoede van X" */
-			if (gov && !(words > 1 && after_van && !other_prep))
+			if (gov && !(words > 1 && after_van && !other_prep)) {
+				k = list_end(st, k, ce);
 				continue;  /* a phrase of its own: "samen met X", "in Y" */
-			if (fits(doc, &t[k], &f->object) && !modifier(doc, &t[k]))
+			}
+			if (fits(doc, &t[k], &f->object) && !modifier(doc, &t[k])) {
 				obj.tok = k;
+			} else if (gov) {
+				/* "richtten de leiders van X, Y en Z de W op": past the list */
+				k = list_end(st, k, ce);
+				continue;
+			}
 			break;
 		}
 		if (t[k].kind == T_WORD) {
