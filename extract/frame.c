@@ -33,7 +33,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -70,6 +70,8 @@ struct kgx_frames {
 	size_t n_voice_words;
 	char **breaks;           /* words after a comma that open a new clause */
 	size_t n_breaks;
+	char **auxiliaries;      /* finite verbs that split a subject from what follows */
+	size_t n_auxiliaries;
 	char **relatives;        /* "die", "dat": a relative clause's subject is the name before it */
 	size_t n_relatives;
 	char **preps;            /* every preposition: a name after one is not a subject */
@@ -359,6 +361,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->voice_words, &fs->n_voice_words);
 	else if (KEY("clause-breaks"))
 		st = split_list(fs, v, &fs->breaks, &fs->n_breaks);
+	else if (KEY("auxiliaries"))
+		st = split_list(fs, v, &fs->auxiliaries, &fs->n_auxiliaries);
 	else if (KEY("relatives"))
 		st = split_list(fs, v, &fs->relatives, &fs->n_relatives);
 	else if (KEY("prepositions"))
@@ -443,7 +447,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	} lists[] = {{fs->preps, fs->n_preps, W_PREP},
 	             {fs->pronominals, fs->n_pronominals, W_PRONOMINAL},
 	             {fs->relatives, fs->n_relatives, W_RELATIVE},
-	             {fs->breaks, fs->n_breaks, W_BREAK}};
+	             {fs->breaks, fs->n_breaks, W_BREAK},
+	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++) {
 			const char *w = lists[l].list[k];
@@ -1112,8 +1117,22 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
 		if (p->kind == T_NAME && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
-		    mention_of(doc, p)->kind == KGX_M_STRONG)
+		    mention_of(doc, p)->kind == KGX_M_STRONG) {
+			/* "X zal Y … toespreken": a name after the finite verb is its
+			 * object when an earlier name stands before that verb */
+			for (size_t a = i - 1; a > cb; a--) {
+				if (!(t[a - 1].kinds & W_AUX) || t[a - 1].kind != T_WORD)
+					continue;
+				for (size_t k = a - 1; k > cb; k--) {
+					const token *q = &t[k - 1];
+					if (q->kind == T_NAME && k - 1 != skip && !governed(st, k - 1) && fits(doc, q, sl) &&
+					    mention_of(doc, q)->kind == KGX_M_STRONG)
+						return k - 1;
+				}
+				break;
+			}
 			return i - 1;
+		}
 	}
 	/* "het werk van X wordt gefinancierd", "delegaties uit X, Y en Z zijn
 	 * aanwezig": X heads the subject's phrase, and a list it opens runs
@@ -1398,6 +1417,21 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			other_prep |= (t[k].kinds & W_PREP) && !tok_is(st, &t[k], "van") &&
 			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
+	}
+	if (obj.tok != SIZE_MAX || obj.entry)
+		return obj;
+	/* "X heeft Y gesteund": in a clause that ends in the verb, the object
+	 * stands between the finite verb and it */
+	for (size_t a = i; a > cb; a--) {
+		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & W_AUX))
+			continue;
+		for (size_t k = a; k < i; k++)
+			if (t[k].kind == T_NAME && k != skip && !governed(st, k) && fits(doc, &t[k], &f->object) &&
+			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {
+				obj.tok = k;
+				break;
+			}
+		break;
 	}
 	return obj;
 }
