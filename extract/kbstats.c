@@ -18,6 +18,7 @@ void kgx_kbstats_count(const kgx_kb *kb, kgx_kbstats_row rows[KGX_NCLASSES])
 		r->iso3166 += e->iso3166 != NULL;
 		r->crs += e->crs != NULL;
 		r->linked += e->wikidata || e->tooi || e->iso3166 || e->crs;
+		r->iso_wikidata += e->iso3166 && e->wikidata;
 	}
 }
 
@@ -44,7 +45,11 @@ kgx_status kgx_kbstats_print(const kgx_kb *kb, FILE *f)
 		total.iso3166 += rows[c].iso3166;
 		total.crs += rows[c].crs;
 		total.linked += rows[c].linked;
+		total.iso_wikidata += rows[c].iso_wikidata;
 	}
 	line(f, "total", &total);
+	if (total.iso3166)
+		fprintf(f, "ISO 3166-1 entries %zu, with a Wikidata item %zu (%.1f%%)\n", total.iso3166,
+		        total.iso_wikidata, 100.0 * (double)total.iso_wikidata / (double)total.iso3166);
 	return fflush(f) || ferror(f) ? KGX_ERR_OUTPUT : KGX_OK;
 }

@@ -106,6 +106,62 @@ t_kb_iso_complete() {
 }
 check "countries.kb gives all 249 ISO 3166-1 codes, one per entry" t_kb_iso_complete
 
+# The country target is every ISO 3166-1 entry with its Wikidata item.
+t_kb_iso_wikidata() {
+	local bare
+	bare=$(awk -F'\t' '$2 == "iso3166" { iso[$1] = 1 } $2 == "wikidata" { wd[$1] = 1 }
+	    END { for (id in iso) if (!(id in wd)) print id }' "$T/ids.tsv")
+	[ -z "$bare" ] || fail "ISO entries without a Wikidata item: $bare"
+}
+check "every entry with an ISO 3166-1 code has a Wikidata item" t_kb_iso_wikidata
+
+# Checks against the identifier data itself, where the shared directory is
+# there (../shared/ids beside the repository).
+IDS=${KGX_IDS:-$SRC/../shared/ids}
+
+# A channel code is an active code of the OECD list, and a category code
+# (ending in 000) only where the organisation is the whole category
+# (knowledge.md): EU institutions, IMF, World Bank Group, WTO.
+t_kb_crs_listed() {
+	local bad
+	bad=$(awk -F, 'NR == FNR { if (FNR > 1 && $2 == "active") ok[$1] = 1; next }
+	    $2 == "crs" && (!($3 in ok) || ($3 ~ /000$/ && $3 !~ /^4[2-5]000$/)) { print $1 " " $3 }' \
+		"$IDS/oecd_crs_channel_codes.csv" FS='\t' "$T/ids.tsv")
+	[ -z "$bad" ] || fail "not an active channel code, or a category code: $bad"
+}
+if [ -r "$IDS/oecd_crs_channel_codes.csv" ]; then
+	check "every crs is an active OECD channel code, not a category" t_kb_crs_listed
+else
+	skip "every crs is an active OECD channel code, not a category" "no $IDS"
+fi
+
+# Only identifiers a source verifies: a Wikidata item is a verified row of
+# the ids files (countries, intl_orgs with status verified, the openkamer
+# politicians) or carries a '# wikidata cross-checked' comment line above it
+# that says where the second source is (docs/sources.md).
+t_kb_wikidata_sourced() {
+	# names before the item may hold quoted commas: the item is the field
+	# that looks like one (followed by the status in intl_orgs)
+	awk -F, 'FNR == 1 { f++; next }
+	    { for (i = 1; i <= NF; i++) if ($i ~ /^Q[1-9][0-9]*$/) {
+	          if (f != 2 || $(i + 1) == "verified" || $(i + 1) == "verified-conflict-noted") print $i
+	          break } }' \
+		"$IDS/countries.csv" "$IDS/intl_orgs_wikidata.csv" "$IDS/nl_politicians_openkamer.csv" |
+		sort -u >"$T/verified"
+	awk '/^\[/ { id = substr($1, 2, length($1) - 2) }
+	     /^wikidata[ \t]*=/ { v = $0; sub(/^[^=]*=[ \t]*/, "", v); sub(/[ \t]+$/, "", v)
+	         print v "\t" id "\t" (prev ~ /^# wikidata cross-checked/) }
+	     { prev = $0 }' "$KB"/*.kb >"$T/wd"
+	local bad
+	bad=$(awk -F'\t' 'NR == FNR { ok[$1] = 1; next } !($1 in ok) && $3 == 0 { print $2 " " $1 }' "$T/verified" "$T/wd")
+	[ -z "$bad" ] || fail "Wikidata items no ids file verifies and no comment explains: $bad"
+}
+if [ -r "$IDS/intl_orgs_wikidata.csv" ]; then
+	check "every Wikidata item is a verified row of ../shared/ids or says where it was cross-checked" t_kb_wikidata_sourced
+else
+	skip "every Wikidata item is a verified row of ../shared/ids or says where it was cross-checked" "no $IDS"
+fi
+
 # ------------------------------------------------------------ output
 
 t_output() {

@@ -5,6 +5,8 @@
 static const char kb[] =
 	"[nl]\nclass = Country\nnl = Nederland\niso3166 = NL\nwikidata = Q29999\n\n"
 	"[xx]\nclass = Country\nnl = Xland\n\n"
+	"[yy]\nclass = Country\nnl = Yland\niso3166 = YY\n\n"
+	"[zz]\nclass = Country\nnl = Zland\nwikidata = Q3\n\n"
 	"[f]\nclass = Fund\nen = Fund F\ncrs = 41147\n\n"
 	"[g]\nclass = GovernmentBody\nnl = G\ntooi = https://identifier.overheid.nl/tooi/id/x/1\n\n"
 	"[m]\nclass = Minister\nnl = M. Mm\nwikidata = Q1\n";
@@ -18,10 +20,12 @@ static void test_count(void **state)
 	kgx_kbstats_row rows[KGX_NCLASSES];
 	kgx_kbstats_count(k, rows);
 	const kgx_kbstats_row *c = &rows[kgx_class_primary(KGX_C_COUNTRY)];
-	assert_int_equal(c->entries, 2);
-	assert_int_equal(c->iso3166, 1);
-	assert_int_equal(c->wikidata, 1);
-	assert_int_equal(c->linked, 1);
+	assert_int_equal(c->entries, 4);
+	assert_int_equal(c->iso3166, 2);
+	assert_int_equal(c->wikidata, 2);
+	assert_int_equal(c->linked, 3);
+	/* only Nederland has both; Zland's item without a code does not count */
+	assert_int_equal(c->iso_wikidata, 1);
 	assert_int_equal(rows[kgx_class_primary(KGX_C_FUND)].crs, 1);
 	assert_int_equal(rows[kgx_class_primary(KGX_C_GOVBODY)].tooi, 1);
 	/* a Minister counts as a Minister, not also as a Person */
@@ -34,8 +38,9 @@ static void test_count(void **state)
 	assert_non_null(f);
 	assert_int_equal(kgx_kbstats_print(k, f), KGX_OK);
 	fclose(f);
-	assert_non_null(strstr(buf, "Country               2        1     0       1     0       1   50.0%\n"));
-	assert_non_null(strstr(buf, "total                 5        2     1       1     1       4   80.0%\n"));
+	assert_non_null(strstr(buf, "Country               4        2     0       2     0       3   75.0%\n"));
+	assert_non_null(strstr(buf, "total                 7        3     1       2     1       6   85.7%\n"));
+	assert_non_null(strstr(buf, "\nISO 3166-1 entries 2, with a Wikidata item 1 (50.0%)\n"));
 	assert_null(strstr(buf, "Event"));  /* classes without entries are left out */
 	free(buf);
 	kgx_kb_free(k);
