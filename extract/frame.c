@@ -860,6 +860,12 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
+		/* "X (ABC), Y en Z": an acronym in brackets stands beside its name */
+		if (!sep && j + 2 < end && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' &&
+		    t[j + 1].kind == T_NAME && t[j + 2].kind == T_PUNCT && st->lower.s[t[j + 2].lb] == ')') {
+			k = j + 3;
+			continue;
+		}
 		if (!sep)
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
