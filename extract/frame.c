@@ -860,6 +860,17 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
+		/* "X van de V, Y en Z": an item's own complement is no item */
+		if (j + 1 < end && tok_is(st, &t[j], "van")) {
+			size_t v = j + 1;
+			while (v < end && (tok_is(st, &t[v], "de") || tok_is(st, &t[v], "het")))
+				v++;
+			if (v < end && t[v].kind == T_NAME && v + 1 < end &&
+			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || tok_is(st, &t[v + 1], "en"))) {
+				k = v + 1;
+				continue;
+			}
+		}
 		/* "X (ABC), Y en Z": an acronym in brackets stands beside its name */
 		if (!sep && j + 2 < end && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' &&
 		    t[j + 1].kind == T_NAME && t[j + 2].kind == T_PUNCT && st->lower.s[t[j + 2].lb] == ')') {
@@ -966,6 +977,11 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	}
 	classes &= sl->classes;
 	if (!classes)
+		return none;
+	/* "de missie UNIFIL" names its mission, and "de bijeenkomst van de
+	 * Liga" a meeting of its own: neither points back */
+	if (j + 1 < st->toks.len && t[j + 1].clause == t[j].clause &&
+	    (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van")))
 		return none;
 	/* a definite noun phrase may point far back: "de conferentie" in a letter about one */
 	return referent(st, doc, classes, j, si, UINT32_MAX);
