@@ -340,6 +340,18 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 				e->classes |= kgx_class_closure(KGX_C_MINISTER);
 		}
 	}
+	if (!*out && (cr->classes & KGX_C_PERSON)) {
+		/* "Ank Bijleveld-Schouten" for the known "A.Th.B. Bijleveld-Schouten":
+		 * a given name before a known person's surname, with the initial the
+		 * knowledge base gives */
+		const char *sp = memchr(text, ' ', len);
+		if (sp && sp + 1 < text + len) {
+			const kgx_entry *e = lookup(c, sp + 1, len - (size_t)(sp + 1 - text), KGX_C_PERSON);
+			if (e && !e->discovered && e->label && ascii_lower((unsigned char)e->label[0]) ==
+			                                           ascii_lower((unsigned char)text[0]))
+				*out = e;
+		}
+	}
 	if (*out && alt && !((*out)->classes & KGX_C_PERSON) && !lookup(c, alt, alt_len, 0)) {
 		/* "het Koninkrijk der Nederlanden (KNL)": the acronym this letter
 		 * defines for a known name stands for it in later sentences */

@@ -542,6 +542,28 @@ static int joined_by_of(const char *s, size_t n)
 	return 0;
 }
 
+/* "X, het kinderfonds van de Y": an apposition whose head noun hangs on Y */
+static int joined_by_apposition(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i >= n || s[i] != ',')
+		return 0;
+	for (i++; i < n && s[i] == ' '; i++)
+		;
+	if (n - i > 3 && !strncasecmp(s + i, "de ", 3))
+		i += 3;
+	else if (n - i > 4 && !strncasecmp(s + i, "het ", 4))
+		i += 4;
+	else
+		return 0;
+	size_t w = i;
+	while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '.')
+		i++;
+	if (i == w || i >= n || s[i] != ' ')
+		return 0;
+	return joined_by_of(s + i, n - i);
+}
+
 static int listed(const kgx_entry *const *list, const kgx_entry *e)
 {
 	for (; list && *list; list++)
@@ -602,11 +624,13 @@ static kgx_status facts(kgx_doc *doc)
 		const kgx_mention *a = &ms[i];
 		if (a->kind != KGX_M_STRONG)
 			continue;
-		/* "de Algemene Vergadering der Verenigde Naties": a body and the one
-		 * the knowledge base says it belongs to, joined by "van (de)" */
+		/* "de Algemene Vergadering van de Verenigde Naties": a body and the one
+		 * the knowledge base says it belongs to, joined by "van (de)" or by
+		 * an apposition ("X, het kinderfonds van de Y") */
 		if (i + 1 < n && ms[i + 1].kind == KGX_M_STRONG && ms[i + 1].sentence == a->sentence &&
 		    ms[i + 1].span.begin > a->span.end && listed(a->entry->part_of, ms[i + 1].entry) &&
-		    joined_by_of(doc->text + a->span.end, ms[i + 1].span.begin - a->span.end) &&
+		    (joined_by_of(doc->text + a->span.end, ms[i + 1].span.begin - a->span.end) ||
+		     joined_by_apposition(doc->text + a->span.end, ms[i + 1].span.begin - a->span.end)) &&
 		    (st = add_fact(doc, &stated, a->entry, ms[i + 1].entry, KGX_P_PARTOF, a->sentence,
 		                   "kb:part-of-named")) != KGX_OK)
 			break;

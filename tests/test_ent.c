@@ -280,6 +280,21 @@ static void test_many_distinct_names(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_given_name_before_known_surname(void **state)
+{
+	(void)state;
+	/* a given name before a known minister's surname is that minister, not a
+	 * new person; a different initial is someone else */
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", "Volgens de minister van Defensie, Ank Bijleveld-Schouten, is dat nodig.");
+	assert_true(t_mentions(&doc, "person-bijleveld-schouten") > 0);
+	assert_int_equal(doc.discovered.len, 0);
+	kgx_doc_release(&doc);
+	t_run(&doc, shipped, "t.txt", "Volgens de minister van Defensie, Piet Bijleveld-Schouten, is dat nodig.");
+	assert_int_equal(t_mentions(&doc, "person-bijleveld-schouten"), 0);
+	kgx_doc_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_map_errors),
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
 		cmocka_unit_test_teardown(test_many_distinct_names, release),
+		cmocka_unit_test(test_given_name_before_known_surname),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }

@@ -19,6 +19,8 @@ static const char *KB =
 	"[summit]\nclass = Event\nnl = Bergtop 2030\n\n"
 	"[min-w]\nclass = GovernmentBody\nnl = Ministerie van Wegen\nalias = Wegen\n\n"
 	"[person-v]\nclass = Minister\nnl = V. Veenstra\nalias = Veenstra\nminister-of = min-w 2019-01-01\n\n"
+	"[parent]\nclass = UNBody\nnl = Wereldbond\n\n"
+	"[child]\nclass = UNBody\nnl = Kinderbureau\npart-of = parent\n\n"
 	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n";
 
 static const char *FRAMES =
@@ -381,6 +383,16 @@ static void test_lower_case_alias_and_acronym(void **state)
 	      KGX_P_PARTICIPATESIN, "summit", 1);
 }
 
+static void test_part_of_apposition(void **state)
+{
+	(void)state;
+	/* the parent the knowledge base gives, named in an apposition */
+	check("Het Kinderbureau, het jeugdfonds van de Wereldbond, helpt.", "child", KGX_P_PARTOF, "parent", 1);
+	check("Het Kinderbureau van de Wereldbond helpt.", "child", KGX_P_PARTOF, "parent", 1);
+	/* not a parent the knowledge base does not give */
+	check("De Wereldbond, het moederfonds van het Kinderbureau, helpt.", "parent", KGX_P_PARTOF, "child", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +417,7 @@ int main(void)
 		cmocka_unit_test(test_phrase_head_list),
 		cmocka_unit_test(test_title_names_office_holder),
 		cmocka_unit_test(test_lower_case_alias_and_acronym),
+		cmocka_unit_test(test_part_of_apposition),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
