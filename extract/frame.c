@@ -1671,7 +1671,15 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			if (f->voice != VOICE_ANY)
 				return missed(st, doc, si, f, i, "no agent");
 			/* a nominalisation or a passive with no one named in its clause:
-			 * the letter's own act */
+			 * the letter's own act; not a verb whose subject is a name of
+			 * another class ("de EU stelt … beschikbaar") */
+			if (!noun) {
+				slot anyone = *ag;
+				anyone.classes = ~0u;
+				size_t other = subject(st, doc, &anyone, cb, ce, i, 0, skip, NULL);
+				if (other != SIZE_MAX && other < i)
+					return missed(st, doc, si, f, i, "a subject of another class");
+			}
 			for (size_t k = cb; k < ce; k++)
 				if (t[k].kind == T_NAME && k != skip && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
 				    fits(doc, &t[k], ag) && !governed(st, k) &&

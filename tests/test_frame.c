@@ -75,6 +75,10 @@ static const char *FRAMES =
 	"verb = aanwezig|nam … deel\n"
 	"agent = Country|Minister|Person\nagent-at = subject\n"
 	"object = Event|Organisation\nobject-at = bij|aan|recent\n"
+	"[overmaken]\nkind = frame\npredicate = funds\n"
+	"verb = overgemaakt\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Fund\nobject-at = aan\nmoney = required\nvoice = any\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -393,6 +397,15 @@ static void test_part_of_apposition(void **state)
 	check("De Wereldbond, het moederfonds van het Kinderbureau, helpt.", "parent", KGX_P_PARTOF, "child", 0);
 }
 
+static void test_voice_not_over_a_subject(void **state)
+{
+	(void)state;
+	/* a passive with no one named: the letter's own act */
+	check("Aan het Groeifonds wordt 3 miljoen euro overgemaakt.", "home", KGX_P_FUNDS, "fund-a", 1);
+	/* a subject of a class the agent may not be is no gap for the voice */
+	check("De Liga heeft 3 miljoen euro aan het Groeifonds overgemaakt.", "home", KGX_P_FUNDS, "fund-a", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_title_names_office_holder),
 		cmocka_unit_test(test_lower_case_alias_and_acronym),
 		cmocka_unit_test(test_part_of_apposition),
+		cmocka_unit_test(test_voice_not_over_a_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
