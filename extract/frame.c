@@ -142,6 +142,11 @@ size_t kgx_frames_count(const kgx_frames *fs)
 	return fs ? fs->frames.len : 0;
 }
 
+const kgx_entry *kgx_frames_voice(const kgx_frames *fs)
+{
+	return fs ? fs->voice : NULL;
+}
+
 kgx_frame *kgx_frames_add(kgx_frames *fs, struct kgx_rule *ru)
 {
 	kgx_frame *f = kgx_arena_alloc(&fs->arena, sizeof *f);
@@ -564,6 +569,11 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 		pcre2_match_data_free(md);
 	}
 	return KGX_OK;
+}
+
+const kgx_entry *kgx_frame_state_voice(const kgx_frame_state *st)
+{
+	return st && st->voice_on ? st->fs->voice : NULL;
 }
 
 void kgx_frame_state_free(kgx_frame_state *st)

@@ -26,6 +26,7 @@ typedef struct {
 	kgx_vec cands;  /* candidate, for the current sentence */
 	candidate *last;  /* the candidate add_candidate made or met */
 	uint32_t sentence;
+	const kgx_entry *silenced;  /* the voice, in a debate: no rule may speak for it */
 } rel_ctx;
 
 /* Replace stray private-use marks in the text so no document can forge a
@@ -119,6 +120,10 @@ static size_t resolve_ref(rel_ctx *c, const kgx_rule *ru, const char *ref,
 	}
 	if (ref[0] == '=') {
 		out[0] = kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), ref + 1);
+		/* "emit = … =netherlands o" speaks as the letter; a debate's
+		 * speakers are members, not the state */
+		if (out[0] && out[0] == c->silenced)
+			return 0;
 		return out[0] ? 1 : 0;
 	}
 	const kgx_role *role = NULL;
@@ -689,6 +694,8 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		st = kgx_needs_init(&needs, rules);
 	if (st == KGX_OK)
 		st = kgx_frame_state_new(&frames, kgx_rules_frames(rules), rules, doc);
+	if (st == KGX_OK && kgx_rules_frames(rules) && !kgx_frame_state_voice(frames))
+		c.silenced = kgx_frames_voice(kgx_rules_frames(rules));
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;

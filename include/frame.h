@@ -39,6 +39,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *va
 /* Index the triggers and resolve the voice entity; after loading. */
 kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r);
 size_t kgx_frames_count(const kgx_frames *fs);
+/* The compiled `voice` entity, or NULL. */
+const kgx_entry *kgx_frames_voice(const kgx_frames *fs);
 
 /* A relation a frame found. `how` says which frame, trigger and slots
  * (for --explain); it and amount live in the document's arena. */
@@ -59,6 +61,10 @@ typedef struct kgx_frame_state kgx_frame_state;
 kgx_status kgx_frame_state_new(kgx_frame_state **st, const kgx_frames *fs,
                                const struct kgx_rules *r, const kgx_doc *doc);
 void kgx_frame_state_free(kgx_frame_state *st);
+
+/* The entity the document speaks for, or NULL in a debate (whose speakers
+ * have voices of their own) or without a `voice` setting. */
+const kgx_entry *kgx_frame_state_voice(const kgx_frame_state *st);
 
 /* Apply every frame to sentence si, whose mentions are doc->mentions[m0..m1),
  * and hand each relation to sink. */

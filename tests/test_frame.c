@@ -32,6 +32,8 @@ static const char *FRAMES =
 	"pattern = (?m)^Datum (?<value>\\d{1,2} \\w+ \\d{4})\n"
 	"[acronym]\nkind = entity\npattern = (?-i)(?<long>\\p{Lu}\\w+)\\s*\\((?<short>\\p{Lu}{2,5})\\)\n"
 	"create.long = auto\nalias.long = short\n"
+	"[author]\nneeds = inzet\npattern = \\binzet\\s+voor\\s+{o:Mission}\n"
+	"emit = participatesIn =home o\n"
 	"[@frames]\n"
 	"voice = home\n"
 	"voice-words = wij|het kabinet\n"
@@ -406,6 +408,16 @@ static void test_voice_not_over_a_subject(void **state)
 	check("De Liga heeft 3 miljoen euro aan het Groeifonds overgemaakt.", "home", KGX_P_FUNDS, "fund-a", 0);
 }
 
+static void test_debate_silences_the_voice_in_patterns(void **state)
+{
+	(void)state;
+	/* a pattern that speaks for the letter ... */
+	check("Onze inzet voor VREDMIS blijft.", "home", KGX_P_PARTICIPATESIN, "mission", 1);
+	/* ... does not in a debate, whose speakers are members */
+	check("De heer Pietersma (XYZ):\n\nOnze inzet voor VREDMIS blijft.", "home", KGX_P_PARTICIPATESIN,
+	      "mission", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_lower_case_alias_and_acronym),
 		cmocka_unit_test(test_part_of_apposition),
 		cmocka_unit_test(test_voice_not_over_a_subject),
+		cmocka_unit_test(test_debate_silences_the_voice_in_patterns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
