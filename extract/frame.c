@@ -1193,11 +1193,24 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	if (ante != SIZE_MAX)
 		return ante;
 	if (!noun)
-		for (size_t i = trig + 1; i < ce && i <= trig + 4; i++)
+		for (size_t i = trig + 1; i < ce && i <= trig + 6; i++) {
+			/* "namen (ook) de ministers van X en Y deel": the inverted
+			 * subject's phrase, headed by a name after "van" or "uit" */
+			if (t[i].kind == T_NAME && i != skip && i >= 3 && fits(doc, &t[i], sl) &&
+			    (tok_is(st, &t[i - 1], "van") || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
+			    !(t[i - 2].kinds & W_PREP) && determiner(st, &t[i - 3]) && !t[i].titled &&
+			    mention_of(doc, &t[i])->kind == KGX_M_STRONG) {
+				if (head)
+					*head = 1;
+				return i;
+			}
+			if (i > trig + 4)
+				continue;
 			if (t[i].kind == T_NAME && (i <= trig + 2 || t[i].titled) && i != skip && fits(doc, &t[i], sl) &&
 			    !governed(st, i) &&
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG)
 				return i;
+		}
 	return SIZE_MAX;
 }
 
