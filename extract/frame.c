@@ -56,6 +56,7 @@ struct kgx_frame {
 	kgx_vec forms;  /* form */
 	slot agent, object;
 	int agent_set, object_set;
+	int begins;  /* "years = start": the clause's year is when the relation began */
 	int money;
 	int voice;
 };
@@ -310,6 +311,17 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 			f->money = MONEY_FORBIDDEN;
 		else {
 			kgx_diag(&vloc, "money is 'any', 'required' or 'forbidden'");
+			return KGX_ERR_SYNTAX;
+		}
+		return KGX_OK;
+	}
+	if (KEY("years")) {
+		if (!strcmp(v, "start"))
+			f->begins = 1;
+		else if (!strcmp(v, "as-stated"))
+			f->begins = 0;
+		else {
+			kgx_diag(&vloc, "years is 'as-stated' or 'start'");
 			return KGX_ERR_SYNTAX;
 		}
 		return KGX_OK;
@@ -1285,6 +1297,10 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 					break;
 				}
 		size_t to = forward ? next : prev < n ? prev : next;
+		/* "via X en Y … in totaal 3 miljoen euro": one sum after a whole
+		 * list is theirs together, not the last one's */
+		if (!forward && !with && next == n && n > 1)
+			continue;
 		if (to < n && which[to] < 0)
 			which[to] = a;
 	}
@@ -1325,6 +1341,11 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	bind_amounts(st, &f->object, at, no, tb, te, which);
 	int year = 0, sy = 0, ey = 0;
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
+	/* "trad in 2014 toe", "richtten in 2014 op": the year it began */
+	if (f->begins && year && !sy) {
+		sy = year;
+		year = 0;
+	}
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
 	for (size_t a = 0; a < na; a++) {
 		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));

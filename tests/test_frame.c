@@ -81,6 +81,10 @@ static const char *FRAMES =
 	"verb = overgemaakt\n"
 	"agent = Country\nagent-at = subject\n"
 	"object = Fund\nobject-at = aan\nmoney = required\nvoice = any\n"
+	"[sticht]\nkind = frame\npredicate = memberOf\n"
+	"verb = stichtte\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Organisation\nobject-at = direct\nyears = start\nvoice = none\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -418,6 +422,21 @@ static void test_debate_silences_the_voice_in_patterns(void **state)
 	      "mission", 0);
 }
 
+static void test_years_start(void **state)
+{
+	(void)state;
+	/* a frame whose relation begins with the act: its year is the start */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "In 2014 stichtte Albarije de Liga.");
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_MEMBEROF, "league");
+	assert_non_null(rel);
+	assert_int_equal(rel->start_year, 2014);
+	assert_int_equal(rel->year, 0);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -445,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_part_of_apposition),
 		cmocka_unit_test(test_voice_not_over_a_subject),
 		cmocka_unit_test(test_debate_silences_the_voice_in_patterns),
+		cmocka_unit_test(test_years_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
