@@ -1347,6 +1347,16 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 		year = 0;
 	}
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
+	/* "X en Y droegen samen 7 miljoen bij": one sum of several givers is
+	 * theirs together, unless each gave it ("elk", "ieder") */
+	if (na > 1) {
+		int each = 0;
+		for (size_t k = tb; k < te && !each; k++)
+			each = tok_is(st, &t[k], "elk") || tok_is(st, &t[k], "ieder") || tok_is(st, &t[k], "elke") ||
+			       tok_is(st, &t[k], "iedere") || tok_is(st, &t[k], "each");
+		if (!each)
+			money_pred = 0;
+	}
 	for (size_t a = 0; a < na; a++) {
 		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));
 		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
