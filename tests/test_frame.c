@@ -437,6 +437,32 @@ static void test_years_start(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_shared_sums(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	/* one sum of two givers is theirs together: neither carries it */
+	t_run(&doc, r, "t.txt", "De gift van Albarije en Borea aan ZORG bedraagt samen 7 miljoen euro.");
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	kgx_doc_release(&doc);
+	/* unless each gave it */
+	t_run(&doc, r, "t.txt", "De gift van Albarije en Borea aan ZORG bedraagt elk 7 miljoen euro.");
+	rel = t_relation(&doc, "borea", KGX_P_FUNDS, "agency");
+	assert_non_null(rel);
+	assert_non_null(rel->amount);
+	kgx_doc_release(&doc);
+	/* one sum after a whole list of recipients is theirs together */
+	t_run(&doc, r, "t.txt", "Aan het Groeifonds en het Waterfonds schenkt Albarije samen 7 miljoen euro toe.");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_voice_not_over_a_subject),
 		cmocka_unit_test(test_debate_silences_the_voice_in_patterns),
 		cmocka_unit_test(test_years_start),
+		cmocka_unit_test(test_shared_sums),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -347,6 +347,7 @@ static void test_amount_shipped_pattern(void **state)
 		{"€ 2 miljard", "2000000000.0", "EUR"},
 		{"US$ 10 million", "10000000.0", "USD"},
 		{"in 2024 0,75 miljoen euro", "750000.0", "EUR"},
+		{"bedroeg in 2022 EUR 30 miljoen", "30000000.0", "EUR"}, /* not 2022 euro */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char out[32] = "";
