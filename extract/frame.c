@@ -57,6 +57,8 @@ struct kgx_frame {
 	slot agent, object;
 	int agent_set, object_set;
 	int begins;  /* "years = start": the clause's year is when the relation began */
+	char **unless;  /* words that, beside the trigger, make it another verb ("zich") */
+	size_t n_unless;
 	int money;
 	int voice;
 };
@@ -314,6 +316,12 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 			return KGX_ERR_SYNTAX;
 		}
 		return KGX_OK;
+	}
+	if (KEY("unless")) {
+		kgx_status st = split_list(fs, v, &f->unless, &f->n_unless);
+		if (st == KGX_ERR_SYNTAX)
+			kgx_diag(&vloc, "expected words separated by '|'");
+		return st;
 	}
 	if (KEY("years")) {
 		if (!strcmp(v, "start"))
@@ -1040,6 +1048,14 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
  * after `from` (or before the trigger: "aan X draagt … bij") whose phrase
  * holds a fitting name within four words, a noun that stands for one, or a
  * name in apposition ("aan de missie in Kosovo, EULEX"). */
+/* Whether word w is a noun that the name just before it qualifies, glued
+ * by a hyphen ("VN-organisaties"). */
+static int modifier_before(const kgx_frame_state *st, const kgx_doc *doc, size_t w)
+{
+	const token *t = st->toks.data;
+	return w > 0 && t[w - 1].kind == T_NAME && t[w - 1].e + 1 == t[w].b && doc->text[t[w - 1].e] == '-';
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -1050,9 +1066,15 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			/* "draagt hieraan bij": a preposition with "it" in one word */
 			if (t[i].kind == T_WORD && (t[i].kinds & W_PRONOMINAL)) {
 				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
-				if (i + 1 < ce && (tok_is(st, &t[i + 1], "dat") || tok_is(st, &t[i + 1], "te") ||
-				                   tok_is(st, &t[i + 1], "om") || tok_is(st, &t[i + 1], "of")))
-					continue;
+				int ahead = 0;
+				for (size_t q = i + 1; q < ce && q <= i + 2 && !ahead; q++) {
+					ahead = tok_is(st, &t[q], "dat") || tok_is(st, &t[q], "te") || tok_is(st, &t[q], "om") ||
+					        tok_is(st, &t[q], "of");
+					if (!(t[q].kinds & W_PREP))
+						break;  /* only a verb's particle stands between */
+				}
+				if (ahead)
+					continue;  /* "zet zich ervoor in dat …": past a particle too */
 				/* "de missies waaraan": a relative one hangs on the name just before */
 				int relative = !memcmp(low(st, &t[i]), "waar", 4);
 				for (size_t p = 0; p < sl->n_preps; p++) {
@@ -1085,11 +1107,16 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			for (size_t p = 0; p < sl->n_preps; p++)
 				if (tok_is(st, &t[i], sl->preps[p]))
 					*via = sl->preps[p];
-			int named = 0;
+			int named = 0, fitted = 0;
 			/* a phrase before the trigger ends there */
 			size_t stop = pass ? from - 1 : ce;
 			for (size_t j = i + 1; j < stop && j <= i + 6; j++) {
 				if (t[j].kind == T_PUNCT) {
+					/* "aan VN-organisaties, de X en de Y": a list whose first
+					 * item is a noun a name qualifies goes on to the names */
+					if (named && !fitted && st->lower.s[t[j].lb] == ',' && j + 1 < stop &&
+					    t[j - 1].kind == T_WORD && modifier_before(st, doc, j - 1))
+						continue;
 					/* an apposition closes the phrase: ", NAME" and then the end */
 					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
 					    j + 1 != skip && fits(doc, &t[j + 1], sl) && !modifier(doc, &t[j + 1]) &&
@@ -1106,6 +1133,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				if (t[j].kind == T_NAME) {
 					named = 1;
+					fitted |= fits(doc, &t[j], sl) && !modifier(doc, &t[j]);
 					if (j != skip && fits(doc, &t[j], sl) && !modifier(doc, &t[j])) {
 						filler f = {j, NULL, 0};
 						return f;
@@ -1625,6 +1653,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return KGX_OK;
 		last = k;
 	}
+	/* "zet zich in voor": the reflexive is another verb than "zet in" */
+	for (size_t k = i + 1; f->n_unless && k < ce && k <= last + 1; k++)
+		if (tok_in(st, &t[k], f->unless, f->n_unless))
+			return missed(st, doc, si, f, i, "a word that makes it another verb");
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	if (f->money != MONEY_ANY) {
 		int has = 0;

@@ -85,6 +85,10 @@ static const char *FRAMES =
 	"verb = stichtte\n"
 	"agent = Country\nagent-at = subject\n"
 	"object = Organisation\nobject-at = direct\nyears = start\nvoice = none\n"
+	"[zet-in]\nkind = frame\npredicate = participatesIn\n"
+	"verb = zet … in\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Mission\nobject-at = voor|bij\nunless = zich\nvoice = none\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -463,6 +467,14 @@ static void test_shared_sums(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_unless(void **state)
+{
+	(void)state;
+	check("Albarije zet twee schepen in bij VREDMIS.", "alba", KGX_P_PARTICIPATESIN, "mission", 1);
+	/* the reflexive is another verb: to stand up for, not to deploy */
+	check("Albarije zet zich al jaren in voor VREDMIS.", "alba", KGX_P_PARTICIPATESIN, "mission", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -492,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_debate_silences_the_voice_in_patterns),
 		cmocka_unit_test(test_years_start),
 		cmocka_unit_test(test_shared_sums),
+		cmocka_unit_test(test_unless),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
