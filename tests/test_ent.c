@@ -151,6 +151,51 @@ static void test_organisations(void **state)
 	assert_false(mentions("Wij blijven trouw aan het Handvest.", "trouw"));
 }
 
+/* An Eerste Kamer paper is numbered by letters within its dossier; a date
+ * after the letters belongs to the citation. */
+static void test_eerste_kamer_paper(void **state)
+{
+	(void)state;
+	assert_true(mentions("Zie Kamerstuk 31 200, CD van 3 mei 2020 over de missie.", "kst-31200-cd"));
+	assert_true(mentions("Dit staat in Kamerstukken I 2019/20, 31 200, CD.", "kst-31200-cd"));
+	assert_false(mentions("Zie Kamerstuk 31 200, nr. 12 over de missie.", "kst-31200-cd"));
+}
+
+/* Funds and missions the knowledge base does not know, by the head of their
+ * name; a known name stays the known entity. */
+static void test_unnamed_fund_and_mission(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Nederland draagt bij aan het Qarvel Recovery Trust Fund van de bank.",
+	                       "qarvel-recovery-trust-fund") & KGX_C_FUND);
+	assert_true(classes_of("Het geld gaat naar het Fonds voor Lokale Vrede in de regio.",
+	                       "fonds-voor-lokale-vrede") & KGX_C_FUND);
+	assert_true(classes_of("Het geld gaat naar het Zeevaartfonds.", "zeevaartfonds") & KGX_C_FUND);
+	/* an adjective of nationality qualifies a fund, it does not name one */
+	assert_false(mentions("Het geld gaat naar het Franse Fonds voor de regio.", "franse-fonds"));
+	assert_true(classes_of("De EU-missie EUCOP Qarvel helpt de politie.", "eucop-qarvel") & KGX_C_MISSION);
+	assert_true(classes_of("De VN-vredesmissie UNMIQ werd opgericht.", "unmiq") & KGX_C_MISSION);
+	assert_true(classes_of("Nederland neemt deel aan operatie Blauwe Horizon.", "operatie-blauwe-horizon") &
+	            KGX_C_MISSION);
+	assert_true(mentions("De EU-missie EUCAP Sahel Mali helpt de politie.", "eucap-sahel-mali"));
+	assert_true(mentions("Nederland steunt het Peacebuilding Fund.", "un-peacebuilding-fund"));
+}
+
+/* Lists completed from the real world: closed peace operations, coalitions,
+ * committees of the General Assembly and the Security Council, regions. */
+static void test_completed_lists(void **state)
+{
+	(void)state;
+	assert_true(mentions("Nederlandse militairen dienden in UNPROFOR en UNTAC.", "unprofor"));
+	assert_true(mentions("Nederlandse militairen dienden in UNPROFOR en UNTAC.", "untac"));
+	assert_true(classes_of("De bijdrage aan de anti-ISIS coalitie loopt door.", "anti-isis-coalition") &
+	            KGX_C_MISSION);
+	assert_true(mentions("De resolutie werd in de Derde Commissie aangenomen.", "unga-third-committee"));
+	assert_true(mentions("Het 1267-comité plaatste hem op de lijst.", "unsc-1267-committee"));
+	assert_true(mentions("Steun voor de Koerdistan Autonome Regio blijft nodig.", "kurdistan-region-iraq"));
+	assert_true(classes_of("Nederland steunt Gavi met 10 miljoen euro.", "gavi") & KGX_C_FUND);
+}
+
 /* The features the shipped rules use, on a rule set of their own. */
 static void test_id_templates(void **state)
 {
@@ -289,6 +334,9 @@ int main(void)
 		cmocka_unit_test(test_foreign_ministry_is_not_dutch),
 		cmocka_unit_test(test_committee_is_not_ministry),
 		cmocka_unit_test(test_organisations),
+		cmocka_unit_test(test_eerste_kamer_paper),
+		cmocka_unit_test(test_unnamed_fund_and_mission),
+		cmocka_unit_test(test_completed_lists),
 		cmocka_unit_test(test_id_templates),
 		cmocka_unit_test(test_map_errors),
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
