@@ -111,6 +111,11 @@ static void test_meeting_with_date(void **state)
 	assert_true(mentions(rbz, "eu-foreign-affairs-council"));  /* the council stays a mention */
 	assert_true(mentions("Tijdens de 64e zitting van de Algemene Vergadering sprak de minister.", "unga-64"));
 	assert_true(mentions("De inzet voor de 72ste AVVN is bekend.", "unga-72"));
+	/* a meeting of two days is named by its first; an informal council is still the council's */
+	assert_true(mentions("De Europese Raad van 26 en 27 juni 2025 sprak over Mali.", "er-2025-06-26"));
+	assert_true(mentions("De informele Raad Buitenlandse Zaken (Gymnich) van 30 augustus 2023 sprak.",
+	                     "rbz-2023-08-30"));
+	assert_true(mentions("In het plenaire debat van 14 maart 2023 vroeg de Kamer dit.", "pd-2023-03-14"));
 }
 
 static void test_foreign_ministry_is_not_dutch(void **state)
