@@ -119,6 +119,10 @@ static void test_meeting_with_date(void **state)
 	assert_true(mentions("De informele Raad Buitenlandse Zaken (Gymnich) van 30 augustus 2023 sprak.",
 	                     "rbz-2023-08-30"));
 	assert_true(mentions("In het plenaire debat van 14 maart 2023 vroeg de Kamer dit.", "pd-2023-03-14"));
+	/* a debate without date, by its subject */
+	assert_true(mentions("In het VAO Qarvel vroeg de Kamer om een brief.", "vao-qarvel"));
+	assert_true(mentions("Het algemeen overleg over de inzet in de regio werd kort gehouden.",
+	                     "algemeen-overleg-over-de-inzet-in-de-regio"));
 }
 
 static void test_foreign_ministry_is_not_dutch(void **state)
