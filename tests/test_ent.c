@@ -93,7 +93,7 @@ static void test_proceedings_and_resolutions(void **state)
 	assert_true(mentions("Het besluit staat in Besluit (GBVB) 2021/509 van de Raad.", "eu-2021-509"));
 	/* a UN document by its symbol, with the report's title before it */
 	assert_true(mentions("Zie VN-rapport Vrede en Recht (2025), S/2025/123 voor de cijfers.", "un-s-2025-123"));
-	assert_false(mentions("Zie https://docs.un.org/en/S/2025/123 voor de tekst.", "un-s-2025-123"));
+	assert_false(mentions("Zie https://example.org/stukken/S/2025/123 voor de tekst.", "un-s-2025-123"));
 	assert_true(mentions("Dit volgt uit artikel 100 van de Grondwet en het beleid.", "constitution-nl"));
 	/* another country's constitution in lower case is not the Dutch one */
 	assert_false(mentions("Het land krijgt een nieuwe grondwet en verkiezingen.", "constitution-nl"));
