@@ -191,6 +191,10 @@ static void test_unnamed_fund_and_mission(void **state)
 	            KGX_C_MISSION);
 	assert_true(mentions("De EU-missie EUCAP Sahel Mali helpt de politie.", "eucap-sahel-mali"));
 	assert_true(mentions("Nederland steunt het Peacebuilding Fund.", "un-peacebuilding-fund"));
+	/* a UN mission named by its country, in any of the words for it */
+	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "unmiss"));
+	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "south-sudan"));
+	assert_true(mentions("De VN-vredesmacht in Libanon blijft.", "unifil"));
 }
 
 /* Lists completed from the real world: closed peace operations, coalitions,
