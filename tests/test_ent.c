@@ -194,8 +194,8 @@ static void test_unnamed_fund_and_mission(void **state)
 	/* a paper in English by the head of its name */
 	assert_true(classes_of("Dit staat in het Qarvel Implementation Plan on Coastal Security van 2020.",
 	                       "qarvel-implementation-plan-on-coastal-security") & KGX_C_DOCUMENT);
-	assert_true(classes_of("De VN gebruikt het zeer nuttige Framework of Analysis for Coastal Crimes.",
-	                       "framework-of-analysis-for-coastal-crimes") & KGX_C_DOCUMENT);
+	assert_true(classes_of("De VN gebruikt het bijzonder bruikbare Framework for Review of Coastal Crimes.",
+	                       "framework-for-review-of-coastal-crimes") & KGX_C_DOCUMENT);
 	/* a UN mission named by its country, in any of the words for it */
 	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "unmiss"));
 	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "south-sudan"));
