@@ -91,6 +91,9 @@ static void test_proceedings_and_resolutions(void **state)
 	assert_true(mentions("De uitvoering van VNVR-resolutie 2100 loopt.", "unscr-2100"));
 	assert_true(mentions("De AVVN nam resolutie 70/262 aan.", "unga-res-70-262"));
 	assert_true(mentions("Het besluit staat in Besluit (GBVB) 2021/509 van de Raad.", "eu-2021-509"));
+	/* a UN document by its symbol, with the report's title before it */
+	assert_true(mentions("Zie VN-rapport Vrede en Recht (2025), S/2025/123 voor de cijfers.", "un-s-2025-123"));
+	assert_false(mentions("Zie https://example.org/stukken/S/2025/123 voor de tekst.", "un-s-2025-123"));
 	assert_true(mentions("Dit volgt uit artikel 100 van de Grondwet en het beleid.", "constitution-nl"));
 	/* another country's constitution in lower case is not the Dutch one */
 	assert_false(mentions("Het land krijgt een nieuwe grondwet en verkiezingen.", "constitution-nl"));
@@ -111,6 +114,15 @@ static void test_meeting_with_date(void **state)
 	assert_true(mentions(rbz, "eu-foreign-affairs-council"));  /* the council stays a mention */
 	assert_true(mentions("Tijdens de 64e zitting van de Algemene Vergadering sprak de minister.", "unga-64"));
 	assert_true(mentions("De inzet voor de 72ste AVVN is bekend.", "unga-72"));
+	/* a meeting of two days is named by its first; an informal council is still the council's */
+	assert_true(mentions("De Europese Raad van 26 en 27 juni 2025 sprak over Mali.", "er-2025-06-26"));
+	assert_true(mentions("De informele Raad Buitenlandse Zaken (Gymnich) van 30 augustus 2023 sprak.",
+	                     "rbz-2023-08-30"));
+	assert_true(mentions("In het plenaire debat van 14 maart 2023 vroeg de Kamer dit.", "pd-2023-03-14"));
+	/* a debate without date, by its subject */
+	assert_true(mentions("In het VAO Qarvel vroeg de Kamer om een brief.", "vao-qarvel"));
+	assert_true(mentions("Het algemeen overleg over de inzet in de regio werd kort gehouden.",
+	                     "algemeen-overleg-over-de-inzet-in-de-regio"));
 }
 
 static void test_foreign_ministry_is_not_dutch(void **state)
@@ -149,6 +161,60 @@ static void test_organisations(void **state)
 	/* a cased name matches only with its capital */
 	assert_true(mentions("Dat meldde Trouw gisteren.", "trouw"));
 	assert_false(mentions("Wij blijven trouw aan het Handvest.", "trouw"));
+}
+
+/* An Eerste Kamer paper is numbered by letters within its dossier; a date
+ * after the letters belongs to the citation. */
+static void test_eerste_kamer_paper(void **state)
+{
+	(void)state;
+	assert_true(mentions("Zie Kamerstuk 31 200, CD van 3 mei 2020 over de missie.", "kst-31200-cd"));
+	assert_true(mentions("Dit staat in Kamerstukken I 2019/20, 31 200, CD.", "kst-31200-cd"));
+	assert_false(mentions("Zie Kamerstuk 31 200, nr. 12 over de missie.", "kst-31200-cd"));
+}
+
+/* Funds and missions the knowledge base does not know, by the head of their
+ * name; a known name stays the known entity. */
+static void test_unnamed_fund_and_mission(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Nederland draagt bij aan het Qarvel Recovery Trust Fund van de bank.",
+	                       "qarvel-recovery-trust-fund") & KGX_C_FUND);
+	assert_true(classes_of("Het geld gaat naar het Fonds voor Lokale Vrede in de regio.",
+	                       "fonds-voor-lokale-vrede") & KGX_C_FUND);
+	assert_true(classes_of("Het geld gaat naar het Zeevaartfonds.", "zeevaartfonds") & KGX_C_FUND);
+	/* an adjective of nationality qualifies a fund, it does not name one */
+	assert_false(mentions("Het geld gaat naar het Franse Fonds voor de regio.", "franse-fonds"));
+	assert_true(classes_of("De EU-missie EUCOP Qarvel helpt de politie.", "eucop-qarvel") & KGX_C_MISSION);
+	assert_true(classes_of("De VN-vredesmissie UNMIQ werd opgericht.", "unmiq") & KGX_C_MISSION);
+	assert_true(classes_of("Nederland neemt deel aan operatie Blauwe Horizon.", "operatie-blauwe-horizon") &
+	            KGX_C_MISSION);
+	assert_true(mentions("De EU-missie EUCAP Sahel Mali helpt de politie.", "eucap-sahel-mali"));
+	assert_true(mentions("Nederland steunt het Peacebuilding Fund.", "un-peacebuilding-fund"));
+	/* a paper in English by the head of its name */
+	assert_true(classes_of("Dit staat in het Qarvel Implementation Plan on Coastal Security van 2020.",
+	                       "qarvel-implementation-plan-on-coastal-security") & KGX_C_DOCUMENT);
+	assert_true(classes_of("De VN gebruikt het bijzonder bruikbare Framework for Review of Coastal Crimes.",
+	                       "framework-for-review-of-coastal-crimes") & KGX_C_DOCUMENT);
+	/* a UN mission named by its country, in any of the words for it */
+	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "unmiss"));
+	assert_true(mentions("De VN-vredesmissie in Zuid-Soedan beschermt burgers.", "south-sudan"));
+	assert_true(mentions("De VN-vredesmacht in Libanon blijft.", "unifil"));
+}
+
+/* Lists completed from the real world: closed peace operations, coalitions,
+ * committees of the General Assembly and the Security Council, regions. */
+static void test_completed_lists(void **state)
+{
+	(void)state;
+	assert_true(mentions("Nederlandse militairen dienden in UNPROFOR en UNTAC.", "unprofor"));
+	assert_true(mentions("Nederlandse militairen dienden in UNPROFOR en UNTAC.", "untac"));
+	assert_true(classes_of("De bijdrage aan de anti-ISIS coalitie loopt door.", "anti-isis-coalition") &
+	            KGX_C_MISSION);
+	assert_true(mentions("De resolutie werd in de Derde Commissie aangenomen.", "unga-third-committee"));
+	assert_true(mentions("Het 1267-comité plaatste hem op de lijst.", "unsc-1267-committee"));
+	assert_true(mentions("Steun voor de Koerdistan Autonome Regio blijft nodig.", "kurdistan-region-iraq"));
+	assert_true(classes_of("Nederland steunt Gavi met 10 miljoen euro.", "gavi") & KGX_C_FUND);
 }
 
 /* The features the shipped rules use, on a rule set of their own. */
@@ -304,6 +370,9 @@ int main(void)
 		cmocka_unit_test(test_foreign_ministry_is_not_dutch),
 		cmocka_unit_test(test_committee_is_not_ministry),
 		cmocka_unit_test(test_organisations),
+		cmocka_unit_test(test_eerste_kamer_paper),
+		cmocka_unit_test(test_unnamed_fund_and_mission),
+		cmocka_unit_test(test_completed_lists),
 		cmocka_unit_test(test_id_templates),
 		cmocka_unit_test(test_map_errors),
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
