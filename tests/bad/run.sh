@@ -947,4 +947,31 @@ t_h_output_cap() {
 }
 check "a long line dense with relations: output capped with a warning, parses" t_h_output_cap
 
+# A document's output was held whole until its turn: 2 MiB of text dense with
+# relations, with --mentions, made 175 MB of N-Triples and took 250 MB. Peak
+# RSS stays within the bound of docs/cli.md for -j1: the RSS of a run over an
+# empty document (the loaded rules) + 48 times the document + 24 MiB.
+t_h_memory() {
+	local base peak bound
+	: >"$W/empty.txt"
+	/usr/bin/time -f %M -o "$W/rss" "$KGX" -j1 -q -f ntriples --mentions -o /dev/null "$W/empty.txt" ||
+		fail "exit $? on an empty document" || return 1
+	base=$(tail -n 1 "$W/rss")
+	/usr/bin/time -f %M -o "$W/rss" "$KGX" -j1 -q -f ntriples --mentions -o /dev/null harden/dense-2m.txt ||
+		fail "exit $?" || return 1
+	peak=$(tail -n 1 "$W/rss")
+	bound=$((base + 48 * 2048 + 24 * 1024))
+	echo "timing: peak RSS $((peak / 1024)) MB for 2 MiB (bound $((bound / 1024)) MB, rules $((base / 1024)) MB)" >&2
+	[ "$peak" -le "$bound" ] || fail "peak RSS $peak KB over the bound of $bound KB"
+}
+if [ "$SLOW" = 1 ]; then
+	skip "a document dense with relations: peak RSS within the documented bound" "under valgrind (KGX_BAD_SLOW=1)"
+elif grep -q __asan_init "$KGX"; then
+	skip "a document dense with relations: peak RSS within the documented bound" "AddressSanitizer's memory is not kgx's"
+elif [ ! -x /usr/bin/time ]; then
+	skip "a document dense with relations: peak RSS within the documented bound" "no /usr/bin/time (GNU time)"
+else
+	check "a document dense with relations: peak RSS within the documented bound" t_h_memory
+fi
+
 finish
