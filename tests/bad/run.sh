@@ -529,14 +529,17 @@ check "--base with a space, a control character or one of <>\"{}|^\`\\: exit 2" 
 
 # --base accepts DEL and bytes that are not UTF-8: the IRIs come out with
 # \u007F or garbled ("\u9BE4oc/" for "\xE9/doc/"). output/out.c,
-# kgx_out_base_ok.
+# kgx_out_base_ok. The noncharacters U+FFFE and U+FFFF (which RDF tools
+# reject), a second '#' and a '%' without two hex digits were taken too
+# (issue 15).
 t_bad_base_bytes() {
 	local b
-	for b in $'http://x/\x7f' $'http://x/\xe9'; do
+	for b in $'http://x/\x7f' $'http://x/\xe9' $'http://x/\xef\xbf\xbe/' $'http://x/\xef\xbf\xbf' \
+		'http://x/#a#b' 'http://x/%zz/' 'http://x/a#%g1'; do
 		kgxrun 2 --base "$b" "in/$good" || { echo "(--base $(printf %q "$b"))" >&2; return 1; }
 	done
 }
-check "--base with DEL or bytes that are not UTF-8: exit 2" t_bad_base_bytes
+check "--base with DEL, bytes that are not UTF-8, U+FFFE/U+FFFF, two '#' or a bad '%': exit 2" t_bad_base_bytes
 
 # ------------------------------------------------------------ rules
 
