@@ -123,12 +123,29 @@ static void finish_oldest(kgx_pool *p)
 void *kgx_pool_slot(kgx_pool *p)
 {
 	pthread_mutex_lock(&p->lock);
+	/* what is finished goes now, not when the window is full: a worker
+	 * waiting for its turn (kgx_pool_wait_turn) waits for no more than the
+	 * items before it */
+	while (p->written < p->queued && p->finished[p->written % p->window])
+		finish_oldest(p);
 	while (p->queued - p->written >= p->window)
 		finish_oldest(p);
 	pthread_mutex_unlock(&p->lock);
 	void *item = slot_at(p, p->queued);
 	memset(item, 0, p->item_size);
 	return item;
+}
+
+void kgx_pool_wait_turn(kgx_pool *p, const void *item)
+{
+	/* the items in flight are written..queued-1, fewer than the window and
+	 * each in a slot of its own: item is the oldest when its slot is
+	 * written's */
+	size_t k = (size_t)((const unsigned char *)item - p->ring) / p->item_size;
+	pthread_mutex_lock(&p->lock);
+	while (p->written % p->window != k)
+		pthread_cond_wait(&p->cond, &p->lock);
+	pthread_mutex_unlock(&p->lock);
 }
 
 void kgx_pool_submit(kgx_pool *p)

@@ -23,7 +23,9 @@ typedef struct {
 	size_t len;        /* its length, or the file's size when listed */
 	int named;         /* given on the command line */
 	/* filled by a worker */
-	kgx_buf rdf, explain;
+	kgx_buf rdf;       /* output held until its turn (at most KGX_RUN_HOLD) */
+	kgx_buf explain;
+	int streaming;     /* its turn came while it was written: the rest goes straight out */
 	int input_failed, output_failed;
 	const char *unreadable;  /* a file found in a directory, in this format */
 	kgx_stats_doc counts;
@@ -40,6 +42,7 @@ typedef struct {
 	int counting;       /* a first walk that only counts, for the progress line */
 	int progress;       /* standard error is a terminal and not --quiet */
 	int input_failed, output_failed;
+	int lost;           /* the graph's stream failed: no use reading on */
 	size_t n_unreadable;
 	char *first_unreadable;
 	const char *first_format;
@@ -64,6 +67,36 @@ static int read_stream(FILE *f, size_t max, kgx_buf *b, int *too_big)
 	return ferror(f) ? -1 : 0;
 }
 
+/* A piece of a document's output. Held while documents before it are still
+ * being written; once it holds KGX_RUN_HOLD bytes, the worker waits for its
+ * turn and then writes what it holds and every later piece itself. So a
+ * document's output is never held whole, and the documents still come out
+ * whole and in input order. */
+typedef struct {
+	run_ctx *c;
+	job *j;
+} piece_ctx;
+
+static int put_piece(void *ctx, const char *s, size_t n)
+{
+	run_ctx *c = ((piece_ctx *)ctx)->c;
+	job *j = ((piece_ctx *)ctx)->j;
+	if (!j->streaming) {
+		if (kgx_buf_add(&j->rdf, s, n))
+			return -1;
+		if (j->rdf.len < KGX_RUN_HOLD)
+			return 0;
+		kgx_pool_wait_turn(c->pool, j);
+		j->streaming = 1;
+		kgx_sink_write(&c->out, j->rdf.s, j->rdf.len);
+		kgx_buf_free(&j->rdf);
+	} else {
+		kgx_sink_write(&c->out, s, n);
+	}
+	/* the stream reports its own failure, naming itself, when closed */
+	return kgx_sink_failed(&c->out) ? -1 : 0;
+}
+
 static void process(run_ctx *c, kgx_out *out, job *j, const char *data, size_t len)
 {
 	kgx_doc doc;
@@ -78,10 +111,17 @@ static void process(run_ctx *c, kgx_out *out, job *j, const char *data, size_t l
 			kgx_explain_doc(&doc, c->mode, &j->explain);
 		if (c->opt->stats || c->progress)
 			kgx_stats_count(&j->counts, &doc);
-		st = kgx_out_doc(out, &doc, &j->rdf);
+		piece_ctx pc = {c, j};
+		st = kgx_out_doc_stream(out, &doc, put_piece, &pc);
 		if (st != KGX_OK) {
-			kgx_loc loc = {j->path, 0, 0};
-			kgx_diag(&loc, "cannot write the output: %s", kgx_strerror(st));
+			/* what was held is dropped; what went out already makes the
+			 * output incomplete, which exit status 3 says, and an -o file
+			 * is then left as it was */
+			kgx_buf_free(&j->rdf);
+			if (!j->streaming || !kgx_sink_failed(&c->out)) {
+				kgx_loc loc = {j->path, 0, 0};
+				kgx_diag(&loc, "cannot write the output: %s", kgx_strerror(st));
+			}
 			j->output_failed = 1;
 		}
 	} else {
@@ -144,6 +184,7 @@ static void done(void *ctx, void *item)
 	run_ctx *c = ctx;
 	job *j = item;
 	kgx_sink_write(&c->out, j->rdf.s, j->rdf.len);
+	c->lost = kgx_sink_failed(&c->out);
 	if (c->explaining)
 		kgx_sink_write(&c->explain, j->explain.s, j->explain.len);
 	if (j->unreadable && !c->n_unreadable++) {
@@ -206,7 +247,7 @@ static int found(void *ctx, const char *path, const struct stat *sb, int named)
 		c->tot.total_bytes += sb && S_ISREG(sb->st_mode) ? (size_t)sb->st_size : 0;
 		return 0;
 	}
-	if (kgx_sink_failed(&c->out))
+	if (c->lost)
 		return 1;  /* the output is lost: no use reading on */
 	if (!sb)
 		return add_stdin(c);

@@ -334,11 +334,10 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	    !((*out)->classes & KGX_C_MINISTER)) {
 		/* "minister X" after "X" alone: the person this document named is a
 		 * minister (only entries of this document can change) */
-		for (size_t i = 0; i < doc->discovered.len; i++) {
-			kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
-			if (e == *out)
-				e->classes |= kgx_class_closure(KGX_C_MINISTER);
-		}
+		const char *id = (*out)->id;
+		kgx_entry *e = discovered_at(c, find_discovered(c, &c->by_id, kgx_hash(KGX_HASH_INIT, id, strlen(id)), id, 1));
+		if (e == *out)
+			e->classes |= kgx_class_closure(KGX_C_MINISTER);
 	}
 	if (!*out && (cr->classes & KGX_C_PERSON)) {
 		/* "Ank Bijleveld-Schouten" for the known "A.Th.B. Bijleveld-Schouten":
@@ -461,21 +460,22 @@ static kgx_status resolve_by_id(ent_ctx *c, const kgx_rule *ru, const kgx_create
 		*out = known;
 		return KGX_OK;
 	}
-	for (size_t i = 0; i < doc->discovered.len; i++) {
-		kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, i);
-		if (!strcmp(e->id, id)) {
-			e->classes |= kgx_class_closure(classes);
-			*out = e;
-			return KGX_OK;
-		}
+	uint64_t ih = kgx_hash(KGX_HASH_INIT, id, strlen(id));
+	kgx_entry *e = discovered_at(c, find_discovered(c, &c->by_id, ih, id, 1));
+	if (e) {
+		e->classes |= kgx_class_closure(classes);
+		*out = e;
+		return KGX_OK;
 	}
-	kgx_entry *e = kgx_arena_alloc(&doc->arena, sizeof *e);
+	e = kgx_arena_alloc(&doc->arena, sizeof *e);
 	if (!e || !(e->label = collapse(&doc->arena, text, len)))
 		return KGX_ERR_NOMEM;
 	e->id = id;
 	e->classes = kgx_class_closure(classes);
 	e->discovered = 1;
 	e->loc = ru->loc;
+	if (kgx_index_add(&c->by_id, ih, (uint32_t)doc->discovered.len))
+		return KGX_ERR_NOMEM;
 	kgx_entry **slot = kgx_vec_push(&doc->discovered);
 	if (!slot)
 		return KGX_ERR_NOMEM;
@@ -949,6 +949,79 @@ static int ends_in_name(const char *full, const char *sur)
 	return (before == ' ' || before == '.') && !strcasecmp(full + fl - sl, sur);
 }
 
+/* The hash of s as strcasecmp compares it (ASCII case folded). */
+static uint64_t hash_nocase(const char *s)
+{
+	uint64_t h = KGX_HASH_INIT;
+	for (; *s; s++) {
+		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		h = kgx_hash(h, &ch, 1);
+	}
+	return h;
+}
+
+/* The persons of merge_surnames, numbered in order of first mention. Once
+ * one is merged into another, its number leads to the other's (parent), and
+ * slots counts how many of the original numbers lead to each: the merges
+ * are decided as if every mention of the merged person had been rewritten,
+ * a person that two numbers lead to counting twice. */
+typedef struct {
+	kgx_ptrset set;   /* const kgx_entry *, their numbers */
+	uint32_t *parent;
+	uint32_t *slots;
+	kgx_index suffixes;  /* hash of each word-final part of a label -> number */
+} people_t;
+
+static uint32_t person_root(const people_t *p, uint32_t k)
+{
+	while (p->parent[k] != k)
+		k = p->parent[k];
+	return k;
+}
+
+static const kgx_entry *person_at(const people_t *p, uint32_t k)
+{
+	return KGX_VEC_AT(&p->set.items, const kgx_entry *, k);
+}
+
+/* Each part of a label that ends_in_name can match, "de Roon" and "Roon" of
+ * "Raymond de Roon": a surname is then found by its own hash, not by
+ * comparison with every person of the document (a document of thousands of
+ * distinct names would cost their square). */
+static int index_suffixes(people_t *p, uint32_t k)
+{
+	const char *label = person_at(p, k)->label;
+	for (size_t i = 2; label[i - 1]; i++)
+		if ((label[i - 1] == ' ' || label[i - 1] == '.') && label[i] &&
+		    kgx_index_add(&p->suffixes, hash_nocase(label + i), k))
+			return -1;
+	return 0;
+}
+
+/* The one person, other than the one numbered sur, whose name ends in its
+ * name, or KGX_INDEX_END (none, or two or more). */
+static uint32_t full_name_of(const people_t *p, uint32_t sur)
+{
+	const kgx_entry *s = person_at(p, sur);
+	uint64_t h = hash_nocase(s->label);
+	uint32_t full = KGX_INDEX_END, n = 0;
+	for (uint32_t cur, k = kgx_index_find(&p->suffixes, h, &cur); k != KGX_INDEX_END && n < 2;
+	     k = kgx_index_again(&p->suffixes, h, &cur)) {
+		if (k == sur || !p->slots[k] || !ends_in_name(person_at(p, k)->label, s->label))
+			continue;
+		full = k;
+		n += p->slots[k];
+	}
+	return n == 1 ? full : KGX_INDEX_END;
+}
+
+/* The entry e stands for after the merges. */
+static const kgx_entry *merged(const people_t *p, const kgx_entry *e)
+{
+	uint32_t k = e ? kgx_ptrset_find(&p->set, e) : KGX_INDEX_END;
+	return k == KGX_INDEX_END ? e : person_at(p, person_root(p, k));
+}
+
 /* A person named by surname alone is the person the same document names in
  * full, when there is exactly one: "De Roon" after "Raymond de Roon (X)",
  * "de heer Verhagen" above the signature "M.J.M. Verhagen". The surname's
@@ -957,61 +1030,67 @@ static int ends_in_name(const char *full, const char *sur)
  * full name found by a rule moves to it instead. */
 static kgx_status merge_surnames(kgx_doc *doc)
 {
-	kgx_vec people;  /* const kgx_entry *: the persons mentioned, once each */
-	kgx_vec_init(&people, sizeof(const kgx_entry *));
+	people_t p = {0};
+	kgx_ptrset_init(&p.set);
+	kgx_index_init(&p.suffixes);
+	kgx_ptrset discovered;  /* doc->discovered, to find the entry a merge adds classes to */
+	kgx_ptrset_init(&discovered);
 	kgx_status st = KGX_OK;
 	for (size_t i = 0; i < doc->mentions.len && st == KGX_OK; i++) {
 		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
-		if (m->kind != KGX_M_STRONG || !(m->entry->classes & KGX_C_PERSON))
-			continue;
-		size_t k = 0;
-		while (k < people.len && KGX_VEC_AT(&people, const kgx_entry *, k) != m->entry)
-			k++;
-		if (k == people.len) {
-			const kgx_entry **slot = kgx_vec_push(&people);
-			if (slot)
-				*slot = m->entry;
-			else
-				st = KGX_ERR_NOMEM;
-		}
+		if (m->kind == KGX_M_STRONG && (m->entry->classes & KGX_C_PERSON) &&
+		    kgx_ptrset_add(&p.set, m->entry) < 0)
+			st = KGX_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < people.len && st == KGX_OK; i++) {
-		const kgx_entry *sur = KGX_VEC_AT(&people, const kgx_entry *, i);
-		const kgx_entry *full = NULL;
-		int n = 0;
-		for (size_t k = 0; k < people.len; k++) {
-			const kgx_entry *e = KGX_VEC_AT(&people, const kgx_entry *, k);
-			if (e != sur && ends_in_name(e->label, sur->label)) {
-				full = e;
-				n++;
-			}
-		}
-		if (n != 1 || (!sur->discovered && !full->discovered))
-			continue;
-		const kgx_entry *from = sur->discovered ? sur : full;
-		const kgx_entry *to = sur->discovered ? full : sur;
-		for (size_t k = 0; k < doc->discovered.len; k++) {
-			kgx_entry *e = KGX_VEC_AT(&doc->discovered, kgx_entry *, k);
-			if (e == to)
-				e->classes |= from->classes;  /* "minister X" makes X a minister */
-		}
-		for (size_t k = 0; k < doc->mentions.len; k++) {
-			kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, k);
-			if (m->entry == from)
-				m->entry = to;
-		}
-		for (size_t k = 0; k < doc->relations.len; k++) {
-			kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
-			if (r->s == from)
-				r->s = to;
-			if (r->o == from)
-				r->o = to;
-		}
-		for (size_t k = 0; k < people.len; k++)
-			if (KGX_VEC_AT(&people, const kgx_entry *, k) == from)
-				KGX_VEC_AT(&people, const kgx_entry *, k) = to;
+	size_t n = p.set.items.len;
+	if (st == KGX_OK && n) {
+		p.parent = malloc(n * sizeof *p.parent);
+		p.slots = malloc(n * sizeof *p.slots);
+		if (!p.parent || !p.slots)
+			st = KGX_ERR_NOMEM;
 	}
-	kgx_vec_free(&people);
+	for (uint32_t k = 0; st == KGX_OK && k < n; k++) {
+		p.parent[k] = k;
+		p.slots[k] = 1;
+		if (index_suffixes(&p, k))
+			st = KGX_ERR_NOMEM;
+	}
+	for (size_t k = 0; st == KGX_OK && n && k < doc->discovered.len; k++)
+		if (kgx_ptrset_add(&discovered, KGX_VEC_AT(&doc->discovered, kgx_entry *, k)) < 0)
+			st = KGX_ERR_NOMEM;
+	int any = 0;
+	for (uint32_t i = 0; i < n && st == KGX_OK; i++) {
+		uint32_t sur = person_root(&p, i);
+		uint32_t full = full_name_of(&p, sur);
+		if (full == KGX_INDEX_END)
+			continue;
+		const kgx_entry *s = person_at(&p, sur), *f = person_at(&p, full);
+		if (!s->discovered && !f->discovered)
+			continue;
+		uint32_t from = s->discovered ? sur : full;
+		uint32_t to = s->discovered ? full : sur;
+		uint32_t d = kgx_ptrset_find(&discovered, person_at(&p, to));
+		if (d != KGX_INDEX_END)  /* "minister X" makes X a minister */
+			KGX_VEC_AT(&doc->discovered, kgx_entry *, d)->classes |= person_at(&p, from)->classes;
+		p.parent[from] = to;
+		p.slots[to] += p.slots[from];
+		p.slots[from] = 0;
+		any = 1;
+	}
+	for (size_t k = 0; any && k < doc->mentions.len; k++) {
+		kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, k);
+		m->entry = merged(&p, m->entry);
+	}
+	for (size_t k = 0; any && k < doc->relations.len; k++) {
+		kgx_relation *r = &KGX_VEC_AT(&doc->relations, kgx_relation, k);
+		r->s = merged(&p, r->s);
+		r->o = merged(&p, r->o);
+	}
+	free(p.parent);
+	free(p.slots);
+	kgx_ptrset_free(&p.set);
+	kgx_index_free(&p.suffixes);
+	kgx_ptrset_free(&discovered);
 	return st;
 }
 

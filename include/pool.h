@@ -27,6 +27,12 @@ int kgx_pool_threads(const kgx_pool *pool);
  * window is full, finishes the oldest items first (calling done). */
 void *kgx_pool_slot(kgx_pool *pool);
 void kgx_pool_submit(kgx_pool *pool);
+/* On a worker, for the item it works on: wait until every item submitted
+ * before it is finished (done has returned for each), so that the worker
+ * may write the item's output itself, in order, while done runs for no
+ * other item. The thread that submits must keep calling kgx_pool_slot or
+ * kgx_pool_finish, which finish what is done. */
+void kgx_pool_wait_turn(kgx_pool *pool, const void *item);
 /* Finish every item in order, stop the workers and free the pool. */
 void kgx_pool_finish(kgx_pool *pool);
 

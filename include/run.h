@@ -16,6 +16,11 @@ enum {
 
 #define KGX_RUN_MAX_GLOBS 64
 
+/* The output a document may hold while the documents before it are still
+ * being written; beyond it, its thread waits for its turn and then writes
+ * the rest as it is made (docs/cli.md, "Limits"). */
+#define KGX_RUN_HOLD (1u << 20)
+
 typedef struct {
 	kgx_format fmt;
 	const char *output;        /* -o FILE, or NULL for standard output */

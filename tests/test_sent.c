@@ -215,6 +215,32 @@ static void test_long_sentence_cut(void **state)
 	free(t);
 }
 
+/* Text without a space is cut too, at twice the length and between two
+ * characters: a sentence's tokens are held at once (8 MB of "a,a," as one
+ * sentence took 45 times its size in memory). */
+static void test_no_space_cut(void **state)
+{
+	(void)state;
+	size_t n = 10000;
+	char *t = malloc(3 * n + 1);
+	assert_non_null(t);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + 3 * i, "a\xc3\xa9", 3);  /* "aé": a cut may fall inside the é */
+	t[3 * n] = '\0';
+	size_t k = split(t, ab);
+	assert_true(k >= 4);
+	size_t covered = 0;
+	for (size_t i = 0; i < k; i++) {
+		const kgx_sentence *s = sent(i);
+		assert_true(s->span.end - s->span.begin <= 8002);
+		assert_true(((unsigned char)t[s->span.begin] & 0xC0) != 0x80);  /* whole characters */
+		assert_int_equal(s->span.begin, covered);
+		covered = s->span.end;
+	}
+	assert_int_equal(covered, 3 * n);
+	free(t);
+}
+
 /* A run of periods without a space is one word: each period looks back a
  * bounded distance for an abbreviation or an initial, not to the word's
  * start (which made 2 MB of "Ab." take hours). */
@@ -227,7 +253,10 @@ static void test_period_run(void **state)
 	for (size_t i = 0; i < n; i++)
 		memcpy(t + 3 * i, "Ab.", 3);
 	strcpy(t + 3 * n, " Nr. 5 volgt.");
-	assert_int_equal(split(t, ab), 2);
+	/* cut every 8001 bytes (text without a space), then the last sentence */
+	size_t k = split(t, ab);
+	assert_int_equal(k, (3 * n + 8000) / 8001 + 1);
+	assert_int_equal(sent(k - 1)->span.end - sent(k - 1)->span.begin, strlen("Nr. 5 volgt."));
 	free(t);
 	release(NULL);
 	/* a long word before an initial or an abbreviation changes nothing */
@@ -256,6 +285,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_quotes_ascii, release),
 		cmocka_unit_test_teardown(test_quotes_typographic, release),
 		cmocka_unit_test_teardown(test_long_sentence_cut, release),
+		cmocka_unit_test_teardown(test_no_space_cut, release),
 		cmocka_unit_test_teardown(test_period_run, release),
 		cmocka_unit_test_teardown(test_empty, release),
 	};

@@ -342,3 +342,16 @@ while sum(map(len, out)) < 300000:
     i += 1
 open(sys.argv[1], "w").write("".join(out) + "\n")
 EOF
+# 2 MiB of short sentences, each stating a relation with an amount: about 50
+# times its size of output with --mentions
+python3 - "$H/dense-2m.txt" <<'EOF'
+import sys
+c = ["Nederland", "Noorwegen", "Zweden", "Denemarken"]
+out, n, i = [], 0, 0
+while n < 2 << 20:
+    s = "Dit jaar steunt %s het Peacebuilding Fund met %d miljoen euro.\n" % (c[i % 4], i % 9 + 1)
+    out.append(s)
+    n += len(s)
+    i += 1
+open(sys.argv[1], "w").write("".join(out)[:2 << 20])
+EOF

@@ -529,14 +529,17 @@ check "--base with a space, a control character or one of <>\"{}|^\`\\: exit 2" 
 
 # --base accepts DEL and bytes that are not UTF-8: the IRIs come out with
 # \u007F or garbled ("\u9BE4oc/" for "\xE9/doc/"). output/out.c,
-# kgx_out_base_ok.
+# kgx_out_base_ok. The noncharacters U+FFFE and U+FFFF (which RDF tools
+# reject), a second '#' and a '%' without two hex digits were taken too
+# (issue 15).
 t_bad_base_bytes() {
 	local b
-	for b in $'http://x/\x7f' $'http://x/\xe9'; do
+	for b in $'http://x/\x7f' $'http://x/\xe9' $'http://x/\xef\xbf\xbe/' $'http://x/\xef\xbf\xbf' \
+		'http://x/#a#b' 'http://x/%zz/' 'http://x/a#%g1'; do
 		kgxrun 2 --base "$b" "in/$good" || { echo "(--base $(printf %q "$b"))" >&2; return 1; }
 	done
 }
-check "--base with DEL or bytes that are not UTF-8: exit 2" t_bad_base_bytes
+check "--base with DEL, bytes that are not UTF-8, U+FFFE/U+FFFF, two '#' or a bad '%': exit 2" t_bad_base_bytes
 
 # ------------------------------------------------------------ rules
 
@@ -946,5 +949,32 @@ t_h_output_cap() {
 	[ "$size" -lt $((32 * 300000 + 4 * 1048576)) ] || fail "$size bytes of output for 300 KB"
 }
 check "a long line dense with relations: output capped with a warning, parses" t_h_output_cap
+
+# A document's output was held whole until its turn: 2 MiB of text dense with
+# relations, with --mentions, made 175 MB of N-Triples and took 250 MB. Peak
+# RSS stays within the bound of docs/cli.md for -j1: the RSS of a run over an
+# empty document (the loaded rules) + 48 times the document + 24 MiB.
+t_h_memory() {
+	local base peak bound
+	: >"$W/empty.txt"
+	/usr/bin/time -f %M -o "$W/rss" "$KGX" -j1 -q -f ntriples --mentions -o /dev/null "$W/empty.txt" ||
+		fail "exit $? on an empty document" || return 1
+	base=$(tail -n 1 "$W/rss")
+	/usr/bin/time -f %M -o "$W/rss" "$KGX" -j1 -q -f ntriples --mentions -o /dev/null harden/dense-2m.txt ||
+		fail "exit $?" || return 1
+	peak=$(tail -n 1 "$W/rss")
+	bound=$((base + 48 * 2048 + 24 * 1024))
+	echo "timing: peak RSS $((peak / 1024)) MB for 2 MiB (bound $((bound / 1024)) MB, rules $((base / 1024)) MB)" >&2
+	[ "$peak" -le "$bound" ] || fail "peak RSS $peak KB over the bound of $bound KB"
+}
+if [ "$SLOW" = 1 ]; then
+	skip "a document dense with relations: peak RSS within the documented bound" "under valgrind (KGX_BAD_SLOW=1)"
+elif grep -q __asan_init "$KGX"; then
+	skip "a document dense with relations: peak RSS within the documented bound" "AddressSanitizer's memory is not kgx's"
+elif [ ! -x /usr/bin/time ]; then
+	skip "a document dense with relations: peak RSS within the documented bound" "no /usr/bin/time (GNU time)"
+else
+	check "a document dense with relations: peak RSS within the documented bound" t_h_memory
+fi
 
 finish

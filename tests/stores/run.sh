@@ -147,6 +147,20 @@ t_shacl() {
 	node "$HERE/shacl.mjs" docs/shapes.ttl "${f[@]}"
 }
 
+# Names that differ but make one slug ("A.B. Jansen" and "A. B. Jansen",
+# "Foo Bar" and "foo-bar") gave one IRI two rdfs:label values (issue 15):
+# kgx's output for them, with a rule that defines every bracketed name,
+# conforms to the shapes (kgxsh:Entity-label says one label).
+t_shacl_collision() {
+	mkdir -p "$T/collision/rules/patterns" || return 1
+	printf '[bracketed]\nkind = entity\npattern = \\[(?<name>[^\\]]+)\\]\ncreate.name = Organisation\n' \
+		>"$T/collision/rules/patterns/b.rules"
+	printf 'Zie [Fonds A.B. Jansen] en [Fonds A. B. Jansen].\n\nOok [Foo Bar] en [foo-bar].\n' >"$T/collision/doc.txt"
+	kgx_out "$T/collision.nt" -f ntriples --rules "$T/collision/rules" "$T/collision/doc.txt" || return 1
+	[ "$(grep -c 'rdf-schema#label>' "$T/collision.nt")" -ge 2 ] || fail "the names were not found" || return 1
+	node "$HERE/shacl.mjs" docs/shapes.ttl "$T/collision.nt"
+}
+
 t_shacl_catches() {
 	# bad.ttl names, in '# expect: SHAPE' lines, the shapes it must violate
 	if node "$HERE/shacl.mjs" docs/shapes.ttl "$HERE/bad.ttl" >"$T/bad.out"; then
@@ -185,6 +199,7 @@ run_shacl() {
 	if why=$(node_ready); then
 		check "kgx's Turtle, N-Triples and N-Quads (and --mentions) conform to docs/shapes.ttl (rdf-validate-shacl)" t_shacl
 		check "the shapes catch every defect of tests/stores/bad.ttl" t_shacl_catches
+		check "names that make one IRI (A.B./A. B., Foo Bar/foo-bar) conform: one rdfs:label" t_shacl_collision
 	else
 		skip "SHACL validation" "$why"
 	fi
