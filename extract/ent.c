@@ -388,7 +388,18 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 	char *id = slugify(&doc->arena, prefix, label, strlen(label));
 	if (!id)
 		return KGX_ERR_NOMEM;
-	if (kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), id)) {
+	const kgx_entry *known = kgx_kb_get(kgx_rules_kb((kgx_rules *)c->rules), id);
+	if (known && (classes & KGX_C_PERSON) && (known->classes & KGX_C_PERSON) && known->label) {
+		/* "Hoge Commissaris Türk" for the known "Volker Türk", whose bare
+		 * surname the knowledge base leaves out (it is also a word): a
+		 * surname after a title is the person the id names */
+		size_t ll = strlen(known->label), nl = strlen(label);
+		if (ll > nl && !strcmp(known->label + ll - nl, label) && known->label[ll - nl - 1] == ' ') {
+			*out = known;
+			return KGX_OK;
+		}
+	}
+	if (known) {
 		/* never take over a knowledge-base IRI with a different meaning */
 		char *alt_id = kgx_arena_alloc(&doc->arena, strlen(id) + 8);
 		if (!alt_id)

@@ -361,6 +361,17 @@ static void test_given_name_before_known_surname(void **state)
 	kgx_doc_release(&doc);
 }
 
+static void test_surname_after_high_office(void **state)
+{
+	(void)state;
+	/* a lone surname after the title of a high office is a person ... */
+	assert_true(mentions("Volgens commissaris-generaal Lazzarini is de nood hoog.", "person-lazzarini"));
+	/* ... the known one, where the knowledge base's id names that surname */
+	assert_true(mentions("Volgens Hoge Commissaris Türk is de nood hoog.", "person-turk"));
+	/* not a country after "van" */
+	assert_false(mentions("Volgens de president van Kenia is de nood hoog.", "person-van-kenia"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +389,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
 		cmocka_unit_test_teardown(test_many_distinct_names, release),
 		cmocka_unit_test(test_given_name_before_known_surname),
+		cmocka_unit_test(test_surname_after_high_office),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
