@@ -27,12 +27,23 @@ typedef struct {
 	kgx_loc loc;
 } macro;
 
-/* A needs word, with the kgx_needs.pairs bits of its byte pairs. */
+/* A needs word. */
 typedef struct {
 	const char *word;
 	size_t len;
-	uint16_t *pairs;  /* len - 1 of them */
 } need_word;
+
+/* The Aho-Corasick automaton of all needs words, as a full transition table
+ * over byte classes (the bytes the words use; every other byte is class 0,
+ * which leads back to the root). State 0 is the root. */
+typedef struct {
+	uint8_t cls[256];   /* a text byte's class, ASCII case folded */
+	size_t n_cls, n_states;
+	uint32_t *next;     /* next[state * n_cls + class] */
+	uint32_t *word;     /* per state: 1 + the word ending here, or 0 */
+	uint32_t *out;      /* per state: the nearest shorter suffix state with a word, or 0 */
+	size_t empty;       /* 1 + an empty word (in every text), or 0 */
+} needs_dfa;
 
 typedef struct {
 	char *word;
@@ -53,6 +64,7 @@ struct kgx_rules {
 	kgx_vec mults, curs;  /* unit */
 	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
+	needs_dfa dfa;    /* finds them all in one pass */
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
@@ -110,6 +122,9 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->curs);
 	kgx_vec_free(&r->maps);
 	kgx_vec_free(&r->words);
+	free(r->dfa.next);
+	free(r->dfa.word);
+	free(r->dfa.out);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
 	kgx_arena_release(&r->arena);
@@ -1088,33 +1103,96 @@ static int known_ref(const kgx_rule *ru, const char *name)
 	return 0;
 }
 
-/* A byte pair's bit in kgx_needs.pairs (Fibonacci hashing). */
-static unsigned pair_bit(unsigned char a, unsigned char b)
-{
-	return (((uint32_t)a << 8 | b) * UINT32_C(2654435769)) >> (32 - 12);
-}
-
-_Static_assert(KGX_NEEDS_PAIR_BITS == 1 << 12, "pair_bit gives 12 bits");
-
-/* The number of a needs word among all rules' words, added with its
- * byte-pair bits if new; SIZE_MAX when out of memory. */
+/* The number of a needs word among all rules' words, added if new;
+ * SIZE_MAX when out of memory. */
 static size_t number_word(kgx_rules *r, const char *word)
 {
 	need_word *ws = r->words.data;
 	for (size_t w = 0; w < r->words.len; w++)
 		if (!strcmp(ws[w].word, word))
 			return w;
-	size_t len = strlen(word);
-	uint16_t *pairs = kgx_arena_alloc(&r->arena, (len + 1) * sizeof *pairs);
-	need_word *nw = pairs ? kgx_vec_push(&r->words) : NULL;
+	need_word *nw = kgx_vec_push(&r->words);
 	if (!nw)
 		return SIZE_MAX;
-	for (size_t i = 1; i < len; i++)
-		pairs[i - 1] = (uint16_t)pair_bit((unsigned char)word[i - 1], (unsigned char)word[i]);
 	nw->word = word;
-	nw->len = len;
-	nw->pairs = pairs;
+	nw->len = strlen(word);
 	return r->words.len - 1;
+}
+
+/* Build r->dfa from r->words: a trie of the words, then (breadth first)
+ * each state's failure link, folded into the table, and its output link. */
+static kgx_status build_needs_dfa(kgx_rules *r)
+{
+	needs_dfa *d = &r->dfa;
+	const need_word *ws = r->words.data;
+	uint8_t wcls[256] = {0};  /* a word byte's class */
+	size_t n_cls = 1, max_states = 1;
+	free(d->next);
+	free(d->word);
+	free(d->out);
+	memset(d, 0, sizeof *d);
+	for (size_t w = 0; w < r->words.len; w++) {
+		max_states += ws[w].len;
+		for (size_t i = 0; i < ws[w].len; i++) {
+			unsigned char b = (unsigned char)ws[w].word[i];
+			if (!wcls[b])
+				wcls[b] = (uint8_t)n_cls++;
+		}
+	}
+	_Static_assert(sizeof d->cls == 256, "a class per byte");
+	if (n_cls > 256 || max_states > UINT32_MAX / 2)
+		return KGX_ERR_NOMEM;  /* not with 256 byte values; not with any real rules */
+	/* the text is looked at with ASCII letters lower-cased, as the words are */
+	for (int b = 0; b < 256; b++)
+		d->cls[b] = wcls[b >= 'A' && b <= 'Z' ? b + 32 : b];
+	d->n_cls = n_cls;
+	d->next = calloc(max_states * n_cls, sizeof *d->next);
+	d->word = calloc(max_states, sizeof *d->word);
+	d->out = calloc(max_states, sizeof *d->out);
+	uint32_t *fail = calloc(max_states, sizeof *fail), *queue = calloc(max_states, sizeof *queue);
+	if (!d->next || !d->word || !d->out || !fail || !queue) {
+		free(fail);
+		free(queue);
+		return KGX_ERR_NOMEM;
+	}
+	size_t n = 1;
+	for (size_t w = 0; w < r->words.len; w++) {
+		uint32_t at = 0;
+		for (size_t i = 0; i < ws[w].len; i++) {
+			uint32_t *e = &d->next[at * n_cls + wcls[(unsigned char)ws[w].word[i]]];
+			if (!*e)
+				*e = (uint32_t)n++;
+			at = *e;
+		}
+		if (at == 0)
+			d->empty = w + 1;
+		else
+			d->word[at] = (uint32_t)w + 1;  /* words are distinct */
+	}
+	d->n_states = n;
+	/* no edge of the trie enters the root, so 0 in a row of the trie means
+	 * "none" until it is filled with where the failure link leads */
+	size_t head = 0, tail = 0;
+	for (size_t c = 1; c < n_cls; c++)
+		if (d->next[c])
+			queue[tail++] = d->next[c];  /* fail = root, out = none */
+	while (head < tail) {
+		uint32_t q = queue[head++];
+		for (size_t c = 1; c < n_cls; c++) {
+			uint32_t *e = &d->next[q * n_cls + c];
+			uint32_t f = d->next[fail[q] * n_cls + c];
+			if (*e) {
+				fail[*e] = f;
+				d->out[*e] = d->word[f] ? f : d->out[f];
+				queue[tail++] = *e;
+			} else {
+				*e = f;
+			}
+		}
+	}
+	free(fail);
+	free(queue);
+	return KGX_OK;
 }
 
 /* Replace each "{NAME}" among ru's needs words by the words of that
@@ -1291,6 +1369,8 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
 		kgx_buf_free(&e);
 	}
+	if (result != KGX_ERR_NOMEM && build_needs_dfa(r) != KGX_OK)
+		result = KGX_ERR_NOMEM;
 	if (result != KGX_ERR_NOMEM) {
 		kgx_status st = kgx_frames_compile(r->frames, r);
 		if (st != KGX_OK)
@@ -1386,6 +1466,7 @@ int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len)
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 {
 	memset(n, 0, sizeof *n);
+	n->rules = r;
 	n->n_words = r->words.len;
 	n->memo = calloc(n->n_words ? n->n_words : 1, 1);
 	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
@@ -1393,14 +1474,22 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
-	if (kgx_buf_set_lower(&n->text, text, len))
-		return KGX_ERR_NOMEM;
+	const needs_dfa *d = &n->rules->dfa;
 	memset(n->memo, 0, n->n_words);
-	memset(n->pairs, 0, sizeof n->pairs);
-	const unsigned char *t = (const unsigned char *)n->text.s;
-	for (size_t i = 1; i < len; i++) {
-		unsigned b = pair_bit(t[i - 1], t[i]);
-		n->pairs[b >> 6] |= UINT64_C(1) << (b & 63);
+	if (d->empty)
+		n->memo[d->empty - 1] = 1;
+	if (!d->next)
+		return KGX_OK;  /* no words */
+	const unsigned char *t = (const unsigned char *)text;
+	const uint32_t *next = d->next;
+	size_t n_cls = d->n_cls;
+	uint32_t q = 0;
+	for (size_t i = 0; i < len; i++) {
+		q = next[q * n_cls + d->cls[t[i]]];
+		/* every word ending here; a word seen before had its shorter
+		 * suffixes marked then */
+		for (uint32_t o = d->word[q] ? q : d->out[q]; o && !n->memo[d->word[o] - 1]; o = d->out[o])
+			n->memo[d->word[o] - 1] = 1;
 	}
 	return KGX_OK;
 }
@@ -1409,28 +1498,16 @@ void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
-	kgx_buf_free(&n->text);
-}
-
-static int has_word(const need_word *w, const kgx_needs *n)
-{
-	for (size_t i = 0; i + 1 < w->len; i++)
-		if (!(n->pairs[w->pairs[i] >> 6] & UINT64_C(1) << (w->pairs[i] & 63)))
-			return 0;
-	return memmem(n->text.s, n->text.len, w->word, w->len) != NULL;
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
+	(void)r;
 	if (!ru->n_needs)
 		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++) {
-		size_t w = ru->need_ids[i];
-		if (!n->memo[w])
-			n->memo[w] = has_word(&KGX_VEC_AT(&r->words, need_word, w), n) ? 1 : 2;
-		if (n->memo[w] == 1)
+	for (size_t i = 0; i < ru->n_needs; i++)
+		if (n->memo[ru->need_ids[i]])
 			return 1;
-	}
 	return 0;
 }
 
