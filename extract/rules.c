@@ -47,6 +47,7 @@ typedef struct {
 
 typedef struct {
 	char *word;
+	char *lower;       /* word, ASCII letters lower-cased */
 	double value;      /* multiplier */
 	char cur[8];       /* currency */
 } unit;
@@ -516,8 +517,10 @@ static kgx_status add_unit(kgx_rules *r, kgx_vec *v, const kgx_stanza_line *l, c
 		return KGX_ERR_SYNTAX;
 	}
 	unit *u = kgx_vec_push(v);
-	if (!u || !(u->word = kgx_arena_strndup(&r->arena, word, strlen(word))))
+	if (!u || !(u->word = kgx_arena_strndup(&r->arena, word, strlen(word))) ||
+	    !(u->lower = kgx_arena_strndup(&r->arena, word, strlen(word))))
 		return KGX_ERR_NOMEM;
+	kgx_ascii_lower(u->lower, strlen(u->lower));
 	if (cur) {
 		if (strlen(arg) != 3) {
 			kgx_diag(&vloc, "currency code must be ISO 4217 (three letters)");
@@ -1451,13 +1454,7 @@ int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len)
 {
 	for (size_t i = 0; i < r->curs.len; i++) {
 		const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
-		char w[64];
-		size_t n = strlen(u->word);
-		if (n >= sizeof w)
-			return 1;  /* cannot tell: let the pattern decide */
-		memcpy(w, u->word, n);
-		kgx_ascii_lower(w, n);
-		if (memmem(lower, len, w, n))
+		if (memmem(lower, len, u->lower, strlen(u->lower)))
 			return 1;
 	}
 	return 0;
