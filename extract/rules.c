@@ -33,17 +33,29 @@ typedef struct {
 	size_t len;
 } need_word;
 
-/* The Aho-Corasick automaton of all needs words, as a full transition table
- * over byte classes (the bytes the words use; every other byte is class 0,
- * which leads back to the root). State 0 is the root. */
+/* An Aho-Corasick automaton of words, as a full transition table over byte
+ * classes (the bytes the words use; every other byte is class 0, which leads
+ * back to the root). State q's row starts at next[q * n_cls]; an entry is the
+ * row of the state it leads to, with DFA_OUT set where a word ends there or at
+ * one of its suffixes, so that the scan tests one bit per byte. */
+#define DFA_OUT UINT32_C(0x80000000)
 typedef struct {
 	uint8_t cls[256];   /* a text byte's class, ASCII case folded */
 	size_t n_cls, n_states;
-	uint32_t *next;     /* next[state * n_cls + class] */
+	uint32_t *next;
 	uint32_t *word;     /* per state: 1 + the word ending here, or 0 */
 	uint32_t *out;      /* per state: the nearest shorter suffix state with a word, or 0 */
 	size_t empty;       /* 1 + an empty word (in every text), or 0 */
 } needs_dfa;
+
+static void dfa_free(needs_dfa *d)
+{
+	free(d->next);
+	free(d->word);
+	free(d->out);
+	memset(d, 0, sizeof *d);
+}
+
 
 typedef struct {
 	char *word;
@@ -66,6 +78,8 @@ struct kgx_rules {
 	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
 	needs_dfa dfa;    /* finds them all in one pass */
+	needs_dfa cur_dfa;  /* the currency words */
+	size_t n_cur_words;
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
@@ -123,9 +137,8 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->curs);
 	kgx_vec_free(&r->maps);
 	kgx_vec_free(&r->words);
-	free(r->dfa.next);
-	free(r->dfa.word);
-	free(r->dfa.out);
+	dfa_free(&r->dfa);
+	dfa_free(&r->cur_dfa);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
 	kgx_arena_release(&r->arena);
@@ -1122,29 +1135,21 @@ static size_t number_word(kgx_rules *r, const char *word)
 	return r->words.len - 1;
 }
 
-/* Build r->dfa from r->words: a trie of the words, then (breadth first)
- * each state's failure link, folded into the table, and its output link. */
-static kgx_status build_needs_dfa(kgx_rules *r)
+/* Build d from words[0..n) (distinct): a trie of the words, then (breadth
+ * first) each state's failure link, folded into the table, and its output
+ * link. */
+static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_words)
 {
-	needs_dfa *d = &r->dfa;
-	const need_word *ws = r->words.data;
 	uint8_t wcls[256] = {0};  /* a word byte's class */
 	size_t n_cls = 1, max_states = 1;
-	free(d->next);
-	free(d->word);
-	free(d->out);
-	memset(d, 0, sizeof *d);
-	for (size_t w = 0; w < r->words.len; w++) {
-		max_states += ws[w].len;
-		for (size_t i = 0; i < ws[w].len; i++) {
-			unsigned char b = (unsigned char)ws[w].word[i];
-			if (!wcls[b])
-				wcls[b] = (uint8_t)n_cls++;
-		}
+	dfa_free(d);
+	for (size_t w = 0; w < n_words; w++) {
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++, max_states++)
+			if (!wcls[*p])
+				wcls[*p] = (uint8_t)n_cls++;
 	}
-	_Static_assert(sizeof d->cls == 256, "a class per byte");
-	if (n_cls > 256 || max_states > UINT32_MAX / 2)
-		return KGX_ERR_NOMEM;  /* not with 256 byte values; not with any real rules */
+	if (n_cls > 255 || max_states * n_cls >= DFA_OUT)
+		return KGX_ERR_NOMEM;  /* not with any real rules */
 	/* the text is looked at with ASCII letters lower-cased, as the words are */
 	for (int b = 0; b < 256; b++)
 		d->cls[b] = wcls[b >= 'A' && b <= 'Z' ? b + 32 : b];
@@ -1156,13 +1161,15 @@ static kgx_status build_needs_dfa(kgx_rules *r)
 	if (!d->next || !d->word || !d->out || !fail || !queue) {
 		free(fail);
 		free(queue);
+		dfa_free(d);
 		return KGX_ERR_NOMEM;
 	}
+	/* states by number first; rows and DFA_OUT at the end */
 	size_t n = 1;
-	for (size_t w = 0; w < r->words.len; w++) {
+	for (size_t w = 0; w < n_words; w++) {
 		uint32_t at = 0;
-		for (size_t i = 0; i < ws[w].len; i++) {
-			uint32_t *e = &d->next[at * n_cls + wcls[(unsigned char)ws[w].word[i]]];
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++) {
+			uint32_t *e = &d->next[at * n_cls + wcls[*p]];
 			if (!*e)
 				*e = (uint32_t)n++;
 			at = *e;
@@ -1170,7 +1177,7 @@ static kgx_status build_needs_dfa(kgx_rules *r)
 		if (at == 0)
 			d->empty = w + 1;
 		else
-			d->word[at] = (uint32_t)w + 1;  /* words are distinct */
+			d->word[at] = (uint32_t)w + 1;
 	}
 	d->n_states = n;
 	/* no edge of the trie enters the root, so 0 in a row of the trie means
@@ -1193,9 +1200,63 @@ static kgx_status build_needs_dfa(kgx_rules *r)
 			}
 		}
 	}
+	for (size_t k = 0; k < n * n_cls; k++) {
+		uint32_t q = d->next[k];
+		d->next[k] = (uint32_t)(q * n_cls) | (d->word[q] || d->out[q] ? DFA_OUT : 0);
+	}
 	free(fail);
 	free(queue);
 	return KGX_OK;
+}
+
+/* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
+ * each word w found. */
+static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
+{
+	if (d->empty)
+		memo[d->empty - 1] = 1;
+	if (!d->next)
+		return;
+	const unsigned char *t = (const unsigned char *)text;
+	const uint32_t *next = d->next;
+	const uint8_t *cls = d->cls;
+	uint32_t row = 0;
+	for (size_t i = 0; i < len; i++) {
+		row = next[(row & ~DFA_OUT) + cls[t[i]]];
+		if (!(row & DFA_OUT))
+			continue;
+		/* every word ending here; a word seen before had its shorter
+		 * suffixes marked then */
+		uint32_t q = (uint32_t)((row & ~DFA_OUT) / d->n_cls);
+		for (uint32_t o = d->word[q] ? q : d->out[q]; o && !memo[d->word[o] - 1]; o = d->out[o])
+			memo[d->word[o] - 1] = 1;
+	}
+}
+
+/* Build r->dfa from r->words and r->cur_dfa from the currency words. */
+static kgx_status build_needs_dfa(kgx_rules *r)
+{
+	size_t n = r->words.len > r->curs.len ? r->words.len : r->curs.len;
+	const char **w = malloc((n ? n : 1) * sizeof *w);
+	if (!w)
+		return KGX_ERR_NOMEM;
+	for (size_t i = 0; i < r->words.len; i++)
+		w[i] = KGX_VEC_AT(&r->words, need_word, i).word;
+	kgx_status st = dfa_build(&r->dfa, w, r->words.len);
+	size_t k = 0;
+	for (size_t i = 0; i < r->curs.len; i++) {
+		const char *c = KGX_VEC_AT(&r->curs, unit, i).lower;
+		size_t j = 0;
+		while (j < k && strcmp(w[j], c))
+			j++;
+		if (j == k)
+			w[k++] = c;  /* distinct */
+	}
+	r->n_cur_words = k;
+	if (st == KGX_OK)
+		st = dfa_build(&r->cur_dfa, w, k);
+	free(w);
+	return st;
 }
 
 /* Replace each "{NAME}" among ru's needs words by the words of that
@@ -1452,11 +1513,21 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 
 int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len)
 {
-	for (size_t i = 0; i < r->curs.len; i++) {
-		const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
-		if (memmem(lower, len, u->lower, strlen(u->lower)))
-			return 1;
+	unsigned char memo[64];
+	if (!r->cur_dfa.next || r->n_cur_words > sizeof memo) {
+		/* not compiled (or more words than any rules have): look for each */
+		for (size_t i = 0; i < r->curs.len; i++) {
+			const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
+			if (memmem(lower, len, u->lower, strlen(u->lower)))
+				return 1;
+		}
+		return 0;
 	}
+	memset(memo, 0, r->n_cur_words);
+	dfa_scan(&r->cur_dfa, lower, len, memo);
+	for (size_t i = 0; i < r->n_cur_words; i++)
+		if (memo[i])
+			return 1;
 	return 0;
 }
 
@@ -1471,23 +1542,8 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
-	const needs_dfa *d = &n->rules->dfa;
 	memset(n->memo, 0, n->n_words);
-	if (d->empty)
-		n->memo[d->empty - 1] = 1;
-	if (!d->next)
-		return KGX_OK;  /* no words */
-	const unsigned char *t = (const unsigned char *)text;
-	const uint32_t *next = d->next;
-	size_t n_cls = d->n_cls;
-	uint32_t q = 0;
-	for (size_t i = 0; i < len; i++) {
-		q = next[q * n_cls + d->cls[t[i]]];
-		/* every word ending here; a word seen before had its shorter
-		 * suffixes marked then */
-		for (uint32_t o = d->word[q] ? q : d->out[q]; o && !n->memo[d->word[o] - 1]; o = d->out[o])
-			n->memo[d->word[o] - 1] = 1;
-	}
+	dfa_scan(&n->rules->dfa, text, len, n->memo);
 	return KGX_OK;
 }
 
