@@ -1015,7 +1015,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	if (st == KGX_OK)
 		st = kgx_needs_init(&c.needs, rules);
 	if (st == KGX_OK)
-		st = kgx_needs_set_lazy(&c.needs, doc->text, doc->text_len);  /* few rules, few words */
+		st = kgx_needs_set(&c.needs, doc->text, doc->text_len);
 	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(rules, i);
 		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && ru->document_scope)

@@ -1210,7 +1210,7 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 }
 
 /* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
- * each word w found; other entries are left as they are. */
+ * each word w found. */
 static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
 {
 	if (d->empty)
@@ -1228,7 +1228,7 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 		/* every word ending here; a word seen before had its shorter
 		 * suffixes marked then */
 		uint32_t q = (uint32_t)((row & ~DFA_OUT) / d->n_cls);
-		for (uint32_t o = d->word[q] ? q : d->out[q]; o && memo[d->word[o] - 1] != 1; o = d->out[o])
+		for (uint32_t o = d->word[q] ? q : d->out[q]; o && !memo[d->word[o] - 1]; o = d->out[o])
 			memo[d->word[o] - 1] = 1;
 	}
 }
@@ -1542,37 +1542,25 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
-	memset(n->memo, 2, n->n_words);
+	memset(n->memo, 0, n->n_words);
 	dfa_scan(&n->rules->dfa, text, len, n->memo);
 	return KGX_OK;
-}
-
-kgx_status kgx_needs_set_lazy(kgx_needs *n, const char *text, size_t len)
-{
-	memset(n->memo, 0, n->n_words);
-	return kgx_buf_set_lower(&n->lower, text, len) ? KGX_ERR_NOMEM : KGX_OK;
 }
 
 void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
-	kgx_buf_free(&n->lower);
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
+	(void)r;
 	if (!ru->n_needs)
 		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++) {
-		size_t w = ru->need_ids[i];
-		if (!n->memo[w]) {
-			const need_word *nw = &KGX_VEC_AT(&r->words, need_word, w);
-			n->memo[w] = !nw->len || (n->lower.s && memmem(n->lower.s, n->lower.len, nw->word, nw->len)) ? 1 : 2;
-		}
-		if (n->memo[w] == 1)
+	for (size_t i = 0; i < ru->n_needs; i++)
+		if (n->memo[ru->need_ids[i]])
 			return 1;
-	}
 	return 0;
 }
 

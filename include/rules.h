@@ -134,18 +134,13 @@ const char *kgx_rules_map(const kgx_rules *r, const char *map, size_t map_len, c
  * per word, and the text is read once whatever the number of words. */
 typedef struct kgx_needs {
 	const kgx_rules *rules;
-	unsigned char *memo;  /* per word: 1 present in the current text, 2 absent,
-	                         0 not yet known (kgx_needs_set_lazy) */
+	unsigned char *memo;  /* per word: 1 present in the current text, else 0 */
 	size_t n_words;
-	kgx_buf lower;        /* the text, lower-cased, after kgx_needs_set_lazy */
 } kgx_needs;
 
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r);
 /* Look at a new text (n keeps no reference to it). */
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len);
-/* The same for a long text that few rules look at (a whole document): each
- * word is looked for when a rule asks for it (n keeps a lower-cased copy). */
-kgx_status kgx_needs_set_lazy(kgx_needs *n, const char *text, size_t len);
 /* Also harmless on a kgx_needs zeroed or already freed. */
 void kgx_needs_free(kgx_needs *n);
 
