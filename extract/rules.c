@@ -1250,8 +1250,41 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 	return KGX_OK;
 }
 
+/* The heads that end at text[i] in state s: each word whose head it is, if
+ * the rest of the word follows. */
+static void dfa_found(const needs_dfa *d, const unsigned char *t, size_t len, size_t i, unsigned s,
+                      unsigned char *memo)
+{
+	for (unsigned o = d->at[s + 1] > d->at[s] ? s : d->out[s]; o; o = d->out[o]) {
+		size_t from = i + 1 - d->depth[o];  /* where the word begins */
+		for (uint32_t k = d->at[o]; k < d->at[o + 1]; k++) {
+			uint32_t w = d->list[k];
+			if (memo[w] == 1)
+				continue;
+			size_t wl = d->lens[w], j = d->depth[o];
+			if (wl > len - from)
+				continue;
+			const char *wd = d->words[w];
+			while (j < wl) {
+				unsigned char c = t[from + j];
+				if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)wd[j])
+					break;
+				j++;
+			}
+			if (j == wl)
+				memo[w] = 1;
+		}
+	}
+}
+
+/* Streams scanned side by side: each step waits on the load of the step
+ * before, so one stream leaves the processor idle. */
+#define DFA_STREAMS 4
+
 /* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
- * each word w found; other entries are left as they are. */
+ * each word w found; other entries are left as they are. A long text is cut
+ * into DFA_STREAMS pieces, each but the first begun DFA_DEPTH - 1 bytes
+ * early so that no head across a cut is missed. */
 static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
 {
 	if (d->empty)
@@ -1262,34 +1295,38 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 	const uint16_t *next = d->next;
 	const uint8_t *cls = d->cls;
 	size_t n_cls = d->n_cls;
-	unsigned q = 0;
-	for (size_t i = 0; i < len; i++) {
-		q = next[(q & ~DFA_OUT) * n_cls + cls[t[i]]];
-		if (!(q & DFA_OUT))
-			continue;
-		/* the heads ending at i: each word whose head it is, if the rest follows */
-		unsigned s = q & ~DFA_OUT;
-		for (unsigned o = d->at[s + 1] > d->at[s] ? s : d->out[s]; o; o = d->out[o]) {
-			size_t from = i + 1 - d->depth[o];  /* where the word begins */
-			for (uint32_t k = d->at[o]; k < d->at[o + 1]; k++) {
-				uint32_t w = d->list[k];
-				if (memo[w] == 1)
-					continue;
-				size_t wl = d->lens[w], j = d->depth[o];
-				if (wl > len - from)
-					continue;
-				const char *wd = d->words[w];
-				while (j < wl) {
-					unsigned char c = t[from + j];
-					if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)wd[j])
-						break;
-					j++;
-				}
-				if (j == wl)
-					memo[w] = 1;
-			}
-		}
+	size_t at[DFA_STREAMS], end[DFA_STREAMS];
+	unsigned q[DFA_STREAMS] = {0};
+	const int n = len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
+	for (int k = 0; k < n; k++) {
+		size_t cut = len / (size_t)n * (size_t)k;
+		at[k] = k ? cut - (DFA_DEPTH - 1) : 0;
+		end[k] = k + 1 < n ? len / (size_t)n * (size_t)(k + 1) : len;
 	}
+	/* side by side as far as the shortest piece, then each to its end */
+	size_t steps = end[0] - at[0];
+	for (int k = 1; k < n; k++)
+		if (end[k] - at[k] < steps)
+			steps = end[k] - at[k];
+	for (size_t x = 0; n == DFA_STREAMS && x < steps; x++) {
+		unsigned any = 0;
+		for (int k = 0; k < DFA_STREAMS; k++) {
+			q[k] = next[(q[k] & ~DFA_OUT) * n_cls + cls[t[at[k] + x]]];
+			any |= q[k];
+		}
+		if (any & DFA_OUT)
+			for (int k = 0; k < DFA_STREAMS; k++)
+				if (q[k] & DFA_OUT)
+					dfa_found(d, t, len, at[k] + x, q[k] & ~DFA_OUT, memo);
+	}
+	if (n == 1)
+		steps = 0;
+	for (int k = 0; k < n; k++)
+		for (size_t i = at[k] + steps; i < end[k]; i++) {
+			q[k] = next[(q[k] & ~DFA_OUT) * n_cls + cls[t[i]]];
+			if (q[k] & DFA_OUT)
+				dfa_found(d, t, len, i, q[k] & ~DFA_OUT, memo);
+		}
 }
 
 /* Build r->dfa from r->words and r->cur_dfa from the currency words. */

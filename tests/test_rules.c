@@ -496,6 +496,22 @@ static void test_needs_overlap(void **state)
 			if (kgx_rules_may_match(r, ru[k], &n) != cases[i].want[k])
 				fail_msg("'%s': rule %c %d", cases[i].text, 'a' + k, !cases[i].want[k]);
 	}
+	/* a long text is scanned in pieces side by side: a word at every offset,
+	 * across every cut */
+	char text[301];
+	for (size_t at = 0; at + 5 <= 300; at++) {
+		memset(text, 'x', 300);
+		text[300] = '\0';
+		memcpy(text + at, "sTeun", 5);
+		assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
+		for (int k = 0; k < 4; k++)
+			if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
+				fail_msg("'steun' at %zu: rule %c %d", at, 'a' + k, k >= 3);
+	}
+	memset(text, 'x', 300);
+	assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
+	for (int k = 0; k < 5; k++)
+		assert_false(kgx_rules_may_match(r, ru[k], &n));
 	kgx_needs_free(&n);
 }
 
