@@ -33,39 +33,27 @@ typedef struct {
 	size_t len;
 } need_word;
 
-/* An Aho-Corasick automaton of the first DFA_DEPTH bytes of words, as a full
- * transition table over byte classes (the bytes the words begin with; every
- * other byte is class 0, which leads back to the root). It is kept small
- * enough for the first-level cache, which a table of whole words was not
- * (the scan waited on its loads): where a word's head is found the rest is
- * compared with the text. An entry of next is a state, with DFA_OUT set
- * where some word's head ends there or at one of its suffixes, so that the
- * scan tests one bit per byte. */
-#define DFA_DEPTH 3
-#define DFA_OUT 0x8000u
-#define DFA_MAX_STATES 0x7FFFu
+/* An Aho-Corasick automaton of words, as a full transition table over byte
+ * classes (the bytes the words use; every other byte is class 0, which leads
+ * back to the root). State q's row starts at next[q * n_cls]; an entry is the
+ * row of the state it leads to, with DFA_OUT set where a word ends there or at
+ * one of its suffixes, so that the scan tests one bit per byte. */
+#define DFA_OUT UINT32_C(0x80000000)
 typedef struct {
 	uint8_t cls[256];   /* a text byte's class, ASCII case folded */
 	size_t n_cls, n_states;
-	uint16_t *next;     /* next[q * n_cls + class] */
-	uint16_t *out;      /* per state: the nearest shorter suffix state with words, or 0 */
-	uint8_t *depth;     /* per state: the length of its head */
-	uint32_t *at;       /* per state: its words are list[at[q] .. at[q + 1]) */
-	uint32_t *list;     /* word numbers */
-	const char **words; /* the words, lower-case */
-	size_t *lens;
+	uint32_t *next;
+	uint32_t *word;     /* per state: 1 + the word ending here, or 0 */
+	uint32_t *out;      /* per state: the nearest shorter suffix state with a word, or 0 */
 	size_t empty;       /* 1 + an empty word (in every text), or 0 */
+	size_t longest;     /* bytes of the longest word */
 } needs_dfa;
 
 static void dfa_free(needs_dfa *d)
 {
 	free(d->next);
+	free(d->word);
 	free(d->out);
-	free(d->depth);
-	free(d->at);
-	free(d->list);
-	free(d->words);
-	free(d->lens);
 	memset(d, 0, sizeof *d);
 }
 
@@ -1148,78 +1136,54 @@ static size_t number_word(kgx_rules *r, const char *word)
 	return r->words.len - 1;
 }
 
-/* Build d from words[0..n) (distinct): a trie of their heads, then
- * (breadth first) each state's failure link, folded into the table, and its
- * output link. */
+/* Build d from words[0..n) (distinct): a trie of the words, then (breadth
+ * first) each state's failure link, folded into the table, and its output
+ * link. */
 static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_words)
 {
 	uint8_t wcls[256] = {0};  /* a word byte's class */
 	size_t n_cls = 1, max_states = 1;
 	dfa_free(d);
 	for (size_t w = 0; w < n_words; w++) {
-		size_t len = strlen(words[w]);
-		for (size_t i = 0; i < len && i < DFA_DEPTH; i++, max_states++)
-			if (!wcls[(unsigned char)words[w][i]])
-				wcls[(unsigned char)words[w][i]] = (uint8_t)n_cls++;
+		size_t len = 0;
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++, max_states++, len++)
+			if (!wcls[*p])
+				wcls[*p] = (uint8_t)n_cls++;
+		if (len > d->longest)
+			d->longest = len;
 	}
-	if (n_cls > 255 || max_states > DFA_MAX_STATES || n_words >= UINT32_MAX)
+	if (n_cls > 255 || max_states * n_cls >= DFA_OUT)
 		return KGX_ERR_NOMEM;  /* not with any real rules */
 	/* the text is looked at with ASCII letters lower-cased, as the words are */
 	for (int b = 0; b < 256; b++)
 		d->cls[b] = wcls[b >= 'A' && b <= 'Z' ? b + 32 : b];
 	d->n_cls = n_cls;
 	d->next = calloc(max_states * n_cls, sizeof *d->next);
+	d->word = calloc(max_states, sizeof *d->word);
 	d->out = calloc(max_states, sizeof *d->out);
-	d->depth = calloc(max_states, 1);
-	d->at = calloc(max_states + 1, sizeof *d->at);
-	d->list = calloc(n_words ? n_words : 1, sizeof *d->list);
-	d->words = calloc(n_words ? n_words : 1, sizeof *d->words);
-	d->lens = calloc(n_words ? n_words : 1, sizeof *d->lens);
-	uint16_t *fail = calloc(max_states, sizeof *fail), *queue = calloc(max_states, sizeof *queue);
-	uint32_t *end = calloc(n_words ? n_words : 1, sizeof *end);  /* the state of each word's head */
-	if (!d->next || !d->out || !d->depth || !d->at || !d->list || !d->words || !d->lens || !fail ||
-	    !queue || !end) {
+	uint32_t *fail = calloc(max_states, sizeof *fail), *queue = calloc(max_states, sizeof *queue);
+	if (!d->next || !d->word || !d->out || !fail || !queue) {
 		free(fail);
 		free(queue);
-		free(end);
 		dfa_free(d);
 		return KGX_ERR_NOMEM;
 	}
+	/* states by number first; rows and DFA_OUT at the end */
 	size_t n = 1;
 	for (size_t w = 0; w < n_words; w++) {
-		uint16_t q = 0;
-		d->words[w] = words[w];
-		d->lens[w] = strlen(words[w]);
-		for (size_t i = 0; i < d->lens[w] && i < DFA_DEPTH; i++) {
-			uint16_t *e = &d->next[q * n_cls + wcls[(unsigned char)words[w][i]]];
-			if (!*e) {
-				*e = (uint16_t)n;
-				d->depth[n++] = (uint8_t)(i + 1);
-			}
-			q = *e;
+		uint32_t at = 0;
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++) {
+			uint32_t *e = &d->next[at * n_cls + wcls[*p]];
+			if (!*e)
+				*e = (uint32_t)n++;
+			at = *e;
 		}
-		end[w] = q;
-		if (q == 0)
+		if (at == 0)
 			d->empty = w + 1;
 		else
-			d->at[q + 1]++;
+			d->word[at] = (uint32_t)w + 1;
 	}
 	d->n_states = n;
-	for (size_t q = 1; q <= n; q++)
-		d->at[q] += d->at[q - 1];
-	uint32_t *fill = calloc(n + 1, sizeof *fill);
-	if (!fill) {
-		free(fail);
-		free(queue);
-		free(end);
-		dfa_free(d);
-		return KGX_ERR_NOMEM;
-	}
-	for (size_t w = 0; w < n_words; w++)
-		if (end[w])
-			d->list[d->at[end[w]] + fill[end[w]]++] = (uint32_t)w;
-	free(fill);
-	free(end);
 	/* no edge of the trie enters the root, so 0 in a row of the trie means
 	 * "none" until it is filled with where the failure link leads */
 	size_t head = 0, tail = 0;
@@ -1227,13 +1191,13 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 		if (d->next[c])
 			queue[tail++] = d->next[c];  /* fail = root, out = none */
 	while (head < tail) {
-		uint16_t q = queue[head++];
+		uint32_t q = queue[head++];
 		for (size_t c = 1; c < n_cls; c++) {
-			uint16_t *e = &d->next[q * n_cls + c];
-			uint16_t f = d->next[fail[q] * n_cls + c];
+			uint32_t *e = &d->next[q * n_cls + c];
+			uint32_t f = d->next[fail[q] * n_cls + c];
 			if (*e) {
 				fail[*e] = f;
-				d->out[*e] = d->at[f + 1] > d->at[f] ? f : d->out[f];
+				d->out[*e] = d->word[f] ? f : d->out[f];
 				queue[tail++] = *e;
 			} else {
 				*e = f;
@@ -1241,50 +1205,31 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 		}
 	}
 	for (size_t k = 0; k < n * n_cls; k++) {
-		uint16_t q = d->next[k];
-		if (d->at[q + 1] > d->at[q] || d->out[q])
-			d->next[k] = (uint16_t)(q | DFA_OUT);
+		uint32_t q = d->next[k];
+		d->next[k] = (uint32_t)(q * n_cls) | (d->word[q] || d->out[q] ? DFA_OUT : 0);
 	}
 	free(fail);
 	free(queue);
 	return KGX_OK;
 }
 
-/* The heads that end at text[i] in state s: each word whose head it is, if
- * the rest of the word follows. */
-static void dfa_found(const needs_dfa *d, const unsigned char *t, size_t len, size_t i, unsigned s,
-                      unsigned char *memo)
+/* Every word ending where the scan reached state row (DFA_OUT set); a
+ * word seen before had its shorter suffixes marked then. */
+static void dfa_found(const needs_dfa *d, uint32_t row, unsigned char *memo)
 {
-	for (unsigned o = d->at[s + 1] > d->at[s] ? s : d->out[s]; o; o = d->out[o]) {
-		size_t from = i + 1 - d->depth[o];  /* where the word begins */
-		for (uint32_t k = d->at[o]; k < d->at[o + 1]; k++) {
-			uint32_t w = d->list[k];
-			if (memo[w] == 1)
-				continue;
-			size_t wl = d->lens[w], j = d->depth[o];
-			if (wl > len - from)
-				continue;
-			const char *wd = d->words[w];
-			while (j < wl) {
-				unsigned char c = t[from + j];
-				if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)wd[j])
-					break;
-				j++;
-			}
-			if (j == wl)
-				memo[w] = 1;
-		}
-	}
+	uint32_t q = (uint32_t)((row & ~DFA_OUT) / d->n_cls);
+	for (uint32_t o = d->word[q] ? q : d->out[q]; o && !memo[d->word[o] - 1]; o = d->out[o])
+		memo[d->word[o] - 1] = 1;
 }
 
 /* Streams scanned side by side: each step waits on the load of the step
- * before, so one stream leaves the processor idle. */
+ * before, so one stream alone leaves the processor idle. */
 #define DFA_STREAMS 4
 
 /* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
- * each word w found; other entries are left as they are. A long text is cut
- * into DFA_STREAMS pieces, each but the first begun DFA_DEPTH - 1 bytes
- * early so that no head across a cut is missed. */
+ * each word w found. A long text is cut into DFA_STREAMS pieces, each but
+ * the first begun early by the longest word less a byte, so that no word
+ * across a cut is missed. */
 static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
 {
 	if (d->empty)
@@ -1292,40 +1237,40 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 	if (!d->next)
 		return;
 	const unsigned char *t = (const unsigned char *)text;
-	const uint16_t *next = d->next;
+	const uint32_t *next = d->next;
 	const uint8_t *cls = d->cls;
-	size_t n_cls = d->n_cls;
 	size_t at[DFA_STREAMS], end[DFA_STREAMS];
-	unsigned q[DFA_STREAMS] = {0};
-	const int n = len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
+	uint32_t row[DFA_STREAMS] = {0};
+	const int n = d->longest && len >= 4 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
 	for (int k = 0; k < n; k++) {
 		size_t cut = len / (size_t)n * (size_t)k;
-		at[k] = k ? cut - (DFA_DEPTH - 1) : 0;
+		at[k] = k ? cut - (d->longest - 1) : 0;
 		end[k] = k + 1 < n ? len / (size_t)n * (size_t)(k + 1) : len;
 	}
 	/* side by side as far as the shortest piece, then each to its end */
-	size_t steps = end[0] - at[0];
-	for (int k = 1; k < n; k++)
-		if (end[k] - at[k] < steps)
-			steps = end[k] - at[k];
-	for (size_t x = 0; n == DFA_STREAMS && x < steps; x++) {
-		unsigned any = 0;
-		for (int k = 0; k < DFA_STREAMS; k++) {
-			q[k] = next[(q[k] & ~DFA_OUT) * n_cls + cls[t[at[k] + x]]];
-			any |= q[k];
+	size_t steps = 0;
+	if (n == DFA_STREAMS) {
+		steps = end[0] - at[0];
+		for (int k = 1; k < n; k++)
+			if (end[k] - at[k] < steps)
+				steps = end[k] - at[k];
+		for (size_t x = 0; x < steps; x++) {
+			uint32_t any = 0;
+			for (int k = 0; k < DFA_STREAMS; k++) {
+				row[k] = next[(row[k] & ~DFA_OUT) + cls[t[at[k] + x]]];
+				any |= row[k];
+			}
+			if (any & DFA_OUT)
+				for (int k = 0; k < DFA_STREAMS; k++)
+					if (row[k] & DFA_OUT)
+						dfa_found(d, row[k], memo);
 		}
-		if (any & DFA_OUT)
-			for (int k = 0; k < DFA_STREAMS; k++)
-				if (q[k] & DFA_OUT)
-					dfa_found(d, t, len, at[k] + x, q[k] & ~DFA_OUT, memo);
 	}
-	if (n == 1)
-		steps = 0;
 	for (int k = 0; k < n; k++)
 		for (size_t i = at[k] + steps; i < end[k]; i++) {
-			q[k] = next[(q[k] & ~DFA_OUT) * n_cls + cls[t[i]]];
-			if (q[k] & DFA_OUT)
-				dfa_found(d, t, len, i, q[k] & ~DFA_OUT, memo);
+			row[k] = next[(row[k] & ~DFA_OUT) + cls[t[i]]];
+			if (row[k] & DFA_OUT)
+				dfa_found(d, row[k], memo);
 		}
 }
 
