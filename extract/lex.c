@@ -18,7 +18,13 @@ typedef struct {
 	uint32_t str, str_len;  /* edge label in the string pool */
 } edge;
 
+/* Bits of a filter of the root's edges: most words of a text begin no name,
+ * and the filter turns them away before the edge table (which outgrows the
+ * cache) is read. */
+#define ROOT_BITS 65536
+
 struct kgx_lex {
+	uint64_t root[ROOT_BITS / 64];  /* bit (hash >> 48) of each edge from the root */
 	kgx_vec nodes;    /* node; 0 is the root */
 	kgx_vec aliases;  /* kgx_alias; 0 is unused */
 	edge *edges;
@@ -125,6 +131,8 @@ static kgx_status child(kgx_lex *lex, uint32_t parent, char sep, const char *s, 
 	if (!kgx_vec_push(&lex->nodes))
 		return KGX_ERR_NOMEM;
 	e->hash = h;
+	if (parent == 0)
+		lex->root[h >> 48 >> 6] |= UINT64_C(1) << (h >> 48 & 63);
 	e->parent = parent;
 	e->child = (uint32_t)lex->nodes.len - 1;
 	e->str = str;
@@ -240,8 +248,10 @@ const kgx_alias *kgx_lex_longest(const kgx_lex *lex, const kgx_token *toks,
 	for (size_t j = i; j < ntok; j++) {
 		const char *s = keys + toks[j].key;
 		char sep = j > i ? toks[j].sep : 0;
-		edge *e = find_edge(lex, at, sep, s, toks[j].key_len,
-		                    hash_edge(at, sep, s, toks[j].key_len));
+		uint64_t h = hash_edge(at, sep, s, toks[j].key_len);
+		if (at == 0 && !(lex->root[h >> 48 >> 6] & UINT64_C(1) << (h >> 48 & 63)))
+			break;
+		edge *e = find_edge(lex, at, sep, s, toks[j].key_len, h);
 		if (!e || !e->hash)
 			break;
 		at = e->child;

@@ -62,9 +62,18 @@ static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)
 			continue;  /* a document-wide rule's name that runs past the sentence */
 		if (add_text(b, doc->text + at, ms[i].span.begin - at))
 			return KGX_ERR_NOMEM;
-		int cls = kgx_class_primary(ms[i].entry->classes);
-		if (kgx_buf_printf(b, "\xEE\x80\x80%s%s\xEE\x80\x81%zu\xEE\x80\x82",
-		                   ms[i].kind == KGX_M_WEAK ? "~" : "", kgx_class_name(cls), i))
+		/* U+E000 [~]Class U+E001 index U+E002, without printf: a mention
+		 * of every sentence is masked */
+		const char *name = kgx_class_name(kgx_class_primary(ms[i].entry->classes));
+		char num[24];
+		size_t nl = sizeof num;
+		size_t v = i;
+		do
+			num[--nl] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		if (kgx_buf_add(b, "\xEE\x80\x80", 3) || (ms[i].kind == KGX_M_WEAK && kgx_buf_addc(b, '~')) ||
+		    kgx_buf_add(b, name, strlen(name)) || kgx_buf_add(b, "\xEE\x80\x81", 3) ||
+		    kgx_buf_add(b, num + nl, sizeof num - nl) || kgx_buf_add(b, "\xEE\x80\x82", 3))
 			return KGX_ERR_NOMEM;
 		at = ms[i].span.end;
 	}

@@ -27,15 +27,40 @@ typedef struct {
 	kgx_loc loc;
 } macro;
 
-/* A needs word, with the kgx_needs.pairs bits of its byte pairs. */
+/* A needs word. */
 typedef struct {
 	const char *word;
 	size_t len;
-	uint16_t *pairs;  /* len - 1 of them */
 } need_word;
+
+/* An Aho-Corasick automaton of words, as a full transition table over byte
+ * classes (the bytes the words use; every other byte is class 0, which leads
+ * back to the root). State q's row starts at next[q * n_cls]; an entry is the
+ * row of the state it leads to, with DFA_OUT set where a word ends there or at
+ * one of its suffixes, so that the scan tests one bit per byte. */
+#define DFA_OUT UINT32_C(0x80000000)
+typedef struct {
+	uint8_t cls[256];   /* a text byte's class, ASCII case folded */
+	size_t n_cls, n_states;
+	uint32_t *next;
+	uint32_t *word;     /* per state: 1 + the word ending here, or 0 */
+	uint32_t *out;      /* per state: the nearest shorter suffix state with a word, or 0 */
+	size_t empty;       /* 1 + an empty word (in every text), or 0 */
+	size_t longest;     /* bytes of the longest word */
+} needs_dfa;
+
+static void dfa_free(needs_dfa *d)
+{
+	free(d->next);
+	free(d->word);
+	free(d->out);
+	memset(d, 0, sizeof *d);
+}
+
 
 typedef struct {
 	char *word;
+	char *lower;       /* word, ASCII letters lower-cased */
 	double value;      /* multiplier */
 	char cur[8];       /* currency */
 } unit;
@@ -53,6 +78,9 @@ struct kgx_rules {
 	kgx_vec mults, curs;  /* unit */
 	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
+	needs_dfa dfa;    /* finds them all in one pass */
+	needs_dfa cur_dfa;  /* the currency words */
+	size_t n_cur_words;
 	char *negation_src, *amount_src, *qualifier_src;
 	kgx_loc negation_loc, amount_loc, qualifier_loc;
 	pcre2_code *negation, *amount, *qualifier;
@@ -110,6 +138,8 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->curs);
 	kgx_vec_free(&r->maps);
 	kgx_vec_free(&r->words);
+	dfa_free(&r->dfa);
+	dfa_free(&r->cur_dfa);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
 	kgx_arena_release(&r->arena);
@@ -501,8 +531,10 @@ static kgx_status add_unit(kgx_rules *r, kgx_vec *v, const kgx_stanza_line *l, c
 		return KGX_ERR_SYNTAX;
 	}
 	unit *u = kgx_vec_push(v);
-	if (!u || !(u->word = kgx_arena_strndup(&r->arena, word, strlen(word))))
+	if (!u || !(u->word = kgx_arena_strndup(&r->arena, word, strlen(word))) ||
+	    !(u->lower = kgx_arena_strndup(&r->arena, word, strlen(word))))
 		return KGX_ERR_NOMEM;
+	kgx_ascii_lower(u->lower, strlen(u->lower));
 	if (cur) {
 		if (strlen(arg) != 3) {
 			kgx_diag(&vloc, "currency code must be ISO 4217 (three letters)");
@@ -1088,33 +1120,184 @@ static int known_ref(const kgx_rule *ru, const char *name)
 	return 0;
 }
 
-/* A byte pair's bit in kgx_needs.pairs (Fibonacci hashing). */
-static unsigned pair_bit(unsigned char a, unsigned char b)
-{
-	return (((uint32_t)a << 8 | b) * UINT32_C(2654435769)) >> (32 - 12);
-}
-
-_Static_assert(KGX_NEEDS_PAIR_BITS == 1 << 12, "pair_bit gives 12 bits");
-
-/* The number of a needs word among all rules' words, added with its
- * byte-pair bits if new; SIZE_MAX when out of memory. */
+/* The number of a needs word among all rules' words, added if new;
+ * SIZE_MAX when out of memory. */
 static size_t number_word(kgx_rules *r, const char *word)
 {
 	need_word *ws = r->words.data;
 	for (size_t w = 0; w < r->words.len; w++)
 		if (!strcmp(ws[w].word, word))
 			return w;
-	size_t len = strlen(word);
-	uint16_t *pairs = kgx_arena_alloc(&r->arena, (len + 1) * sizeof *pairs);
-	need_word *nw = pairs ? kgx_vec_push(&r->words) : NULL;
+	need_word *nw = kgx_vec_push(&r->words);
 	if (!nw)
 		return SIZE_MAX;
-	for (size_t i = 1; i < len; i++)
-		pairs[i - 1] = (uint16_t)pair_bit((unsigned char)word[i - 1], (unsigned char)word[i]);
 	nw->word = word;
-	nw->len = len;
-	nw->pairs = pairs;
+	nw->len = strlen(word);
 	return r->words.len - 1;
+}
+
+/* Build d from words[0..n) (distinct): a trie of the words, then (breadth
+ * first) each state's failure link, folded into the table, and its output
+ * link. */
+static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_words)
+{
+	uint8_t wcls[256] = {0};  /* a word byte's class */
+	size_t n_cls = 1, max_states = 1;
+	dfa_free(d);
+	for (size_t w = 0; w < n_words; w++) {
+		size_t len = 0;
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++, max_states++, len++)
+			if (!wcls[*p])
+				wcls[*p] = (uint8_t)n_cls++;
+		if (len > d->longest)
+			d->longest = len;
+	}
+	if (n_cls > 255 || max_states * n_cls >= DFA_OUT)
+		return KGX_ERR_NOMEM;  /* not with any real rules */
+	/* the text is looked at with ASCII letters lower-cased, as the words are */
+	for (int b = 0; b < 256; b++)
+		d->cls[b] = wcls[b >= 'A' && b <= 'Z' ? b + 32 : b];
+	d->n_cls = n_cls;
+	d->next = calloc(max_states * n_cls, sizeof *d->next);
+	d->word = calloc(max_states, sizeof *d->word);
+	d->out = calloc(max_states, sizeof *d->out);
+	uint32_t *fail = calloc(max_states, sizeof *fail), *queue = calloc(max_states, sizeof *queue);
+	if (!d->next || !d->word || !d->out || !fail || !queue) {
+		free(fail);
+		free(queue);
+		dfa_free(d);
+		return KGX_ERR_NOMEM;
+	}
+	/* states by number first; rows and DFA_OUT at the end */
+	size_t n = 1;
+	for (size_t w = 0; w < n_words; w++) {
+		uint32_t at = 0;
+		for (const unsigned char *p = (const unsigned char *)words[w]; *p; p++) {
+			uint32_t *e = &d->next[at * n_cls + wcls[*p]];
+			if (!*e)
+				*e = (uint32_t)n++;
+			at = *e;
+		}
+		if (at == 0)
+			d->empty = w + 1;
+		else
+			d->word[at] = (uint32_t)w + 1;
+	}
+	d->n_states = n;
+	/* no edge of the trie enters the root, so 0 in a row of the trie means
+	 * "none" until it is filled with where the failure link leads */
+	size_t head = 0, tail = 0;
+	for (size_t c = 1; c < n_cls; c++)
+		if (d->next[c])
+			queue[tail++] = d->next[c];  /* fail = root, out = none */
+	while (head < tail) {
+		uint32_t q = queue[head++];
+		for (size_t c = 1; c < n_cls; c++) {
+			uint32_t *e = &d->next[q * n_cls + c];
+			uint32_t f = d->next[fail[q] * n_cls + c];
+			if (*e) {
+				fail[*e] = f;
+				d->out[*e] = d->word[f] ? f : d->out[f];
+				queue[tail++] = *e;
+			} else {
+				*e = f;
+			}
+		}
+	}
+	for (size_t k = 0; k < n * n_cls; k++) {
+		uint32_t q = d->next[k];
+		d->next[k] = (uint32_t)(q * n_cls) | (d->word[q] || d->out[q] ? DFA_OUT : 0);
+	}
+	free(fail);
+	free(queue);
+	return KGX_OK;
+}
+
+/* Every word ending where the scan reached state row (DFA_OUT set); a
+ * word seen before had its shorter suffixes marked then. */
+static void dfa_found(const needs_dfa *d, uint32_t row, unsigned char *memo)
+{
+	uint32_t q = (uint32_t)((row & ~DFA_OUT) / d->n_cls);
+	for (uint32_t o = d->word[q] ? q : d->out[q]; o && !memo[d->word[o] - 1]; o = d->out[o])
+		memo[d->word[o] - 1] = 1;
+}
+
+/* Streams scanned side by side: each step waits on the load of the step
+ * before, so one stream alone leaves the processor idle. */
+#define DFA_STREAMS 4
+
+/* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
+ * each word w found. A long text is cut into DFA_STREAMS pieces, each but
+ * the first begun early by the longest word less a byte, so that no word
+ * across a cut is missed. */
+static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
+{
+	if (d->empty)
+		memo[d->empty - 1] = 1;
+	if (!d->next)
+		return;
+	const unsigned char *t = (const unsigned char *)text;
+	const uint32_t *next = d->next;
+	const uint8_t *cls = d->cls;
+	size_t at[DFA_STREAMS], end[DFA_STREAMS];
+	uint32_t row[DFA_STREAMS] = {0};
+	const int n = d->longest && len >= 4 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
+	for (int k = 0; k < n; k++) {
+		size_t cut = len / (size_t)n * (size_t)k;
+		at[k] = k ? cut - (d->longest - 1) : 0;
+		end[k] = k + 1 < n ? len / (size_t)n * (size_t)(k + 1) : len;
+	}
+	/* side by side as far as the shortest piece, then each to its end */
+	size_t steps = 0;
+	if (n == DFA_STREAMS) {
+		steps = end[0] - at[0];
+		for (int k = 1; k < n; k++)
+			if (end[k] - at[k] < steps)
+				steps = end[k] - at[k];
+		for (size_t x = 0; x < steps; x++) {
+			uint32_t any = 0;
+			for (int k = 0; k < DFA_STREAMS; k++) {
+				row[k] = next[(row[k] & ~DFA_OUT) + cls[t[at[k] + x]]];
+				any |= row[k];
+			}
+			if (any & DFA_OUT)
+				for (int k = 0; k < DFA_STREAMS; k++)
+					if (row[k] & DFA_OUT)
+						dfa_found(d, row[k], memo);
+		}
+	}
+	for (int k = 0; k < n; k++)
+		for (size_t i = at[k] + steps; i < end[k]; i++) {
+			row[k] = next[(row[k] & ~DFA_OUT) + cls[t[i]]];
+			if (row[k] & DFA_OUT)
+				dfa_found(d, row[k], memo);
+		}
+}
+
+/* Build r->dfa from r->words and r->cur_dfa from the currency words. */
+static kgx_status build_needs_dfa(kgx_rules *r)
+{
+	size_t n = r->words.len > r->curs.len ? r->words.len : r->curs.len;
+	const char **w = malloc((n ? n : 1) * sizeof *w);
+	if (!w)
+		return KGX_ERR_NOMEM;
+	for (size_t i = 0; i < r->words.len; i++)
+		w[i] = KGX_VEC_AT(&r->words, need_word, i).word;
+	kgx_status st = dfa_build(&r->dfa, w, r->words.len);
+	size_t k = 0;
+	for (size_t i = 0; i < r->curs.len; i++) {
+		const char *c = KGX_VEC_AT(&r->curs, unit, i).lower;
+		size_t j = 0;
+		while (j < k && strcmp(w[j], c))
+			j++;
+		if (j == k)
+			w[k++] = c;  /* distinct */
+	}
+	r->n_cur_words = k;
+	if (st == KGX_OK)
+		st = dfa_build(&r->cur_dfa, w, k);
+	free(w);
+	return st;
 }
 
 /* Replace each "{NAME}" among ru's needs words by the words of that
@@ -1291,6 +1474,8 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			result = st == KGX_ERR_NOMEM ? st : KGX_ERR_RULE;
 		kgx_buf_free(&e);
 	}
+	if (result != KGX_ERR_NOMEM && build_needs_dfa(r) != KGX_OK)
+		result = KGX_ERR_NOMEM;
 	if (result != KGX_ERR_NOMEM) {
 		kgx_status st = kgx_frames_compile(r->frames, r);
 		if (st != KGX_OK)
@@ -1369,23 +1554,28 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 
 int kgx_rules_names_currency(const kgx_rules *r, const char *lower, size_t len)
 {
-	for (size_t i = 0; i < r->curs.len; i++) {
-		const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
-		char w[64];
-		size_t n = strlen(u->word);
-		if (n >= sizeof w)
-			return 1;  /* cannot tell: let the pattern decide */
-		memcpy(w, u->word, n);
-		kgx_ascii_lower(w, n);
-		if (memmem(lower, len, w, n))
-			return 1;
+	unsigned char memo[64];
+	if (!r->cur_dfa.next || r->n_cur_words > sizeof memo) {
+		/* not compiled (or more words than any rules have): look for each */
+		for (size_t i = 0; i < r->curs.len; i++) {
+			const unit *u = &KGX_VEC_AT(&r->curs, unit, i);
+			if (memmem(lower, len, u->lower, strlen(u->lower)))
+				return 1;
+		}
+		return 0;
 	}
+	memset(memo, 0, r->n_cur_words);
+	dfa_scan(&r->cur_dfa, lower, len, memo);
+	for (size_t i = 0; i < r->n_cur_words; i++)
+		if (memo[i])
+			return 1;
 	return 0;
 }
 
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 {
 	memset(n, 0, sizeof *n);
+	n->rules = r;
 	n->n_words = r->words.len;
 	n->memo = calloc(n->n_words ? n->n_words : 1, 1);
 	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
@@ -1393,15 +1583,8 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
-	if (kgx_buf_set_lower(&n->text, text, len))
-		return KGX_ERR_NOMEM;
 	memset(n->memo, 0, n->n_words);
-	memset(n->pairs, 0, sizeof n->pairs);
-	const unsigned char *t = (const unsigned char *)n->text.s;
-	for (size_t i = 1; i < len; i++) {
-		unsigned b = pair_bit(t[i - 1], t[i]);
-		n->pairs[b >> 6] |= UINT64_C(1) << (b & 63);
-	}
+	dfa_scan(&n->rules->dfa, text, len, n->memo);
 	return KGX_OK;
 }
 
@@ -1409,28 +1592,16 @@ void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
-	kgx_buf_free(&n->text);
-}
-
-static int has_word(const need_word *w, const kgx_needs *n)
-{
-	for (size_t i = 0; i + 1 < w->len; i++)
-		if (!(n->pairs[w->pairs[i] >> 6] & UINT64_C(1) << (w->pairs[i] & 63)))
-			return 0;
-	return memmem(n->text.s, n->text.len, w->word, w->len) != NULL;
 }
 
 int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
+	(void)r;
 	if (!ru->n_needs)
 		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++) {
-		size_t w = ru->need_ids[i];
-		if (!n->memo[w])
-			n->memo[w] = has_word(&KGX_VEC_AT(&r->words, need_word, w), n) ? 1 : 2;
-		if (n->memo[w] == 1)
+	for (size_t i = 0; i < ru->n_needs; i++)
+		if (n->memo[ru->need_ids[i]])
 			return 1;
-	}
 	return 0;
 }
 

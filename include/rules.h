@@ -128,20 +128,18 @@ const char *kgx_rules_currency(const kgx_rules *r, const char *word, size_t len)
 const char *kgx_rules_map(const kgx_rules *r, const char *map, size_t map_len, const char *word,
                           size_t len);
 
-/* The rules' needs words that one lower-cased text holds, worked out as
- * rules ask: rules share words, so each is looked for once per text, and a
- * filter of the text's byte pairs turns most absent words away without a
- * search (a text of 200 bytes holds about 1% of all pairs). */
-#define KGX_NEEDS_PAIR_BITS 4096
+/* The rules' needs words that one text holds (ASCII case ignored), all
+ * found in one pass over the text by an Aho-Corasick automaton of every
+ * rule's words, built by kgx_rules_compile: a rule's test is then a look-up
+ * per word, and the text is read once whatever the number of words. */
 typedef struct kgx_needs {
-	kgx_buf text;         /* the current text, ASCII letters lower-cased */
-	unsigned char *memo;  /* per word: 0 not yet known, 1 present, 2 absent */
+	const kgx_rules *rules;
+	unsigned char *memo;  /* per word: 1 present in the current text, else 0 */
 	size_t n_words;
-	uint64_t pairs[KGX_NEEDS_PAIR_BITS / 64];
 } kgx_needs;
 
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r);
-/* Look at a new text (n keeps a lower-cased copy). */
+/* Look at a new text (n keeps no reference to it). */
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len);
 /* Also harmless on a kgx_needs zeroed or already freed. */
 void kgx_needs_free(kgx_needs *n);

@@ -456,6 +456,65 @@ static void test_needs(void **state)
 	kgx_needs_free(&n);  /* twice is harmless */
 }
 
+/* Needs words inside one another, found in one pass: a word that ends
+ * where a longer one ends ("eun" in "steun"), one that ends before the
+ * longer one fails ("ste" in "stes"), words longer than the automaton's
+ * heads whose rest does or does not follow, and a word met a second time. */
+static void test_needs_overlap(void **state)
+{
+	(void)state;
+	static const char rules[] =
+		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+	assert_int_equal(load(rules), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru[5] = {rule("a"), rule("b"), rule("c"), rule("d"), rule("e")};
+	static const struct {
+		const char *text;
+		int want[5];
+	} cases[] = {
+		{"Wij STEUNEN dit.", {1, 1, 1, 0, 0}},
+		{"een eun", {0, 1, 0, 0, 0}},
+		{"de stestes", {0, 0, 1, 1, 0}},
+		{"ondersteune", {1, 1, 1, 0, 0}},
+		{"ondersteunen en steun", {1, 1, 1, 1, 0}},
+		{"st eu n", {0, 0, 0, 0, 0}},
+		{"ondersteu", {0, 0, 1, 0, 0}},               /* a head at the end of the text */
+		{"ondersteuning", {1, 1, 1, 0, 0}},
+		{"\xC2\xABn\xC3\x89", {0, 0, 0, 0, 1}},   /* only ASCII letters are folded */
+		{"N\xC3\xA9", {0, 0, 0, 0, 1}},
+		{"\xC3\xA9n", {0, 0, 0, 0, 0}},
+	};
+	kgx_needs n;
+	assert_int_equal(kgx_needs_init(&n, r), KGX_OK);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(kgx_needs_set(&n, cases[i].text, strlen(cases[i].text)), KGX_OK);
+		for (int k = 0; k < 5; k++)
+			if (kgx_rules_may_match(r, ru[k], &n) != cases[i].want[k])
+				fail_msg("'%s': rule %c %d", cases[i].text, 'a' + k, !cases[i].want[k]);
+	}
+	/* a long text is scanned in pieces side by side: a word at every offset,
+	 * across every cut */
+	char text[301];
+	for (size_t at = 0; at + 5 <= 300; at++) {
+		memset(text, 'x', 300);
+		text[300] = '\0';
+		memcpy(text + at, "sTeun", 5);
+		assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
+		for (int k = 0; k < 4; k++)
+			if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
+				fail_msg("'steun' at %zu: rule %c %d", at, 'a' + k, k >= 3);
+	}
+	memset(text, 'x', 300);
+	assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
+	for (int k = 0; k < 5; k++)
+		assert_false(kgx_rules_may_match(r, ru[k], &n));
+	kgx_needs_free(&n);
+}
+
 static void test_load_dir_missing(void **state)
 {
 	(void)state;
@@ -481,6 +540,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_strict_link, release),
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),
+		cmocka_unit_test_teardown(test_needs_overlap, release),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
 }
