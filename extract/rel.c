@@ -638,7 +638,7 @@ static kgx_status facts(kgx_doc *doc)
 		const kgx_mention *a = &ms[i];
 		if (a->kind != KGX_M_STRONG)
 			continue;
-		/* "de Algemene Vergadering van de Verenigde Naties": a body and the one
+		/* "het Ontwikkelingsprogramma van de VN": a body and the one
 		 * the knowledge base says it belongs to, joined by "van (de)" or by
 		 * an apposition ("X, het kinderfonds van de Y") */
 		if (i + 1 < n && ms[i + 1].kind == KGX_M_STRONG && ms[i + 1].sentence == a->sentence &&
