@@ -53,3 +53,13 @@ void kgx_doc_release(kgx_doc *doc)
 	doc->text = NULL;
 	doc->map = NULL;
 }
+
+int kgx_doc_names(const kgx_doc *doc, const kgx_entry *e)
+{
+	for (size_t i = 0; i < doc->mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
+		if (m->entry == e && m->kind == KGX_M_STRONG)
+			return 1;
+	}
+	return 0;
+}

@@ -653,18 +653,6 @@ static unsigned word_kinds_of(const kgx_frames *fs, const char *w, size_t n)
 /* Tokens of the sentence; names are the top-level mentions, as the relation
  * rules see them. Clause numbers change at ';', ':' and at a comma before a
  * clause-break word. */
-/* Whether the letter names who: the knowledge base decides whom a title
- * means, but a person the letter never names is not brought in by it. */
-static int named(const kgx_doc *doc, const kgx_entry *who)
-{
-	for (size_t i = 0; i < doc->mentions.len; i++) {
-		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
-		if (m->entry == who && m->kind == KGX_M_STRONG)
-			return 1;
-	}
-	return 0;
-}
-
 /* Who held the office a ministry's title names on the letter's date; each
  * body is looked up once per document, so a letter full of titles costs
  * one scan of its mentions per ministry. */
@@ -676,7 +664,7 @@ static const kgx_entry *office_holder(kgx_frame_state *st, const kgx_doc *doc, c
 		if (st->offices[i].body == body)
 			return st->offices[i].holder;
 	const kgx_entry *who = kgx_kb_office_holder(kgx_rules_kb((kgx_rules *)st->rules), body, st->date);
-	if (who && !named(doc, who))
+	if (who && !kgx_doc_names(doc, who))
 		who = NULL;
 	if (st->n_offices < sizeof st->offices / sizeof *st->offices) {
 		st->offices[st->n_offices].body = body;

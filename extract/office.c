@@ -33,19 +33,6 @@ int kgx_office_title_before(const char *text, size_t at)
 	return 0;
 }
 
-/* The graph says what the letter states: the knowledge base decides which
- * person the title means, but a person the letter never names is not
- * brought in by knowledge alone. */
-static int named(const kgx_doc *doc, const kgx_entry *who)
-{
-	for (size_t i = 0; i < doc->mentions.len; i++) {
-		const kgx_mention *m = &KGX_VEC_AT(&doc->mentions, kgx_mention, i);
-		if (m->entry == who && m->kind == KGX_M_STRONG)
-			return 1;
-	}
-	return 0;
-}
-
 kgx_status kgx_office_run(kgx_doc *doc, const kgx_rules *rules)
 {
 	int32_t ymd;
@@ -70,7 +57,9 @@ kgx_status kgx_office_run(kgx_doc *doc, const kgx_rules *rules)
 		if (n_done < sizeof done / sizeof *done)
 			done[n_done++] = m->entry;
 		const kgx_entry *who = kgx_kb_office_holder(kb, m->entry, ymd);
-		if (!who || !named(doc, who))
+		/* the knowledge base decides which person the title means, but a
+		 * person the letter never names is not brought in by knowledge alone */
+		if (!who || !kgx_doc_names(doc, who))
 			continue;
 		/* the text's own word wins: a minister it names for this body (a
 		 * signature, an apposition) is not second-guessed, and a fact is

@@ -151,6 +151,8 @@ typedef struct {
 kgx_status kgx_doc_init(kgx_doc *doc, const char *path, const char *raw, size_t len);
 /* Free everything the document and its passes allocated. */
 void kgx_doc_release(kgx_doc *doc);
+/* Whether the text names e itself (a strong mention, not an adjective). */
+int kgx_doc_names(const kgx_doc *doc, const kgx_entry *e);
 
 
 #endif
