@@ -874,7 +874,8 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			j++;
 		}
 		if (j < end && (tok_is(st, &t[j], "en") || tok_is(st, &t[j], "of") || tok_is(st, &t[j], "and") ||
-		                tok_is(st, &t[j], "alsmede"))) {
+		                tok_is(st, &t[j], "alsmede") ||
+		                (tok_is(st, &t[j], "als") && i > 0 && tok_is(st, &t[i - 1], "zowel")))) {
 			sep = 1;
 			j++;
 		}
@@ -922,7 +923,10 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
 			j--;
 		int sep = 0;
-		if (tok_is(st, &t[j], "en") || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
+		/* "zowel X als Y": "als" joins the two like "en" */
+		int both = tok_is(st, &t[j], "als") && j >= begin + 2 && t[j - 1].kind == T_NAME &&
+		           tok_is(st, &t[j - 2], "zowel");
+		if (both || tok_is(st, &t[j], "en") || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
 			sep = 1;
 			if (j == begin)
 				break;

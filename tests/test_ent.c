@@ -372,6 +372,17 @@ static void test_surname_after_high_office(void **state)
 	assert_false(mentions("Volgens de president van Kenia is de nood hoog.", "person-van-kenia"));
 }
 
+static void test_party_glued_to_role(void **state)
+{
+	(void)state;
+	/* "ABC-Kamerlid P": a person, and a member of the party */
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", "Volgens VVD-woordvoerder Hakkert is de missie nodig.");
+	assert_true(t_mentions(&doc, "person-hakkert") > 0);
+	assert_non_null(t_relation(&doc, "person-hakkert", KGX_P_MEMBEROF, "vvd"));
+	kgx_doc_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +401,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_many_distinct_names, release),
 		cmocka_unit_test(test_given_name_before_known_surname),
 		cmocka_unit_test(test_surname_after_high_office),
+		cmocka_unit_test(test_party_glued_to_role),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }

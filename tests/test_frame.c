@@ -166,6 +166,9 @@ static void test_lists_distribute(void **state)
 	check(text, "alba", KGX_P_FUNDS, "fund-a", 1);
 	check(text, "alba", KGX_P_FUNDS, "fund-b", 1);
 	check(text, "alba", KGX_P_FUNDS, "league", 1);
+	/* "zowel X als Y" */
+	check("Zowel Albarije als Borea zijn voorzitter van de Liga.", "alba", KGX_P_CHAIRS, "league", 1);
+	check("Zowel Albarije als Borea zijn voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1);
 	text = "Albarije, Borea en Corastan zijn voorzitter van de Liga.";
 	check(text, "alba", KGX_P_CHAIRS, "league", 1);
 	check(text, "borea", KGX_P_CHAIRS, "league", 1);
