@@ -1620,6 +1620,20 @@ static int other_class(const kgx_frame_state *st, const kgx_doc *doc, const slot
 }
 
 /* Try one trigger at token i of sentence si. */
+/* Whether the clause names a thing that cannot be the agent: then it is
+ * about that ("zegde 10 miljoen toe op de donorconferentie"), and an object
+ * is not to be fetched from the sentences before. People named in it (who
+ * represented whom) do not count. */
+static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot *agent, size_t cb, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t k = cb; k < ce; k++)
+		if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG && !fits(doc, &t[k], agent) &&
+		    !(mention_of(doc, &t[k])->entry->classes & KGX_C_PERSON) && !modifier(doc, &t[k]))
+			return 1;
+	return 0;
+}
+
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
 {
@@ -1696,7 +1710,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		obj.tok = i - 1;
 		ohow = "compound";
 	}
-	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce)) {
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce) &&
+	    !names_other(st, doc, &f->agent, cb, ce)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
 	}

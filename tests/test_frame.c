@@ -478,6 +478,15 @@ static void test_unless(void **state)
 	check("Albarije zet zich al jaren in voor VREDMIS.", "alba", KGX_P_PARTICIPATESIN, "mission", 0);
 }
 
+static void test_recent_not_over_a_named_thing(void **state)
+{
+	(void)state;
+	/* a clause about something it names takes no object from before */
+	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro op de Bergtop 2030.", "borea", KGX_P_FUNDS,
+	      "fund-a", 0);
+	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro.", "borea", KGX_P_FUNDS, "fund-a", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -508,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_years_start),
 		cmocka_unit_test(test_shared_sums),
 		cmocka_unit_test(test_unless),
+		cmocka_unit_test(test_recent_not_over_a_named_thing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
