@@ -1764,12 +1764,13 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			if (f->voice != VOICE_ANY)
 				return missed(st, doc, si, f, i, "no agent");
 			/* a nominalisation or a passive with no one named in its clause:
-			 * the letter's own act; not a verb whose subject is a name of
-			 * another class ("de EU stelt … beschikbaar") */
-			if (!noun) {
+			 * the letter's own act; not one whose subject is a name of
+			 * another class ("de EU stelt … beschikbaar", "de EU heeft haar
+			 * steun uitgesproken") */
+			{
 				slot anyone = *ag;
 				anyone.classes = ~0u;
-				size_t other = subject(st, doc, &anyone, cb, ce, i, 0, skip, NULL);
+				size_t other = subject(st, doc, &anyone, cb, ce, i, noun, skip, NULL);
 				if (other != SIZE_MAX && other < i)
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}

@@ -417,6 +417,7 @@ static void test_voice_not_over_a_subject(void **state)
 	check("Aan het Groeifonds wordt 3 miljoen euro overgemaakt.", "home", KGX_P_FUNDS, "fund-a", 1);
 	/* a subject of a class the agent may not be is no gap for the voice */
 	check("De Liga heeft 3 miljoen euro aan het Groeifonds overgemaakt.", "home", KGX_P_FUNDS, "fund-a", 0);
+	check("De Liga heeft haar gift aan ZORG bekendgemaakt.", "home", KGX_P_FUNDS, "agency", 0);
 }
 
 static void test_debate_silences_the_voice_in_patterns(void **state)
