@@ -1609,31 +1609,25 @@ static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const k
 	return m->trigger ? KGX_OK : KGX_ERR_NOMEM;
 }
 
-/* Whether the clause names something, of a class the slot does not take. */
-static int other_class(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce)
+/* Whether the clause names something of a class the slot does not take,
+ * leaving out names of the `ignored` classes and, with `heads_only`, names
+ * that only qualify a noun ("de EU-troepenmacht"). */
+static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
+                       unsigned ignored, int heads_only)
 {
 	const token *t = st->toks.data;
-	for (size_t k = cb; k < ce; k++)
-		if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG && !fits(doc, &t[k], sl))
+	for (size_t k = cb; k < ce; k++) {
+		if (t[k].kind != T_NAME)
+			continue;
+		const kgx_mention *m = mention_of(doc, &t[k]);
+		if (m->kind == KGX_M_STRONG && !fits(doc, &t[k], sl) && !(m->entry->classes & ignored) &&
+		    !(heads_only && modifier(doc, &t[k])))
 			return 1;
+	}
 	return 0;
 }
 
 /* Try one trigger at token i of sentence si. */
-/* Whether the clause names a thing that cannot be the agent: then it is
- * about that ("zegde 10 miljoen toe op de donorconferentie"), and an object
- * is not to be fetched from the sentences before. People named in it (who
- * represented whom) do not count. */
-static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot *agent, size_t cb, size_t ce)
-{
-	const token *t = st->toks.data;
-	for (size_t k = cb; k < ce; k++)
-		if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG && !fits(doc, &t[k], agent) &&
-		    !(mention_of(doc, &t[k])->entry->classes & KGX_C_PERSON) && !modifier(doc, &t[k]))
-			return 1;
-	return 0;
-}
-
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
 {
@@ -1710,13 +1704,17 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		obj.tok = i - 1;
 		ohow = "compound";
 	}
+	/* a clause that names a thing the agent cannot be is about that
+	 * ("zegde 10 miljoen toe op de donorconferentie"): it takes no object
+	 * from the sentences before; the people it names (who represented
+	 * whom) do not count */
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce) &&
-	    !names_other(st, doc, &f->agent, cb, ce)) {
+	    !names_other(st, doc, &f->agent, cb, ce, KGX_C_PERSON, 1)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
 	}
 	if (obj.tok == SIZE_MAX && !obj.entry)
-		return missed(st, doc, si, f, i, other_class(st, doc, &f->object, cb, ce) ?
+		return missed(st, doc, si, f, i, names_other(st, doc, &f->object, cb, ce, 0, 0) ?
 		              "no object: the names in its clause are of other classes" : "no object: no name where the object stands");
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
