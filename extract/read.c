@@ -302,3 +302,32 @@ static kgx_status text_read(kgx_doc *doc)
 }
 
 const kgx_reader kgx_read_text = {"text", KGX_READ_TEXT, text_recognise, text_read};
+
+size_t kgx_read_skip_prolog(const char *raw, size_t len, int comments)
+{
+	size_t i = 0;
+	if (len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (;;) {
+		while (i < len && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r'))
+			i++;
+		if (comments && i + 4 <= len && !memcmp(raw + i, "<!--", 4)) {
+			size_t j = i + 4;
+			while (j + 3 <= len && memcmp(raw + j, "-->", 3))
+				j++;
+			if (j + 3 > len)
+				return len;
+			i = j + 3;
+			continue;
+		}
+		return i;
+	}
+}
+
+int kgx_read_name_in(const char *name, const char *const *names, int fold_case)
+{
+	for (; *names; names++)
+		if (fold_case ? !strcasecmp(name, *names) : !strcmp(name, *names))
+			return 1;
+	return 0;
+}

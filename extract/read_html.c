@@ -26,28 +26,6 @@ void kgx_read_xml_init(void)
 	pthread_once(&init_once, init);
 }
 
-/* Skip white space, comments and a byte order mark; returns the offset. */
-static size_t skip_prolog(const char *raw, size_t len, int comments)
-{
-	size_t i = 0;
-	if (len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
-		i = 3;
-	for (;;) {
-		while (i < len && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r'))
-			i++;
-		if (comments && i + 4 <= len && !memcmp(raw + i, "<!--", 4)) {
-			size_t j = i + 4;
-			while (j + 3 <= len && memcmp(raw + j, "-->", 3))
-				j++;
-			if (j + 3 > len)
-				return len;
-			i = j + 3;
-			continue;
-		}
-		return i;
-	}
-}
-
 static int starts_ci(const char *raw, size_t len, size_t at, const char *s)
 {
 	size_t n = strlen(s);
@@ -58,13 +36,13 @@ static int starts_ci(const char *raw, size_t len, size_t at, const char *s)
  * an <html>, <head> or <body> element, after an XML declaration or not. */
 static int is_html(const char *raw, size_t len)
 {
-	size_t i = skip_prolog(raw, len, 1);
+	size_t i = kgx_read_skip_prolog(raw, len, 1);
 	if (starts_ci(raw, len, i, "<?xml")) {
 		const char *end = memchr(raw + i, '>', len - i);
 		if (!end)
 			return 0;
 		size_t j = (size_t)(end - raw) + 1;
-		i = j + skip_prolog(raw + j, len - j, 1);
+		i = j + kgx_read_skip_prolog(raw + j, len - j, 1);
 	}
 	return starts_ci(raw, len, i, "<!doctype html") || starts_ci(raw, len, i, "<html") ||
 	       starts_ci(raw, len, i, "<head") || starts_ci(raw, len, i, "<body");
@@ -82,12 +60,10 @@ static int is(const xmlNode *n, const char *name)
 	return !strcasecmp((const char *)n->name, name);
 }
 
+/* HTML's element names are case-insensitive */
 static int any(const xmlNode *n, const char *const *names)
 {
-	for (; *names; names++)
-		if (is(n, *names))
-			return 1;
-	return 0;
+	return kgx_read_name_in((const char *)n->name, names, 1);
 }
 
 static const char *const dropped[] = {

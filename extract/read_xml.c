@@ -16,11 +16,7 @@
 
 static int xml_recognise(const char *raw, size_t len)
 {
-	size_t i = 0;
-	if (len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
-		i = 3;
-	while (i < len && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r'))
-		i++;
+	size_t i = kgx_read_skip_prolog(raw, len, 0);
 	if (i + 5 <= len && !memcmp(raw + i, "<?xml", 5))
 		return 8;
 	if (i + 2 <= len && raw[i] == '<' &&
@@ -38,10 +34,7 @@ static int is(const xmlNode *n, const char *name)
 
 static int any(const xmlNode *n, const char *const *names)
 {
-	for (; *names; names++)
-		if (is(n, *names))
-			return 1;
-	return 0;
+	return kgx_read_name_in((const char *)n->name, names, 0);
 }
 
 /* Elements inside a line (the op schema's emphasis, references and name

@@ -64,6 +64,13 @@ void kgx_read_add_break(kgx_read_text_buf *t, int lines);
 /* A line break of its own (<br>): two in a row leave a blank line. */
 void kgx_read_add_newline(kgx_read_text_buf *t);
 
+/* The offset past a byte order mark and white space (with `comments`, also
+ * XML comments) at the start of markup, for the readers' recognisers. */
+size_t kgx_read_skip_prolog(const char *raw, size_t len, int comments);
+/* Whether an element's name is one of `names` (NULL-terminated); with
+ * `fold_case` in any case, as HTML's names are and XML's are not. */
+int kgx_read_name_in(const char *name, const char *const *names, int fold_case);
+
 /* libxml2's one-time set-up, done once whichever thread comes first. */
 void kgx_read_xml_init(void);
 
