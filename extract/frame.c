@@ -1040,12 +1040,10 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
  * after `from` (or before the trigger: "aan X draagt … bij") whose phrase
  * holds a fitting name within four words, a noun that stands for one, or a
  * name in apposition ("aan de missie in Kosovo, EULEX"). */
-/* Whether word w is a noun that the name just before it qualifies, glued
- * by a hyphen ("VN-organisaties"). */
-static int modifier_before(const kgx_frame_state *st, const kgx_doc *doc, size_t w)
+/* Whether the name before token i is glued to it by a hyphen. */
+static int glued(const kgx_doc *doc, const token *t, size_t i)
 {
-	const token *t = st->toks.data;
-	return w > 0 && t[w - 1].kind == T_NAME && t[w - 1].e + 1 == t[w].b && doc->text[t[w - 1].e] == '-';
+	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
@@ -1107,7 +1105,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					/* "aan VN-organisaties, de X en de Y": a list whose first
 					 * item is a noun a name qualifies goes on to the names */
 					if (named && !fitted && st->lower.s[t[j].lb] == ',' && j + 1 < stop &&
-					    t[j - 1].kind == T_WORD && modifier_before(st, doc, j - 1))
+					    t[j - 1].kind == T_WORD && glued(doc, t, j - 1))
 						continue;
 					/* an apposition closes the phrase: ", NAME" and then the end */
 					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
@@ -1584,12 +1582,6 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		}
 	}
 	return na;
-}
-
-/* Whether the name before token i is glued to it by a hyphen. */
-static int glued(const kgx_doc *doc, const token *t, size_t i)
-{
-	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
 /* For --explain: a trigger that gave no relation, and why. */
