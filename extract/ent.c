@@ -311,12 +311,49 @@ static kgx_entry *discovered_at(const ent_ctx *c, uint32_t k)
 	return k == KGX_INDEX_END ? NULL : KGX_VEC_AT(&c->doc->discovered, kgx_entry *, k);
 }
 
+/* A signature block may set the signer's name in capitals ("F.C.G.M.
+ * TIMMERMANS"); the knowledge base and the rest of the letter spell it
+ * "F.C.G.M. Timmermans". Returns a copy in mixed case, or NULL when the name
+ * has a lower-case letter (and is left alone) or memory runs out. */
+static char *uncapitalised(kgx_arena *a, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return NULL;
+	char *out = kgx_arena_alloc(a, len + 1);
+	if (!out)
+		return NULL;
+	static const char *const particles[] = {"DE", "VAN", "DER", "DEN", "TER", "TEN"};
+	for (size_t i = 0; i < len;) {
+		size_t w = i;
+		while (w < len && s[w] != ' ' && s[w] != '-')
+			w++;
+		int particle = 0;
+		for (size_t k = 0; i > 0 && k < sizeof particles / sizeof *particles; k++)
+			particle |= strlen(particles[k]) == w - i && !memcmp(s + i, particles[k], w - i);
+		for (size_t j = i; j < w; j++) {
+			int after_letter = j > i && s[j - 1] >= 'A' && s[j - 1] <= 'Z';
+			out[j] = (s[j] >= 'A' && s[j] <= 'Z' && (after_letter || particle)) ? (char)(s[j] - 'A' + 'a') : s[j];
+		}
+		if (w < len)
+			out[w] = s[w];
+		i = w + 1;
+	}
+	out[len] = '\0';
+	return out;
+}
+
 /* Find or define the entity a created group names. */
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
                           const kgx_entry **out)
 {
 	kgx_doc *doc = c->doc;
+	if (cr->classes & KGX_C_PERSON) {
+		char *mixed = uncapitalised(&doc->arena, text, len);
+		if (mixed)
+			text = mixed;
+	}
 	*out = lookup(c, text, len, cr->classes);
 	unsigned classes = cr->classes;
 	if (!*out && alt) {

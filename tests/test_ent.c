@@ -383,6 +383,22 @@ static void test_party_glued_to_role(void **state)
 	kgx_doc_release(&doc);
 }
 
+/* A signature block in capitals names the person the knowledge base spells
+ * in mixed case; a heading in capitals with no name after it signs nothing. */
+static void test_signature_in_capitals(void **state)
+{
+	(void)state;
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", "Hoogachtend,\n\nDe minister van Defensie,\n\nJ.A. HENNIS-PLASSCHAERT\n");
+	assert_true(t_mentions(&doc, "person-hennis-plasschaert") > 0);
+	assert_non_null(t_relation(&doc, "person-hennis-plasschaert", KGX_P_MINISTEROF, "min-defence-nl"));
+	kgx_doc_release(&doc);
+	t_run(&doc, shipped, "t.txt", "DE MINISTER VAN DEFENSIE\n\nDe missie loopt af.\n");
+	for (size_t i = 0; i < doc.relations.len; i++)
+		assert_int_not_equal(KGX_VEC_AT(&doc.relations, kgx_relation, i).predicate, KGX_P_SIGNEDBY);
+	kgx_doc_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_given_name_before_known_surname),
 		cmocka_unit_test(test_surname_after_high_office),
 		cmocka_unit_test(test_party_glued_to_role),
+		cmocka_unit_test(test_signature_in_capitals),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
