@@ -910,6 +910,17 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 	return n;
 }
 
+/* Whether w is an inflected adjective ("vaste", "algemene") after the
+ * article a: a word in lower case ending in -e, not a function word. */
+static int adjective_after_article(const kgx_frame_state *st, const kgx_doc *doc, const token *w,
+                                   const token *a)
+{
+	size_t n = w->e - w->b;
+	const char *s = low(st, w);
+	return w->kind == T_WORD && !w->kinds && n >= 4 && s[n - 1] == 'e' &&
+	       doc->text[w->b] == s[0] && (tok_is(st, a, "de") || tok_is(st, a, "het"));
+}
+
 /* The same list read backwards, for a subject: "X, Y en Z zijn …". */
 static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t begin,
                           const slot *sl, size_t *items)
@@ -920,6 +931,10 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 	size_t k = i;
 	while (k > begin && n < MAX_ITEMS) {
 		size_t j = k - 1;
+		/* "de vaste commissie X en de algemene commissie Y": an item's
+		 * adjective after its article */
+		if (j > begin + 1 && adjective_after_article(st, doc, &t[j], &t[j - 1]))
+			j--;
 		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
 			j--;
 		int sep = 0;

@@ -488,6 +488,19 @@ static void test_recent_not_over_a_named_thing(void **state)
 	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro.", "borea", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_subject_list_with_adjectives(void **state)
+{
+	(void)state;
+	/* "de vaste X en de algemene Y": each item may have its own adjective */
+	check("De oude Albarije en de nieuwe Borea waren aanwezig bij de Bergtop 2030.", "alba",
+	      KGX_P_PARTICIPATESIN, "summit", 1);
+	check("De oude Albarije en de nieuwe Borea waren aanwezig bij de Bergtop 2030.", "borea",
+	      KGX_P_PARTICIPATESIN, "summit", 1);
+	/* a noun in lower case ending in -e is no adjective without its article */
+	check("Albarije, grote Borea waren aanwezig bij de Bergtop 2030.", "alba", KGX_P_PARTICIPATESIN,
+	      "summit", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_shared_sums),
 		cmocka_unit_test(test_unless),
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
+		cmocka_unit_test(test_subject_list_with_adjectives),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
