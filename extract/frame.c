@@ -1061,6 +1061,17 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
+/* How far token `to` stands from token `from` for a phrase to reach it: a
+ * sum of money and punctuation (an acronym's brackets) count as nothing. */
+static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
+{
+	const token *t = st->toks.data;
+	size_t n = 0;
+	for (size_t k = from; k < to; k++)
+		n += t[k].amount < 0 && t[k].kind != T_PUNCT;
+	return n;
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -1106,7 +1117,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				continue;
 			/* before the trigger, a phrase within reach of it: "Aan UNICEF
 			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
-			if (pass && (noun || from - i > PREP_REACH_VERB))
+			if (pass && (noun || reach(st, i, from) > PREP_REACH_VERB))
 				continue;
 			*via = sl->preps[0];
 			for (size_t p = 0; p < sl->n_preps; p++)
@@ -1523,7 +1534,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			if (!governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
 				break;
 			words++;
-			other_prep |= (t[k].kinds & W_PREP) && !tok_is(st, &t[k], "van") &&
+			/* "sinds 2019", "in 2024": a time, not a phrase a "van" could hang on */
+			int dated = k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9';
+			other_prep |= (t[k].kinds & W_PREP) && !tok_is(st, &t[k], "van") && !dated &&
 			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
 	}
@@ -1674,6 +1687,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 
 	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
+	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
+	 * names, and the infinitive that makes it a deed, do not use up its reach */
+	for (size_t k = last + 1; noun && k < until && k < ce; k++)
+		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
+			until += tok_is(st, &t[k], "te") ? 2 : 1;
 	const slot *ag = &f->agent;
 	const char *ohow = NULL, *ahow = NULL, *via = NULL;
 

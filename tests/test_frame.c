@@ -501,6 +501,20 @@ static void test_subject_list_with_adjectives(void **state)
 	      "summit", 0);
 }
 
+static void test_sums_do_not_use_up_reach(void **state)
+{
+	(void)state;
+	/* a noun's complement past its sum and an infinitive */
+	check("Borea besloot een gift van 12,5 miljoen euro te doen aan het Groeifonds.", "borea", KGX_P_FUNDS,
+	      "fund-a", 1);
+	/* a phrase before the verb, past a sum and an acronym's brackets */
+	check("Aan het Groeifonds (GF) werd in 2005 door Borea ruim 39 miljoen euro toegeschonken.", "borea",
+	      KGX_P_FUNDS, "fund-a", 1);
+	/* a time before "het werk van X" is no phrase X hangs on */
+	check("Albarije betaalt sinds 2019 het werk van ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
+	check("Albarije betaalt iets in de buurt van ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_unless),
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_subject_list_with_adjectives),
+		cmocka_unit_test(test_sums_do_not_use_up_reach),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
