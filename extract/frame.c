@@ -518,6 +518,7 @@ enum { T_WORD, T_NAME, T_PUNCT };
 #define NOUN_REACH 6      /* between a noun and the subject of its support verb */
 #define PREP_REACH_NOUN 6 /* between a noun and its complement's preposition */
 #define PREP_REACH_VERB 12
+#define PHRASE_REACH 9    /* from a preposition to a name past an infinitive used as a noun */
 #define WINDOW 48         /* tokens on either side of a trigger that it looks at */
 
 typedef struct {
@@ -1126,7 +1127,13 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			int named = 0, fitted = 0;
 			/* a phrase before the trigger ends there */
 			size_t stop = pass ? from - 1 : ce;
-			for (size_t j = i + 1; j < stop && j <= i + 6; j++) {
+			/* "aan het versterken van de capaciteit van X": an infinitive as
+			 * a noun reaches further than a noun does */
+			size_t reach_to = i + 6;
+			if (i + 2 < stop && tok_is(st, &t[i + 1], "het") && t[i + 2].kind == T_WORD &&
+			    t[i + 2].e - t[i + 2].b > 4 && !memcmp(low(st, &t[i + 2]) + (t[i + 2].e - t[i + 2].b) - 2, "en", 2))
+				reach_to = i + PHRASE_REACH;
+			for (size_t j = i + 1; j < stop && j <= reach_to; j++) {
 				if (t[j].kind == T_PUNCT) {
 					/* "aan VN-organisaties, de X en de Y": a list whose first
 					 * item is a noun a name qualifies goes on to the names */
@@ -1164,6 +1171,39 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		}
 	}
 	return NO_FILLER;
+}
+
+static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce);
+
+/* A phrase put first, before the finite verb: "Aan X (ABC) draagt Y … bij".
+ * Dutch puts one phrase before the verb, so a phrase of the slot's
+ * preposition that opens the clause and ends at the trigger is its filler,
+ * whatever phrases of that preposition follow. */
+static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t trig,
+                      size_t skip, const char **via)
+{
+	const token *t = st->toks.data;
+	size_t p = cb;
+	if (p + 1 < trig && t[p].kind == T_WORD && (tok_is(st, &t[p], "en") || tok_is(st, &t[p], "maar")))
+		p++;
+	if (p >= trig || !tok_in(st, &t[p], sl->preps, sl->n_preps))
+		return NO_FILLER;
+	size_t j = p + 1;
+	while (j < trig && determiner(st, &t[j]))
+		j++;
+	if (j >= trig || j == skip || !fits(doc, &t[j], sl) || modifier(doc, &t[j]))
+		return NO_FILLER;
+	size_t end = list_end(st, j, trig) + 1;
+	if (end + 3 <= trig && t[end].kind == T_PUNCT && st->lower.s[t[end].lb] == '(' && t[end + 1].kind == T_NAME &&
+	    t[end + 2].kind == T_PUNCT && st->lower.s[t[end + 2].lb] == ')')
+		end += 3;
+	if (end != trig)
+		return NO_FILLER;
+	for (size_t k = 0; k < sl->n_preps; k++)
+		if (tok_is(st, &t[p], sl->preps[k]))
+			*via = sl->preps[k];
+	filler f = {j, NULL, 0};
+	return f;
 }
 
 /* The name a relative clause opened at token cb stands for: the nearest
@@ -1708,7 +1748,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	filler obj = NO_FILLER;
 	int agent_head = 0;
 	size_t skip = agent.entry ? SIZE_MAX : agent.tok;
-	if (f->object.n_preps) {
+	if (f->object.n_preps && !noun)
+		obj = fronted(st, doc, &f->object, cb, i, skip, &ohow);
+	if (f->object.n_preps && obj.tok == SIZE_MAX) {
 		obj = by_prep(st, doc, &f->object, cb, ce, i + 1, until, skip, noun, si, &via);
 		ohow = via;
 	}
@@ -1794,6 +1836,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				slot anyone = *ag;
 				anyone.classes = ~0u;
 				size_t other = subject(st, doc, &anyone, cb, ce, i, noun, skip, NULL);
+				/* "X (ABC) ontvangt": the name beside the object's acronym is the object */
+				for (size_t k = 0; k < no && other != SIZE_MAX; k++)
+					if (t[other].kind == T_NAME && objs[k].tok != SIZE_MAX && t[objs[k].tok].kind == T_NAME &&
+					    mention_of(doc, &t[other])->entry == mention_of(doc, &t[objs[k].tok])->entry)
+						other = SIZE_MAX;
 				if (other != SIZE_MAX && other < i)
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}

@@ -515,6 +515,17 @@ static void test_sums_do_not_use_up_reach(void **state)
 	check("Albarije betaalt iets in de buurt van ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
 }
 
+static void test_fronted_phrase(void **state)
+{
+	(void)state;
+	/* the phrase before the finite verb is its complement, whatever follows */
+	check("Aan het Groeifonds (GF) schenkt Borea dit jaar 5 miljoen euro toe, aan ZORG 3 miljoen euro.", "borea",
+	      KGX_P_FUNDS, "fund-a", 1);
+	/* an infinitive as a noun reaches further than a noun */
+	check("Borea schenkt toe aan het versterken van de kas van het Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 1);
+	check("Borea schenkt toe aan verzoeken van de leden van het Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_subject_list_with_adjectives),
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
+		cmocka_unit_test(test_fronted_phrase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
