@@ -682,7 +682,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	st->toks.len = 0;
 	if (kgx_buf_set_lower(&st->lower, doc->text + s->span.begin, s->span.end - s->span.begin))
 		return KGX_ERR_NOMEM;
-	int clause = 0, after_comma = 0;
+	int clause = 0, after_comma = 0, relative = 0;
 	uint32_t at = s->span.begin;
 	size_t m = m0;
 	while (at < s->span.end) {
@@ -733,8 +733,14 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				clause++;
 			after_comma = c == ',';
 		} else {
-			if (after_comma && (t.kinds & (W_BREAK | W_RELATIVE)))
+			/* "X, dat door Y wordt beheerd, steunt Z": the comma that
+			 * closes a relative clause opens the rest of the main one */
+			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE)) || relative > 2))
 				clause++;
+			if (after_comma)
+				relative = (t.kinds & W_RELATIVE) ? 1 : 0;
+			else if (relative)
+				relative++;
 			after_comma = 0;
 		}
 		t.clause = clause;
@@ -993,6 +999,11 @@ static int modifier(const kgx_doc *doc, const token *t)
 static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si,
                        uint32_t reach);
 
+static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p)
+{
+	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit");
+}
+
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
  * earlier in this sentence or in the two before. */
@@ -1116,6 +1127,10 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			}
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
 				continue;
+			/* "de door X gefaciliteerde Y": an article before "door" opens
+			 * an attribute, whose agent is not the clause's */
+			if (i > 0 && tok_is(st, &t[i], "door") && determiner(st, &t[i - 1]))
+				continue;
 			/* before the trigger, a phrase within reach of it: "Aan UNICEF
 			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
 			if (pass && (noun || reach(st, i, from) > PREP_REACH_VERB))
@@ -1148,6 +1163,12 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						return f;
 					}
 					break;
+				}
+				/* "aan de door X geleide Y": past the attribute to its noun */
+				if (tok_is(st, &t[j], "door") && determiner(st, &t[j - 1]) && j + 2 < stop &&
+				    t[j + 1].kind == T_NAME && t[j + 2].kind == T_WORD) {
+					j += 2;
+					continue;
 				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
@@ -1761,6 +1782,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && (passive || !(ag->at & AT_SUBJECT))) {
 		obj.tok = subject(st, doc, &f->object, cb, ce, i, noun, skip, NULL);
 		ohow = "subject";
+		/* "De top werd voorgezeten door X": a noun that stands for an
+		 * earlier name, as the subject the clause opens with */
+		if (obj.tok == SIZE_MAX && cb + 1 < i && determiner_or_demonstrative(st, &t[cb]))
+			obj = anaphor(st, doc, &f->object, cb + 1, si);
 	}
 	/* "X, die Nederland organiseerde": in an active relative clause the
 	 * relative is the object, and the name it stands for fills it */

@@ -526,6 +526,19 @@ static void test_fronted_phrase(void **state)
 	check("Borea schenkt toe aan verzoeken van de leden van het Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 0);
 }
 
+static void test_attributes_and_relative_clauses(void **state)
+{
+	(void)state;
+	/* the agent of an attribute ("de door X geleide Y") is not the clause's */
+	check("Albarije schenkt toe aan de door Borea geleide Liga.", "borea", KGX_P_FUNDS, "league", 0);
+	check("Albarije schenkt toe aan de door Borea geleide Liga.", "alba", KGX_P_FUNDS, "league", 1);
+	/* nor is the agent of a relative clause, once it is closed */
+	check("Het Groeifonds, dat door Borea wordt bestuurd, schenkt toe aan ZORG.", "borea", KGX_P_FUNDS,
+	      "agency", 0);
+	/* a subject noun that stands for the meeting before it */
+	check("Toen kwam de Bergtop 2030. De top werd geleid door Borea.", "borea", KGX_P_CHAIRS, "summit", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -560,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_subject_list_with_adjectives),
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
 		cmocka_unit_test(test_fronted_phrase),
+		cmocka_unit_test(test_attributes_and_relative_clauses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
