@@ -1331,13 +1331,14 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return SIZE_MAX;
 }
 
-/* Whether a voice word ("wij", "het kabinet") stands before the trigger in
- * its clause, with no name between. */
-static int voiced(const kgx_frame_state *st, size_t cb, size_t trig)
+/* Whether a voice word ("wij", "het kabinet") stands in the trigger's
+ * clause between token cb and the third token after the trigger ("steunen
+ * wij"), or, with `before`, before the trigger only. */
+static int voiced_at(const kgx_frame_state *st, size_t cb, size_t trig, int before)
 {
 	const token *t = st->toks.data;
 	const kgx_frames *fs = st->fs;
-	for (size_t i = cb; i < trig + 3 && i < st->toks.len && t[i].clause == t[trig].clause; i++) {
+	for (size_t i = cb; i < (before ? trig : trig + 3) && i < st->toks.len && t[i].clause == t[trig].clause; i++) {
 		if (t[i].kind != T_WORD)
 			continue;
 		for (size_t w = 0; w < fs->n_voice_words; w++) {
@@ -1359,6 +1360,11 @@ static int voiced(const kgx_frame_state *st, size_t cb, size_t trig)
 		}
 	}
 	return 0;
+}
+
+static int voiced(const kgx_frame_state *st, size_t cb, size_t trig)
+{
+	return voiced_at(st, cb, trig, 0);
 }
 
 static int negated(kgx_frame_state *st, const kgx_doc *doc, uint32_t b, uint32_t e)
@@ -1560,7 +1566,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	while (cb > 0 && t[cb - 1].clause == t[i].clause)
 		cb--;
 	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX, NULL);
-	int inverted = sj == SIZE_MAX || sj > i;
+	/* "Wij steunen X": a pronoun of the voice is the subject */
+	int inverted = (sj == SIZE_MAX || sj > i) && !voiced_at(st, cb, i, 1);
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
 		seen += k > last && t[k].kind != T_PUNCT;
