@@ -1047,7 +1047,15 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	for (size_t k = j; k > 0 && j - k < WINDOW; k--)
 		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
-			filler f = {j, mention_of(doc, &t[k - 1])->entry, 0};
+			/* "het Trust Fund van de NAVO": the phrase's head, not its complement */
+			size_t h = k - 1, v = h;
+			while (v > 0 && (tok_is(st, &t[v - 1], "de") || tok_is(st, &t[v - 1], "het")))
+				v--;
+			if (v >= 2 && tok_is(st, &t[v - 1], "van") && t[v - 2].kind == T_NAME &&
+			    mention_of(doc, &t[v - 2])->kind == KGX_M_STRONG && !modifier(doc, &t[v - 2]) &&
+			    (mention_of(doc, &t[v - 2])->entry->classes & classes))
+				h = v - 2;
+			filler f = {j, mention_of(doc, &t[h])->entry, 0};
 			return f;
 		}
 	const recent *best = NULL;
@@ -1227,6 +1235,16 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return f;
 }
 
+static int month(const kgx_frame_state *st, const token *p)
+{
+	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	                                     "augustus", "september", "oktober", "november", "december", "jl"};
+	for (size_t i = 0; i < sizeof months / sizeof *months; i++)
+		if (tok_is(st, p, months[i]))
+			return 1;
+	return 0;
+}
+
 /* The name a relative clause opened at token cb stands for: the nearest
  * fitting name before its comma, a few words back at most ("de conferentie
  * van 4 juni, die …"). */
@@ -1241,6 +1259,11 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 			break;
 		if (p->kind == T_NAME && fits(doc, p, sl) && !modifier(doc, p))
 			return k - 1;
+		/* only a date, a place or the clause's last verb may follow it:
+		 * "de top van 4 juni in Rome, die", "de top afgesloten, die" */
+		if (p->kind == T_WORD && k < cb - 1 && !(p->kinds & W_PREP) && !determiner(st, p) && !month(st, p) &&
+		    !(st->lower.s[p->lb] >= '0' && st->lower.s[p->lb] <= '9'))
+			break;
 	}
 	return SIZE_MAX;
 }
@@ -1555,6 +1578,26 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 	return k;
 }
 
+/* Whether tokens [a, k) are a noun phrase whose last "van" governs k:
+ * "deze uitbreiding van het mandaat van X", "het werk van X". */
+static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
+{
+	const token *t = st->toks.data;
+	if (k < a + 3 || !(determiner(st, &t[a]) || tok_is(st, &t[a], "deze") || tok_is(st, &t[a], "dit")))
+		return 0;
+	int van = 0;
+	for (size_t j = a + 1; j < k; j++) {
+		if (t[j].kind != T_WORD)
+			return 0;
+		if (t[j].kinds & W_PREP) {
+			if (!tok_is(st, &t[j], "van"))
+				return 0;
+			van = 1;
+		}
+	}
+	return van;
+}
+
 static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_frame *f, size_t i, size_t last,
                      size_t ce, size_t skip, uint32_t si)
 {
@@ -1616,7 +1659,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & W_AUX))
 			continue;
 		for (size_t k = a; k < i; k++)
-			if (t[k].kind == T_NAME && k != skip && !governed(st, k) && fits(doc, &t[k], &f->object) &&
+			if (t[k].kind == T_NAME && k != skip && (!governed(st, k) || of_phrase(st, a, k)) &&
+			    fits(doc, &t[k], &f->object) &&
 			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {
 				obj.tok = k;
 				break;

@@ -539,6 +539,18 @@ static void test_attributes_and_relative_clauses(void **state)
 	check("Toen kwam de Bergtop 2030. De top werd geleid door Borea.", "borea", KGX_P_CHAIRS, "summit", 1);
 }
 
+static void test_referents(void **state)
+{
+	(void)state;
+	/* a pronominal stands for the head of a phrase, not for its complement */
+	check("Albarije noemt het Groeifonds van de Liga en schenkt hieraan toe.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Albarije noemt het Groeifonds van de Liga en schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league", 0);
+	/* a relative clause hangs on the name that ends the clause before it */
+	check("Borea prees de Bergtop 2030 in Rome, die Albarije leidde.", "alba", KGX_P_CHAIRS, "summit", 1);
+	check("De Bergtop 2030 prees de gesprekken over water, die Albarije leidde.", "alba", KGX_P_CHAIRS,
+	      "summit", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -574,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
 		cmocka_unit_test(test_fronted_phrase),
 		cmocka_unit_test(test_attributes_and_relative_clauses),
+		cmocka_unit_test(test_referents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
