@@ -1065,6 +1065,14 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 		    (!best || r->seq > best->seq))
 			best = r;
 	}
+	/* a meeting named in the last sentences is what one takes part in,
+	 * speaks at or chairs, before any body named since */
+	int e = 0;
+	while ((1u << e) != KGX_C_EVENT)
+		e++;
+	const recent *ev = &st->last[e];
+	if ((classes & KGX_C_EVENT) && ev->entry && ev->sentence < si && si - ev->sentence <= 2)
+		best = ev;
 	if (!best)
 		return none;
 	filler f = {j, best->entry, si - best->sentence <= 2 ? si - best->sentence : 0};

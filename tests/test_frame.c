@@ -551,6 +551,16 @@ static void test_referents(void **state)
 	      "summit", 0);
 }
 
+static void test_recent_meeting_first(void **state)
+{
+	(void)state;
+	/* the meeting of the sentence before, not the body named after it */
+	check("De Bergtop 2030 werd belegd door de Liga. Borea was aanwezig.", "borea", KGX_P_PARTICIPATESIN,
+	      "summit", 1);
+	check("De Bergtop 2030 werd belegd door de Liga. Borea was aanwezig.", "borea", KGX_P_PARTICIPATESIN,
+	      "league", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -587,6 +597,7 @@ int main(void)
 		cmocka_unit_test(test_fronted_phrase),
 		cmocka_unit_test(test_attributes_and_relative_clauses),
 		cmocka_unit_test(test_referents),
+		cmocka_unit_test(test_recent_meeting_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
