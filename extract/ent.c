@@ -166,7 +166,7 @@ static const kgx_entry *lookup(ent_ctx *c, const char *s, size_t len, unsigned w
 		                                      toks.data, toks.len, 0, keys.s, accept, c, &n);
 		if (!al)
 			al = kgx_lex_longest(c->local, toks.data, toks.len, 0, keys.s, accept, c, &n);
-		if (al && al->kind != KGX_ALIAS_ADJECTIVE)
+		if (al && al->kind != KGX_ALIAS_ADJECTIVE && al->kind != KGX_ALIAS_PLACE)
 			found = al->entry;
 		keys = c->keys;
 		c->keys = saved;
@@ -632,7 +632,7 @@ static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint
 		for (size_t i = 0; i < toks.len && st == KGX_OK;) {
 			size_t l = 0;
 			const kgx_alias *a = kgx_lex_longest(kb, t, toks.len, i, c->keys.s, accept, c, &l);
-			if (!a || a->kind == KGX_ALIAS_ADJECTIVE || l == toks.len) {
+			if (!a || a->kind == KGX_ALIAS_ADJECTIVE || a->kind == KGX_ALIAS_PLACE || l == toks.len) {
 				i++;
 				continue;
 			}
@@ -854,9 +854,10 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 			i++;
 			continue;
 		}
-		kgx_mention_kind kind = a->kind == KGX_ALIAS_ADJECTIVE ? KGX_M_WEAK : KGX_M_STRONG;
+		int weak = a->kind == KGX_ALIAS_ADJECTIVE || a->kind == KGX_ALIAS_PLACE;
+		kgx_mention_kind kind = weak ? KGX_M_WEAK : KGX_M_STRONG;
 		TRY(st, add_mention(doc, sent->span.begin + t[i].begin, sent->span.begin + t[i + l - 1].end,
-		                    a->entry, KB_PRIORITY, kind, "kb"));
+		                    a->entry, KB_PRIORITY, kind, a->kind == KGX_ALIAS_PLACE ? KGX_RULE_PLACE : "kb"));
 		if (kind == KGX_M_STRONG)
 			TRY(st, mark_seen(c, a->entry));
 		if (l > 1 && !(a->entry->classes & KGX_C_COUNTRY)) {

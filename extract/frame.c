@@ -1878,7 +1878,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		for (size_t k = from; k > cb && k + 3 > from; k--) {
 			const token *p = &t[k - 1];
 			if (p->kind == T_NAME) {
-				if (mention_of(doc, p)->kind == KGX_M_WEAK && fits(doc, p, ag) && k - 1 != skip) {
+				if (mention_of(doc, p)->kind == KGX_M_WEAK && strcmp(mention_of(doc, p)->rule, KGX_RULE_PLACE) &&
+				    fits(doc, p, ag) && k - 1 != skip) {
 					agent.tok = k - 1;
 					ahow = "adjective";
 				}

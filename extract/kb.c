@@ -352,7 +352,7 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		}
 		e->classes = kgx_class_closure(cls);
 	} else if (KEY("nl") || KEY("en") || KEY("alias") || KEY("short") || KEY("adjective") ||
-	           KEY("cased")) {
+	           KEY("place") || KEY("cased")) {
 		if (KEY("nl") && !e->label_nl)
 			e->label_nl = v;
 		else if (KEY("en") && !e->label_en)
@@ -365,7 +365,10 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			return KGX_ERR_NOMEM;
 		p->name = v;
 		p->len = l->value_len;
+		/* a place stands for its country in relations, as an adjective
+		 * does: "in Den Haag gevestigd" */
 		p->kind = KEY("short") ? KGX_ALIAS_SHORT : KEY("adjective") ? KGX_ALIAS_ADJECTIVE
+		          : KEY("place") ? KGX_ALIAS_PLACE
 		          : KEY("cased") ? KGX_ALIAS_CASED : KGX_ALIAS_NAME;
 		p->loc = vloc;
 	} else if (KEY("wikidata") || KEY("iso3166") || KEY("crs")) {

@@ -54,6 +54,9 @@ typedef struct kgx_entry {
 	kgx_loc loc;           /* where it was defined, for --list-rules */
 } kgx_entry;
 
+/* The rule of a weak mention by a place ("in Den Haag" for Nederland). */
+#define KGX_RULE_PLACE "kb:place"
+
 typedef enum {
 	KGX_M_STRONG = 0,  /* a name: the entity is mentioned */
 	KGX_M_WEAK = 1     /* an adjective: usable by relation rules only */

@@ -10,6 +10,7 @@ typedef enum {
 	KGX_ALIAS_NAME,       /* nl, en, alias */
 	KGX_ALIAS_SHORT,      /* counts only after a full name in the document */
 	KGX_ALIAS_ADJECTIVE,  /* weak: for relation rules only */
+	KGX_ALIAS_PLACE,      /* weak, a city for its country; never in an adjective's place */
 	KGX_ALIAS_CASED       /* a name that matches only as written ("Trouw", not
 	                       * "trouw"); stored as KGX_ALIAS_NAME */
 } kgx_alias_kind;

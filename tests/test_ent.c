@@ -399,6 +399,29 @@ static void test_signature_in_capitals(void **state)
 	kgx_doc_release(&doc);
 }
 
+/* A city stands for its country where a relation places something, and is
+ * no entity, nor an adjective before a title. */
+static void test_place_for_country(void **state)
+{
+	(void)state;
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", "Het Internationaal Strafhof is sinds 2002 gevestigd in Den Haag.");
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_HOSTS, "icc"));
+	for (size_t i = 0; i < doc.mentions.len; i++) {
+		const kgx_mention *m = &KGX_VEC_AT(&doc.mentions, kgx_mention, i);
+		if (!strcmp(m->entry->id, "netherlands"))
+			assert_int_equal(m->kind, KGX_M_WEAK);
+	}
+	kgx_doc_release(&doc);
+	t_run(&doc, shipped, "t.txt", "Het gaat om het in Genève gevestigde UNHCR.");
+	assert_null(t_relation(&doc, "netherlands", KGX_P_HOSTS, "unhcr"));
+	assert_non_null(t_relation(&doc, "switzerland", KGX_P_HOSTS, "unhcr"));
+	kgx_doc_release(&doc);
+	t_run(&doc, shipped, "t.txt", "Postbus 20061 Den Haag de Voorzitter van de Tweede Kamer der Staten-Generaal");
+	assert_null(t_relation(&doc, "netherlands", KGX_P_CHAIRS, "tweede-kamer"));
+	kgx_doc_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_surname_after_high_office),
 		cmocka_unit_test(test_party_glued_to_role),
 		cmocka_unit_test(test_signature_in_capitals),
+		cmocka_unit_test(test_place_for_country),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
