@@ -1469,6 +1469,24 @@ static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler 
 	return mention_of(doc, &t[f->tok])->entry;
 }
 
+/* "dit jaar", "vorig jaar", "volgend jaar" in tokens [tb, te): the year
+ * they name counted from the letter's date, or 0. */
+static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
+{
+	static const struct {
+		const char *first, *second;
+		int delta;
+	} words[] = {{"dit", "jaar", 0},      {"dit", "begrotingsjaar", 0}, {"lopende", "jaar", 0},
+	             {"huidige", "jaar", 0},  {"vorig", "jaar", -1},        {"afgelopen", "jaar", -1},
+	             {"volgend", "jaar", 1},  {"komend", "jaar", 1},        {"komende", "jaar", 1}};
+	const token *t = st->toks.data;
+	for (size_t k = tb; k + 1 < te; k++)
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+			if (tok_is(st, &t[k], words[w].first) && tok_is(st, &t[k + 1], words[w].second))
+				return st->date / 10000 + words[w].delta;
+	return 0;
+}
+
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
                        const filler *agents, size_t na, const char *agent_how, const filler *objs, size_t no,
                        const char *object_how, size_t tb, size_t te, kgx_frame_sink sink, void *ctx)
@@ -1483,6 +1501,8 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	bind_amounts(st, &f->object, at, no, tb, te, which);
 	int year = 0, sy = 0, ey = 0;
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
+	if (!year && !sy && !ey && st->date)
+		year = relative_year(st, tb, te);
 	/* "trad in 2014 toe", "richtten in 2014 op": the year it began */
 	if (f->begins && year && !sy) {
 		sy = year;

@@ -561,6 +561,31 @@ static void test_recent_meeting_first(void **state)
 	      "league", 0);
 }
 
+static void test_relative_year(void **state)
+{
+	(void)state;
+	/* "dit jaar" in a dated letter is the letter's year, "vorig jaar" the one before */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Datum 3 maart 2021\nAlbarije schenkt dit jaar 5 miljoen euro toe aan het Groeifonds.\n");
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_int_equal(rel->year, 2021);
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt", "Datum 3 maart 2021\nAlbarije heeft vorig jaar 5 miljoen euro toegeschonken aan het Groeifonds.\n");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_int_equal(rel->year, 2020);
+	kgx_doc_release(&doc);
+	/* undated, nothing */
+	t_run(&doc, r, "t.txt", "Albarije schenkt dit jaar 5 miljoen euro toe aan het Groeifonds.\n");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_int_equal(rel->year, 0);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_attributes_and_relative_clauses),
 		cmocka_unit_test(test_referents),
 		cmocka_unit_test(test_recent_meeting_first),
+		cmocka_unit_test(test_relative_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
