@@ -1285,8 +1285,11 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	const token *t = st->toks.data;
 	if (head)
 		*head = 0;
-	/* a noun after a preposition is no predicate: "aan de voorzitter van X" */
-	if (noun && governed(st, trig))
+	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
+	 * but "X is een van de oprichters" is one of a kind */
+	int one_of = trig >= 3 && tok_is(st, &t[trig - 3], "een") && tok_is(st, &t[trig - 2], "van") &&
+	             tok_is(st, &t[trig - 1], "de");
+	if (noun && governed(st, trig) && !one_of)
 		return SIZE_MAX;
 	/* the reach counts words and names: punctuation and quotes are free */
 	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH, words = 0;
