@@ -1715,8 +1715,8 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t i, size_
 /* Agents the text adds to those found: "X samen met Y" (and "in
  * samenwerking met"), and the country of a person or office: a premier "van
  * het Verenigd Koninkrijk", ministers "van A en B". */
-static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, size_t ce, filler *agents,
-                        size_t na)
+static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, size_t cb, size_t ce,
+                        const filler *objs, size_t no, filler *agents, size_t na)
 {
 	const token *t = st->toks.data;
 	slot countries = *ag;
@@ -1751,6 +1751,31 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 			agents[na] = NO_FILLER;
 			agents[na++].tok = items[j];
 		}
+	}
+	/* "X organiseert samen met Y de top", "Samen met Y steunt X …": the
+	 * phrase stands anywhere in the clause, not only after the agent */
+	for (size_t k = cb; n0 && k + 2 < ce && na < MAX_ITEMS; k++) {
+		if (!tok_is(st, &t[k], "samen") || !tok_is(st, &t[k + 1], "met"))
+			continue;
+		size_t at = k + 2;
+		while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
+			at++;
+		if (at >= ce || !fits(doc, &t[at], ag))
+			break;
+		int known = 0;
+		for (size_t a = 0; a < na; a++)
+			known |= agents[a].tok == at;
+		for (size_t o = 0; o < no; o++)
+			known |= objs[o].tok == at;
+		if (known)
+			break;
+		size_t items[MAX_ITEMS];
+		size_t n = list_from(st, doc, at, ce, ag, items);
+		for (size_t j = 0; j < n && na < MAX_ITEMS; j++) {
+			agents[na] = NO_FILLER;
+			agents[na++].tok = items[j];
+		}
+		break;
 	}
 	return na;
 }
@@ -1964,7 +1989,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ahow = "voice";
 	} else {
 		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
-		na = co_agents(st, doc, ag, ce, agents, na);
+		na = co_agents(st, doc, ag, cb, ce, objs, no, agents, na);
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
 		return missed(st, doc, si, f, i, "negated");

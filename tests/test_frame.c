@@ -586,6 +586,16 @@ static void test_relative_year(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_together_with(void **state)
+{
+	(void)state;
+	/* "samen met Y" anywhere in the clause adds an agent */
+	check("Albarije stortte samen met Borea 2 miljoen euro in het Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 1);
+	check("Albarije stortte samen met Borea 2 miljoen euro in het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Albarije stortte 2 miljoen euro in het Groeifonds, met steun van Borea.", "borea", KGX_P_FUNDS,
+	      "fund-a", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_referents),
 		cmocka_unit_test(test_recent_meeting_first),
 		cmocka_unit_test(test_relative_year),
+		cmocka_unit_test(test_together_with),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
