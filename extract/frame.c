@@ -1263,7 +1263,8 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 		return SIZE_MAX;
 	for (size_t k = cb - 1; k > 0 && cb - k <= 8; k--) {
 		const token *p = &t[k - 1];
-		if (p->kind == T_PUNCT)
+		/* "op 4 juni jl., die": the stop of an abbreviation */
+		if (p->kind == T_PUNCT && !(st->lower.s[p->lb] == '.' && k >= 2 && tok_is(st, &t[k - 2], "jl")))
 			break;
 		if (p->kind == T_NAME && fits(doc, p, sl) && !modifier(doc, p))
 			return k - 1;
@@ -1898,6 +1899,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * relative is the object, and the name it stands for fills it */
 	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb + 1 < i &&
 	    t[cb + 1].kind == T_NAME && (obj.tok = antecedent(st, doc, &f->object, cb)) != SIZE_MAX)
+		ohow = "relative";
+	/* "X, die werd gehost door Y": in a passive relative clause the
+	 * relative is the subject, and the object */
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && passive &&
+	    (obj.tok = antecedent(st, doc, &f->object, cb)) != SIZE_MAX)
 		ohow = "relative";
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_COMPOUND) && glued(doc, t, i) && fits(doc, &t[i - 1], &f->object)) {
 		obj.tok = i - 1;

@@ -549,6 +549,9 @@ static void test_referents(void **state)
 	check("Borea prees de Bergtop 2030 in Rome, die Albarije leidde.", "alba", KGX_P_CHAIRS, "summit", 1);
 	check("De Bergtop 2030 prees de gesprekken over water, die Albarije leidde.", "alba", KGX_P_CHAIRS,
 	      "summit", 0);
+	/* in a passive relative clause the relative is the object */
+	check("Borea sprak op de Bergtop 2030 van 4 juni jl., die werd geleid door Albarije.", "alba", KGX_P_CHAIRS,
+	      "summit", 1);
 }
 
 static void test_recent_meeting_first(void **state)
