@@ -1830,6 +1830,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		cb--;
 	while (ce < n && t[ce].clause == clause && ce - i < WINDOW)
 		ce++;
+	/* "ter ondersteuning van", "ter beschikking": a noun after "ter" is
+	 * part of a fixed phrase, which frames list as such */
+	if (fo->noun && i > 0 && tok_is(st, &t[i - 1], "ter"))
+		return KGX_OK;
 	/* "het voorzitten van X": an infinitive with an article is a noun */
 	int noun = fo->noun || (i > 0 && (tok_is(st, &t[i - 1], "het") || tok_is(st, &t[i - 1], "de")));
 	/* the trigger's other words, in order, in the same clause */
