@@ -753,8 +753,88 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	return KGX_OK;
 }
 
+static int cmp_amount(const void *x, const void *y)
+{
+	const amount *a = x, *b = y;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* "EUR 150 miljoen, waarvan 75 miljoen aan X en 75 miljoen aan Y": the
+ * parts of a sum are written without their currency, which is the sum's.
+ * Adds them to st->amounts in text order. */
+static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
+{
+	const char *text = doc->text;
+	const char *low = st->lower.s;
+	size_t len = s->span.end - s->span.begin;
+	size_t n0 = st->amounts.len;
+	for (size_t i = 0; n0 && i + 8 < len; i++) {
+		if (memcmp(low + i, "waarvan ", 8) || (i && low[i - 1] != ' '))
+			continue;
+		/* the currency of the last amount before "waarvan" */
+		const char *cur = NULL;
+		for (size_t a = 0; a < n0; a++)
+			if (KGX_VEC_AT(&st->amounts, amount, a).e <= s->span.begin + i)
+				cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
+		if (!cur)
+			continue;
+		size_t k = i + 8;
+		for (int parts = 0; parts < 16; parts++) {
+			size_t b = k, e = k;
+			while (e < len && ((low[e] >= '0' && low[e] <= '9') || ((low[e] == ',' || low[e] == '.') && e > b &&
+			                                                       e + 1 < len && low[e + 1] >= '0' && low[e + 1] <= '9')))
+				e++;
+			if (e == b || e + 1 >= len || low[e] != ' ')
+				break;
+			double mult = 0;
+			size_t m = e + 1;
+			if (len - m >= 7 && !memcmp(low + m, "miljoen", 7))
+				mult = 1e6, m += 7;
+			else if (len - m >= 7 && !memcmp(low + m, "miljard", 7))
+				mult = 1e9, m += 7;
+			if (!mult || (m < len && low[m] != ' ' && low[m] != ','))
+				break;
+			char num[32];
+			size_t nl = e - b < sizeof num - 1 ? e - b : sizeof num - 1;
+			for (size_t c = 0; c < nl; c++)
+				num[c] = text[s->span.begin + b + c] == ',' ? '.' : text[s->span.begin + b + c];
+			num[nl] = '\0';
+			amount a = {0};
+			a.b = s->span.begin + (uint32_t)b;
+			a.e = s->span.begin + (uint32_t)m;
+			a.currency = cur;
+			snprintf(a.value, sizeof a.value, "%.1f", strtod(num, NULL) * mult);
+			int taken = 0;
+			for (size_t q = 0; q < st->amounts.len; q++)
+				taken |= KGX_VEC_AT(&st->amounts, amount, q).b < a.e && a.b < KGX_VEC_AT(&st->amounts, amount, q).e;
+			if (!taken) {
+				amount *slotp = kgx_vec_push(&st->amounts);
+				if (!slotp)
+					return KGX_ERR_NOMEM;
+				*slotp = a;
+			}
+			/* the next part: after its recipient, ", " or " en " */
+			size_t next = m;
+			while (next < len && next < m + 120 && low[next] != ',' && memcmp(low + next, " en ", 4) &&
+			       low[next] != '.' && low[next] != ';')
+				next++;
+			if (next >= len || low[next] == '.' || low[next] == ';' || next >= m + 120)
+				break;
+			k = next + (low[next] == ',' ? 1 : 4);
+			while (k < len && low[k] == ' ')
+				k++;
+			if (len - k >= 3 && !memcmp(low + k, "en ", 3))
+				k += 3;
+		}
+	}
+	if (st->amounts.len > n0)
+		qsort(st->amounts.data, st->amounts.len, sizeof(amount), cmp_amount);
+	return KGX_OK;
+}
+
 static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
 {
+	kgx_status st_ok;
 	st->amounts.len = 0;
 	size_t start = 0, len = s->span.end - s->span.begin;
 	const char *text = doc->text + s->span.begin;
@@ -772,6 +852,7 @@ static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kg
 		*slotp = a;
 		start = e > b ? e : b + 1;
 	}
+	TRY(st_ok, breakdown_amounts(st, doc, s));
 	/* each token knows its amount, so a trigger's look at amounts stays
 	 * within its window */
 	token *t = st->toks.data;
@@ -1781,6 +1862,39 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	return na;
 }
 
+/* "bijgedragen aan X, waarvan 5 miljoen aan Y en 3 miljoen aan Z": the
+ * parts of the sum after the object `last` go to recipients of their own,
+ * which join the objects; *te moves to the end of the parts, so that their
+ * amounts bind to them. */
+static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t last,
+                        filler *objs, size_t no, size_t *te)
+{
+	const token *t = st->toks.data;
+	size_t n = st->toks.len, k = last + 1;
+	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',' || !tok_is(st, &t[k + 1], "waarvan"))
+		return no;
+	for (k += 2; k < n && no < MAX_ITEMS;) {
+		size_t j = k;
+		while (j < n && t[j].amount >= 0)
+			j++;
+		if (j == k || j >= n || !tok_in(st, &t[j], sl->preps, sl->n_preps))
+			break;
+		for (j++; j < n && determiner(st, &t[j]); j++)
+			;
+		if (j >= n || !fits(doc, &t[j], sl) || modifier(doc, &t[j]))
+			break;
+		objs[no] = NO_FILLER;
+		objs[no++].tok = j;
+		*te = j + 1;
+		k = j + 1;
+		if (k < n && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
+			k++;
+		if (k < n && tok_is(st, &t[k], "en"))
+			k++;
+	}
+	return no;
+}
+
 /* For --explain: a trigger that gave no relation, and why. */
 static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, size_t i,
                          const char *why)
@@ -1927,6 +2041,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		              "no object: the names in its clause are of other classes" : "no object: no name where the object stands");
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
+	size_t te = ce;
+	if (f->money != MONEY_FORBIDDEN && no && objs[no - 1].tok != SIZE_MAX)
+		no = breakdown(st, doc, &f->object, objs[no - 1].tok, objs, no, &te);
 
 	/* agent, if no preposition named it */
 	skip = obj.entry ? SIZE_MAX : obj.tok;
@@ -2003,7 +2120,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 	if (f->rule->negation && negated(st, doc, cbyte, cend))
 		return missed(st, doc, si, f, i, "negated");
-	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, ce, sink, ctx);
+	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, te, sink, ctx);
 }
 
 /* Remember the sentence's strong mentions for the anaphors of the next. */

@@ -599,6 +599,30 @@ static void test_together_with(void **state)
 	      "fund-a", 0);
 }
 
+static void test_breakdown_of_a_sum(void **state)
+{
+	(void)state;
+	/* ", waarvan 3 miljoen aan Y": each part to its own recipient, in the
+	 * currency of the sum */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt",
+	      "Albarije heeft 10 miljoen euro toegeschonken aan het Groeifonds, waarvan 3 miljoen aan ZORG en "
+	      "2,5 miljoen aan het Waterfonds.");
+	const kgx_relation *whole = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	const kgx_relation *part1 = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	const kgx_relation *part2 = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b");
+	assert_non_null(whole);
+	assert_non_null(part1);
+	assert_non_null(part2);
+	assert_string_equal(whole->amount, "10000000.0");
+	assert_string_equal(part1->amount, "3000000.0");
+	assert_string_equal(part2->amount, "2500000.0");
+	assert_non_null(part2->currency);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -638,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_recent_meeting_first),
 		cmocka_unit_test(test_relative_year),
 		cmocka_unit_test(test_together_with),
+		cmocka_unit_test(test_breakdown_of_a_sum),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
