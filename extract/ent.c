@@ -914,12 +914,29 @@ static int clashes(const kgx_mention *m, const kgx_mention *o)
 	return 1;
 }
 
+/* A name a rule guessed ("het Elsie Initiative Fund for Uniformed Women")
+ * that lies inside a longer name the knowledge base knows ("… in Peace
+ * Operations") is part of that name: it gives way, whatever its priority. */
+static void yield_to_known(kgx_mention *ms, size_t n)
+{
+	qsort(ms, n, sizeof *ms, cmp_position);
+	for (size_t i = 0; i < n; i++) {
+		if (ms[i].kind != KGX_M_STRONG || strcmp(ms[i].rule, "kb") || ms[i].entry->discovered)
+			continue;
+		for (size_t j = i + 1; j < n && ms[j].span.begin < ms[i].span.end; j++)
+			if (ms[j].span.end <= ms[i].span.end && ms[j].entry->discovered && ms[j].priority > KB_PRIORITY &&
+			    ms[j].span.end - ms[j].span.begin < ms[i].span.end - ms[i].span.begin)
+				ms[j].priority = KB_PRIORITY - 1;
+	}
+}
+
 static kgx_status resolve_overlaps(kgx_doc *doc)
 {
 	kgx_mention *ms = doc->mentions.data;
 	size_t n = doc->mentions.len, kept = 0;
 	if (!n)
 		return KGX_OK;  /* and qsort must not see the NULL of an empty vector */
+	yield_to_known(ms, n);
 	size_t nblocks = (doc->text_len >> BLOCK_SHIFT) + 1;
 	kgx_index blocks;  /* block number -> kept mention */
 	kgx_index_init(&blocks);

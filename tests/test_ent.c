@@ -422,6 +422,15 @@ static void test_place_for_country(void **state)
 	kgx_doc_release(&doc);
 }
 
+/* A guessed name inside a longer known one gives way to it. */
+static void test_known_name_outlasts_a_guess(void **state)
+{
+	(void)state;
+	const char *text = "Wij maken geld vrij voor het Elsie Initiative Fund for Uniformed Women in Peace Operations.";
+	assert_true(mentions(text, "elsie-initiative-fund"));
+	assert_false(mentions(text, "elsie-initiative-fund-for-uniformed-women"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_party_glued_to_role),
 		cmocka_unit_test(test_signature_in_capitals),
 		cmocka_unit_test(test_place_for_country),
+		cmocka_unit_test(test_known_name_outlasts_a_guess),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
