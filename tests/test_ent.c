@@ -217,6 +217,72 @@ static void test_completed_lists(void **state)
 	assert_true(classes_of("Nederland steunt Gavi met 10 miljoen euro.", "gavi") & KGX_C_FUND);
 }
 
+/* Organisations recognisable by the form of their name: a Dutch kind
+ * ("Stichting", "Instituut voor") before a capitalised name, even when the
+ * name is a person's; an English kind closing the name or opening it before
+ * "for"; a known name is still its entry, and a name that runs on in
+ * capitals is another rule's. */
+static void test_organisation_by_form(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Subsidie ging naar de Stichting Piet de Boer voor haar scholen.",
+	                       "stichting-piet-de-boer") & KGX_C_ORGANISATION);
+	assert_false(mentions("Subsidie ging naar de Stichting Piet de Boer voor haar scholen.",
+	                      "person-piet-de-boer"));
+	assert_true(classes_of("Het Nederlands Instituut voor Zeerecht publiceerde een studie.",
+	                       "nederlands-instituut-voor-zeerecht") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Wij spraken met de Regional Network for Mine Clearance in Nairobi.",
+	                       "regional-network-for-mine-clearance") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Het Institute for Maritime Security gaf een training.",
+	                       "institute-for-maritime-security") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Zij werkt samen met de Coastal Peace Coalition in de regio.",
+	                       "coastal-peace-coalition") & KGX_C_ORGANISATION);
+	/* a known name stays the known entry; "X Trust Fund" is a fund */
+	assert_true(mentions("De Stichting Vluchteling helpt in de regio.", "stichting-vluchteling"));
+	assert_false(mentions("Nederland draagt bij aan het Qarvel Recovery Trust Fund.", "qarvel-recovery-trust"));
+	assert_false(mentions("De stichting werkt in drie provincies.", "stichting"));
+}
+
+/* Conferences and summits named by a place or a country, Council meetings
+ * by their month (the year from the letter when the text leaves it out),
+ * and the question hour and a budget debate with their date. */
+static void test_meeting_by_place_or_month(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Nederland zegde op de Kaapstad-conferentie steun toe.", "kaapstad-conferentie") &
+	            KGX_C_EVENT);
+	assert_true(classes_of("Tijdens de Conferentie van Kaapstad over Soedan werd veel toegezegd.",
+	                       "conferentie-van-kaapstad-over-soedan") & KGX_C_EVENT);
+	assert_false(mentions("De top van Europese leiders sprak over migratie.", "top-van-europese"));
+	assert_true(mentions("Op de Europese Raad van oktober 2014 werden doelen vastgesteld.", "er-2014-10"));
+	assert_true(mentions("Den Haag, 2 april 2025\n\nVoor de RBZ van mei sprak ik met collega's.\n",
+	                     "rbz-2025-05"));
+	/* the report of such a meeting is a document, not the meeting */
+	assert_false(mentions("In het verslag van de RBZ van maart 2019 staat dit.", "rbz-2019-03"));
+	assert_true(mentions("In het mondelinge vragenuur van 4 juni 2019 ging het over Irak.", "vu-2019-06-04"));
+	assert_true(mentions("Bij de begrotingsbehandeling van Defensie op 6 november 2014 was dit een punt.",
+	                     "bb-2014-11-06"));
+	/* summits of the real world, all NATO summits since 2002 */
+	assert_true(mentions("Op de NAVO-top in Boekarest werd over uitbreiding gesproken.", "nato-summit-2008"));
+	assert_true(mentions("De NAVO-top van Lissabon nam een nieuw concept aan.", "nato-summit-2010"));
+	assert_true(mentions("Nederland was gastheer van de Afghanistan-conferentie in Den Haag.",
+	                     "hague-conference-afghanistan-2009"));
+}
+
+/* Documents named after a person or a place by a hyphen, and treaties and
+ * agreements of the real world under their Dutch names, inflected too. */
+static void test_document_by_form(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Het Verhoeven-rapport beschreef de fouten.", "verhoeven-rapport") & KGX_C_DOCUMENT);
+	assert_false(mentions("Het VN-rapport over de regio verscheen in mei.", "vn-rapport"));
+	assert_true(mentions("Het Chemische Wapenverdrag verbiedt deze middelen.", "cwc"));
+	assert_true(mentions("Het Gezamenlijk Alomvattend Actieplan beperkt de verrijking.", "jcpoa"));
+	assert_true(mentions("Het Protocol van Kyoto bond de industrielanden.", "kyoto-protocol"));
+	assert_true(mentions("Het NAVO Strategisch Concept noemt dit.", "nato-strategic-concept"));
+	assert_true(mentions("Het Verdrag van Pelindaba maakt Afrika kernwapenvrij.", "treaty-of-pelindaba"));
+}
+
 /* The features the shipped rules use, on a rule set of their own. */
 static void test_id_templates(void **state)
 {
@@ -395,6 +461,9 @@ int main(void)
 		cmocka_unit_test(test_eerste_kamer_paper),
 		cmocka_unit_test(test_unnamed_fund_and_mission),
 		cmocka_unit_test(test_completed_lists),
+		cmocka_unit_test(test_organisation_by_form),
+		cmocka_unit_test(test_meeting_by_place_or_month),
+		cmocka_unit_test(test_document_by_form),
 		cmocka_unit_test(test_id_templates),
 		cmocka_unit_test(test_map_errors),
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
