@@ -262,6 +262,15 @@ static void test_meeting_by_place_or_month(void **state)
 	assert_true(mentions("In het mondelinge vragenuur van 4 juni 2019 ging het over Irak.", "vu-2019-06-04"));
 	assert_true(mentions("Bij de begrotingsbehandeling van Defensie op 6 november 2014 was dit een punt.",
 	                     "bb-2014-11-06"));
+	assert_true(mentions("Het rondetafelgesprek over de kustwacht van 9 mei 2022 ging over havens.",
+	                     "rtg-2022-05-09"));
+	/* a finite verb ends the subject: the meeting is not dated by the clause after it */
+	assert_false(mentions("Het notaoverleg over de wet werd gehouden op 3 mei 2022.", "no-2022-05-03"));
+	assert_true(classes_of("De Somaliëconferentie voor Puntland bracht veel op.",
+	                       "somalieconferentie-voor-puntland") & KGX_C_EVENT);
+	/* a known name followed by its place stays the known name */
+	assert_true(mentions("De Cyberconferentie in Den Haag trok veel bezoekers.", "gccs-2015"));
+	assert_true(mentions("De OVSE-Ministerraad in Wenen sprak over de grens.", "osce-ministerial-council"));
 	/* summits of the real world, all NATO summits since 2002 */
 	assert_true(mentions("Op de NAVO-top in Boekarest werd over uitbreiding gesproken.", "nato-summit-2008"));
 	assert_true(mentions("De NAVO-top van Lissabon nam een nieuw concept aan.", "nato-summit-2010"));
