@@ -290,6 +290,20 @@ static void test_document_by_form(void **state)
 	assert_true(mentions("Het Protocol van Kyoto bond de industrielanden.", "kyoto-protocol"));
 	assert_true(mentions("Het NAVO Strategisch Concept noemt dit.", "nato-strategic-concept"));
 	assert_true(mentions("Het Verdrag van Pelindaba maakt Afrika kernwapenvrij.", "treaty-of-pelindaba"));
+	/* the official gazettes by publication id, in every spelling */
+	assert_true(mentions("De wet is bekendgemaakt in Stb. 2016, 88 en geldt nu.", "stb-2016-88"));
+	assert_true(mentions("De wet staat in Staatsblad 2016, nr. 88.", "stb-2016-88"));
+	assert_true(mentions("Het verdrag is gepubliceerd in Trb. 2012, 7 en geldt nu.", "trb-2012-7"));
+	assert_true(mentions("De regeling staat in de Staatscourant 2021, 4567.", "stcrt-2021-4567"));
+	/* yearly papers with their year; laws by their titles */
+	assert_true(mentions("De cijfers staan in de HGIS-nota 2018.", "hgis-nota-2018"));
+	assert_true(mentions("Dit valt onder de Sanctiewet 1977 en de Wet internationale misdrijven.", "sanctiewet-1977"));
+	/* a title ends before its author; "de Raad" after an EU act is the Council of the EU */
+	assert_true(mentions("Het rapport Sterk en Veilig van het Qarvel Instituut verscheen.", "sterk-en-veilig"));
+	assert_true(classes_of("Het rapport Sterk en Veilig van het Qarvel Instituut verscheen.", "qarvel-instituut") &
+	            KGX_C_ORGANISATION);
+	assert_true(mentions("De VN-Veiligheidsraad sprak. Besluit (GBVB) 2019/797 van de Raad is verlengd.",
+	                     "council-of-the-eu"));
 }
 
 /* The features the shipped rules use, on a rule set of their own. */
