@@ -241,6 +241,14 @@ static void test_organisation_by_form(void **state)
 	assert_true(mentions("De Stichting Vluchteling helpt in de regio.", "stichting-vluchteling"));
 	assert_false(mentions("Nederland draagt bij aan het Qarvel Recovery Trust Fund.", "qarvel-recovery-trust"));
 	assert_false(mentions("De stichting werkt in drie provincies.", "stichting"));
+	/* universities by their kind, in Dutch and English */
+	assert_true(classes_of("Een studie van de Rijksuniversiteit Qarvelstad verscheen.",
+	                       "rijksuniversiteit-qarvelstad") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Onderzoekers van de University of Qarvel schreven het.", "university-of-qarvel") &
+	            KGX_C_ORGANISATION);
+	/* parties and movements abroad */
+	assert_true(mentions("De Moslimbroederschap en het ANC werden genoemd.", "muslim-brotherhood"));
+	assert_true(mentions("De Syrische Nationale Coalitie sprak in Doha.", "syrian-national-coalition"));
 }
 
 /* Conferences and summits named by a place or a country, Council meetings
