@@ -279,6 +279,9 @@ static void test_meeting_by_place_or_month(void **state)
 	/* a known name followed by its place stays the known name */
 	assert_true(mentions("De Cyberconferentie in Den Haag trok veel bezoekers.", "gccs-2015"));
 	assert_true(mentions("De OVSE-Ministerraad in Wenen sprak over de grens.", "osce-ministerial-council"));
+	/* the report of a committee meeting: its heading is the dated meeting */
+	assert_true(mentions("Verslag van een algemeen overleg\n\nDe vaste commissie voor Defensie heeft op 3 mei "
+	                     "2018 overleg gevoerd met de minister over de marine.\n", "ao-2018-05-03"));
 	/* summits of the real world, all NATO summits since 2002 */
 	assert_true(mentions("Op de NAVO-top in Boekarest werd over uitbreiding gesproken.", "nato-summit-2008"));
 	assert_true(mentions("De NAVO-top van Lissabon nam een nieuw concept aan.", "nato-summit-2010"));
