@@ -249,6 +249,12 @@ static void test_organisation_by_form(void **state)
 	/* parties and movements abroad */
 	assert_true(mentions("De Moslimbroederschap en het ANC werden genoemd.", "muslim-brotherhood"));
 	assert_true(mentions("De Syrische Nationale Coalitie sprak in Doha.", "syrian-national-coalition"));
+	/* parliaments and offices abroad are government bodies of their own */
+	assert_true(classes_of("Het Witte Huis en het Kremlin spraken elkaar.", "kremlin") & KGX_C_GOVBODY);
+	assert_true(mentions("De Duitse Bondsdag stemde in met de missie.", "bundestag"));
+	/* a titled opinion piece cited in a question is a document */
+	assert_true(classes_of("Wat vindt u van het opiniestuk «Wapens voor Vrede» in de krant?", "wapens-voor-vrede") &
+	            KGX_C_DOCUMENT);
 }
 
 /* Conferences and summits named by a place or a country, Council meetings
