@@ -231,8 +231,11 @@ static void test_organisation_by_form(void **state)
 	                      "person-piet-de-boer"));
 	assert_true(classes_of("Het Nederlands Instituut voor Zeerecht publiceerde een studie.",
 	                       "nederlands-instituut-voor-zeerecht") & KGX_C_ORGANISATION);
-	assert_true(classes_of("Wij spraken met de Regional Network for Mine Clearance in Nairobi.",
+	assert_true(classes_of("Wij spraken met de Regional Network for Mine Clearance over de regio.",
 	                       "regional-network-for-mine-clearance") & KGX_C_ORGANISATION);
+	/* where the name runs on after a small word, its end is unsure: no name */
+	assert_false(mentions("Nederland steunt het Qarvel Initiative for Women in Coastal Operations.",
+	                      "qarvel-initiative-for-women"));
 	assert_true(classes_of("Het Institute for Maritime Security gaf een training.",
 	                       "institute-for-maritime-security") & KGX_C_ORGANISATION);
 	assert_true(classes_of("Zij werkt samen met de Coastal Peace Coalition in de regio.",
