@@ -217,6 +217,115 @@ static void test_completed_lists(void **state)
 	assert_true(classes_of("Nederland steunt Gavi met 10 miljoen euro.", "gavi") & KGX_C_FUND);
 }
 
+/* Organisations recognisable by the form of their name: a Dutch kind
+ * ("Stichting", "Instituut voor") before a capitalised name, even when the
+ * name is a person's; an English kind closing the name or opening it before
+ * "for"; a known name is still its entry, and a name that runs on in
+ * capitals is another rule's. */
+static void test_organisation_by_form(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Subsidie ging naar de Stichting Piet de Boer voor haar scholen.",
+	                       "stichting-piet-de-boer") & KGX_C_ORGANISATION);
+	assert_false(mentions("Subsidie ging naar de Stichting Piet de Boer voor haar scholen.",
+	                      "person-piet-de-boer"));
+	assert_true(classes_of("Het Nederlands Instituut voor Zeerecht publiceerde een studie.",
+	                       "nederlands-instituut-voor-zeerecht") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Wij spraken met de Regional Network for Mine Clearance over de regio.",
+	                       "regional-network-for-mine-clearance") & KGX_C_ORGANISATION);
+	/* where the name runs on after a small word, its end is unsure: no name */
+	assert_false(mentions("Nederland steunt het Qarvel Initiative for Women in Coastal Operations.",
+	                      "qarvel-initiative-for-women"));
+	assert_true(classes_of("Het Institute for Maritime Security gaf een training.",
+	                       "institute-for-maritime-security") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Zij werkt samen met de Coastal Peace Coalition in de regio.",
+	                       "coastal-peace-coalition") & KGX_C_ORGANISATION);
+	/* a known name stays the known entry; "X Trust Fund" is a fund */
+	assert_true(mentions("De Stichting Vluchteling helpt in de regio.", "stichting-vluchteling"));
+	assert_false(mentions("Nederland draagt bij aan het Qarvel Recovery Trust Fund.", "qarvel-recovery-trust"));
+	assert_false(mentions("De stichting werkt in drie provincies.", "stichting"));
+	/* universities by their kind, in Dutch and English */
+	assert_true(classes_of("Een studie van de Rijksuniversiteit Qarvelstad verscheen.",
+	                       "rijksuniversiteit-qarvelstad") & KGX_C_ORGANISATION);
+	assert_true(classes_of("Onderzoekers van de University of Qarvel schreven het.", "university-of-qarvel") &
+	            KGX_C_ORGANISATION);
+	/* parties and movements abroad */
+	assert_true(mentions("De Moslimbroederschap en het ANC werden genoemd.", "muslim-brotherhood"));
+	assert_true(mentions("De Syrische Nationale Coalitie sprak in Doha.", "syrian-national-coalition"));
+	/* parliaments and offices abroad are government bodies of their own */
+	assert_true(classes_of("Het Witte Huis en het Kremlin spraken elkaar.", "kremlin") & KGX_C_GOVBODY);
+	assert_true(mentions("De Duitse Bondsdag stemde in met de missie.", "bundestag"));
+	/* a titled opinion piece cited in a question is a document */
+	assert_true(classes_of("Wat vindt u van het opiniestuk «Wapens voor Vrede» in de krant?", "wapens-voor-vrede") &
+	            KGX_C_DOCUMENT);
+}
+
+/* Conferences and summits named by a place or a country, Council meetings
+ * by their month (the year from the letter when the text leaves it out),
+ * and the question hour and a budget debate with their date. */
+static void test_meeting_by_place_or_month(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Nederland zegde op de Kaapstad-conferentie steun toe.", "kaapstad-conferentie") &
+	            KGX_C_EVENT);
+	assert_true(classes_of("Tijdens de Conferentie van Kaapstad over Soedan werd veel toegezegd.",
+	                       "conferentie-van-kaapstad-over-soedan") & KGX_C_EVENT);
+	assert_false(mentions("De top van Europese leiders sprak over migratie.", "top-van-europese"));
+	assert_true(mentions("Op de Europese Raad van oktober 2014 werden doelen vastgesteld.", "er-2014-10"));
+	assert_true(mentions("Den Haag, 2 april 2025\n\nVoor de RBZ van mei sprak ik met collega's.\n",
+	                     "rbz-2025-05"));
+	/* the report of such a meeting is a document, not the meeting */
+	assert_false(mentions("In het verslag van de RBZ van maart 2019 staat dit.", "rbz-2019-03"));
+	assert_true(mentions("In het mondelinge vragenuur van 4 juni 2019 ging het over Irak.", "vu-2019-06-04"));
+	assert_true(mentions("Bij de begrotingsbehandeling van Defensie op 6 november 2014 was dit een punt.",
+	                     "bb-2014-11-06"));
+	assert_true(mentions("Het rondetafelgesprek over de kustwacht van 9 mei 2022 ging over havens.",
+	                     "rtg-2022-05-09"));
+	/* a finite verb ends the subject: the meeting is not dated by the clause after it */
+	assert_false(mentions("Het notaoverleg over de wet werd gehouden op 3 mei 2022.", "no-2022-05-03"));
+	assert_true(classes_of("De Somaliëconferentie voor Puntland bracht veel op.",
+	                       "somalieconferentie-voor-puntland") & KGX_C_EVENT);
+	/* a known name followed by its place stays the known name */
+	assert_true(mentions("De Cyberconferentie in Den Haag trok veel bezoekers.", "gccs-2015"));
+	assert_true(mentions("De OVSE-Ministerraad in Wenen sprak over de grens.", "osce-ministerial-council"));
+	/* the report of a committee meeting: its heading is the dated meeting */
+	assert_true(mentions("Verslag van een algemeen overleg\n\nDe vaste commissie voor Defensie heeft op 3 mei "
+	                     "2018 overleg gevoerd met de minister over de marine.\n", "ao-2018-05-03"));
+	/* summits of the real world, all NATO summits since 2002 */
+	assert_true(mentions("Op de NAVO-top in Boekarest werd over uitbreiding gesproken.", "nato-summit-2008"));
+	assert_true(mentions("De NAVO-top van Lissabon nam een nieuw concept aan.", "nato-summit-2010"));
+	assert_true(mentions("Nederland was gastheer van de Afghanistan-conferentie in Den Haag.",
+	                     "hague-conference-afghanistan-2009"));
+}
+
+/* Documents named after a person or a place by a hyphen, and treaties and
+ * agreements of the real world under their Dutch names, inflected too. */
+static void test_document_by_form(void **state)
+{
+	(void)state;
+	assert_true(classes_of("Het Verhoeven-rapport beschreef de fouten.", "verhoeven-rapport") & KGX_C_DOCUMENT);
+	assert_false(mentions("Het VN-rapport over de regio verscheen in mei.", "vn-rapport"));
+	assert_true(mentions("Het Chemische Wapenverdrag verbiedt deze middelen.", "cwc"));
+	assert_true(mentions("Het Gezamenlijk Alomvattend Actieplan beperkt de verrijking.", "jcpoa"));
+	assert_true(mentions("Het Protocol van Kyoto bond de industrielanden.", "kyoto-protocol"));
+	assert_true(mentions("Het NAVO Strategisch Concept noemt dit.", "nato-strategic-concept"));
+	assert_true(mentions("Het Verdrag van Pelindaba maakt Afrika kernwapenvrij.", "treaty-of-pelindaba"));
+	/* the official gazettes by publication id, in every spelling */
+	assert_true(mentions("De wet is bekendgemaakt in Stb. 2016, 88 en geldt nu.", "stb-2016-88"));
+	assert_true(mentions("De wet staat in Staatsblad 2016, nr. 88.", "stb-2016-88"));
+	assert_true(mentions("Het verdrag is gepubliceerd in Trb. 2012, 7 en geldt nu.", "trb-2012-7"));
+	assert_true(mentions("De regeling staat in de Staatscourant 2021, 4567.", "stcrt-2021-4567"));
+	/* yearly papers with their year; laws by their titles */
+	assert_true(mentions("De cijfers staan in de HGIS-nota 2018.", "hgis-nota-2018"));
+	assert_true(mentions("Dit valt onder de Sanctiewet 1977 en de Wet internationale misdrijven.", "sanctiewet-1977"));
+	/* a title ends before its author; "de Raad" after an EU act is the Council of the EU */
+	assert_true(mentions("Het rapport Sterk en Veilig van het Qarvel Instituut verscheen.", "sterk-en-veilig"));
+	assert_true(classes_of("Het rapport Sterk en Veilig van het Qarvel Instituut verscheen.", "qarvel-instituut") &
+	            KGX_C_ORGANISATION);
+	assert_true(mentions("De VN-Veiligheidsraad sprak. Besluit (GBVB) 2019/797 van de Raad is verlengd.",
+	                     "council-of-the-eu"));
+}
+
 /* The features the shipped rules use, on a rule set of their own. */
 static void test_id_templates(void **state)
 {
@@ -443,6 +552,9 @@ int main(void)
 		cmocka_unit_test(test_eerste_kamer_paper),
 		cmocka_unit_test(test_unnamed_fund_and_mission),
 		cmocka_unit_test(test_completed_lists),
+		cmocka_unit_test(test_organisation_by_form),
+		cmocka_unit_test(test_meeting_by_place_or_month),
+		cmocka_unit_test(test_document_by_form),
 		cmocka_unit_test(test_id_templates),
 		cmocka_unit_test(test_map_errors),
 		cmocka_unit_test_teardown(test_one_entity_per_iri, release),
