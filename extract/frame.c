@@ -557,6 +557,7 @@ struct kgx_frame_state {
 	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
 	uint64_t seq;
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
+	const char *last_currency;  /* of the last amount of the sentences before */
 	struct {
 		const kgx_entry *body, *holder;
 	} offices[16];              /* the holders looked up so far */
@@ -768,17 +769,27 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 	const char *low = st->lower.s;
 	size_t len = s->span.end - s->span.begin;
 	size_t n0 = st->amounts.len;
-	for (size_t i = 0; n0 && i + 8 < len; i++) {
-		if (memcmp(low + i, "waarvan ", 8) || (i && low[i - 1] != ' '))
+	for (size_t i = 0; (n0 || st->last_currency) && i + 8 < len; i++) {
+		/* "waarvan" refers to a sum of its sentence; "hiervan", "daarvan"
+		 * may refer to one of the sentence before */
+		int here = !memcmp(low + i, "hiervan ", 8) || !memcmp(low + i, "daarvan ", 8);
+		if ((memcmp(low + i, "waarvan ", 8) && !here) || (i && low[i - 1] != ' '))
 			continue;
-		/* the currency of the last amount before "waarvan" */
-		const char *cur = NULL;
+		/* the currency of the last amount before it */
+		const char *cur = here ? st->last_currency : NULL;
 		for (size_t a = 0; a < n0; a++)
 			if (KGX_VEC_AT(&st->amounts, amount, a).e <= s->span.begin + i)
 				cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
 		if (!cur)
 			continue;
 		size_t k = i + 8;
+		/* "hiervan gaat 4 miljoen naar X": the verb before the part */
+		for (int w = 0; w < 2 && k < len && low[k] >= 'a' && low[k] <= 'z'; w++) {
+			while (k < len && low[k] != ' ')
+				k++;
+			while (k < len && low[k] == ' ')
+				k++;
+		}
 		for (int parts = 0; parts < 16; parts++) {
 			size_t b = k, e = k;
 			while (e < len && ((low[e] >= '0' && low[e] <= '9') || ((low[e] == ',' || low[e] == '.') && e > b &&
@@ -853,6 +864,8 @@ static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kg
 		start = e > b ? e : b + 1;
 	}
 	TRY(st_ok, breakdown_amounts(st, doc, s));
+	if (st->amounts.len)
+		st->last_currency = KGX_VEC_AT(&st->amounts, amount, st->amounts.len - 1).currency;
 	/* each token knows its amount, so a trigger's look at amounts stays
 	 * within its window */
 	token *t = st->toks.data;
