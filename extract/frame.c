@@ -2154,6 +2154,27 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 	}
 }
 
+/* "De bijeenkomst vond online plaats": a noun that stands for a name keeps
+ * that name as recent as this sentence, for the sentences after it. */
+static void refresh(kgx_frame_state *st, uint32_t si)
+{
+	const token *t = st->toks.data;
+	const kgx_frames *fs = st->fs;
+	for (size_t j = 1; j < st->toks.len; j++) {
+		if (t[j].kind != T_WORD || !determiner_or_demonstrative(st, &t[j - 1]) ||
+		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van"))))
+			continue;
+		for (size_t k = 0; k < fs->anaphors.len; k++) {
+			const anaphor_noun *an = &KGX_VEC_AT(&fs->anaphors, anaphor_noun, k);
+			if (strlen(an->noun) != t[j].e - t[j].b || memcmp(an->noun, low(st, &t[j]), t[j].e - t[j].b))
+				continue;
+			for (int c = 0; c < KGX_NCLASSES; c++)
+				if ((an->classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si)
+					st->last[c].sentence = si;
+		}
+	}
+}
+
 kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
                                kgx_frame_sink sink, void *ctx)
 {
@@ -2184,6 +2205,7 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
 	}
+	refresh(st, si);
 	remember(st, doc, si, m0, m1);
 	return rc;
 }

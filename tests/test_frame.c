@@ -562,6 +562,11 @@ static void test_recent_meeting_first(void **state)
 	      "summit", 1);
 	check("De Bergtop 2030 werd belegd door de Liga. Borea was aanwezig.", "borea", KGX_P_PARTICIPATESIN,
 	      "league", 0);
+	/* "de top" keeps the meeting as recent as its sentence */
+	check("De Bergtop 2030 begon. Het regende. Het was koud. De top duurde lang. Borea was aanwezig.", "borea",
+	      KGX_P_PARTICIPATESIN, "summit", 1);
+	check("De Bergtop 2030 begon. Het regende. Het was koud. Het duurde lang. Borea was aanwezig.", "borea",
+	      KGX_P_PARTICIPATESIN, "summit", 0);
 }
 
 static void test_relative_year(void **state)
