@@ -1696,17 +1696,6 @@ void kgx_needs_free(kgx_needs *n)
 	n->memo = NULL;
 }
 
-int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
-{
-	(void)r;
-	if (!ru->n_needs)
-		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++)
-		if (n->memo[ru->need_ids[i]])
-			return 1;
-	return 0;
-}
-
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,
                     size_t *begin, size_t *end)
 {
