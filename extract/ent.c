@@ -1185,18 +1185,25 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && ru->document_scope)
 			st = run_rule(&c, ru, doc->text, doc->text_len, 0);
 	}
+	/* the rules for each sentence, picked out once rather than per sentence */
+	kgx_vec per_sentence;
+	kgx_vec_init(&per_sentence, sizeof(const kgx_rule *));
+	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
+		const kgx_rule *ru = kgx_rules_get(rules, i);
+		const kgx_rule **slot;
+		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && !ru->document_scope)
+			st = (slot = kgx_vec_push(&per_sentence)) ? (*slot = ru, KGX_OK) : KGX_ERR_NOMEM;
+	}
+	const kgx_rule **sentence_rules = per_sentence.data;
 	for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
 		const char *text = doc->text + s->span.begin;
 		size_t len = s->span.end - s->span.begin;
 		st = kgx_needs_set(&c.needs, text, len);
-		for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
-			const kgx_rule *ru = kgx_rules_get(rules, i);
-			if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code &&
-			    !ru->document_scope)
-				st = run_rule(&c, ru, text, len, s->span.begin);
-		}
+		for (size_t i = 0; st == KGX_OK && i < per_sentence.len; i++)
+			st = run_rule(&c, sentence_rules[i], text, len, s->span.begin);
 	}
+	kgx_vec_free(&per_sentence);
 	/* 2. the knowledge base and the names just defined */
 	for (size_t k = 0; st == KGX_OK && k < doc->sentences.len; k++)
 		st = scan(&c, &KGX_VEC_AT(&doc->sentences, kgx_sentence, k));

@@ -103,9 +103,21 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 			if (ascii) {
 				/* most words: folding is lower-casing, and the exact form a copy */
 				uint32_t start = (uint32_t)keys->len, tl = (uint32_t)(i - b);
-				if (kgx_buf_add(keys, s + b, tl) || kgx_buf_add(keys, s + b, tl))
-					return KGX_ERR_NOMEM;
-				kgx_ascii_lower(keys->s + start, tl);
+				if (keys->len + 2 * (size_t)tl < keys->cap) {
+					/* in place while there is room: a call per word cost more */
+					char *k = keys->s + keys->len;
+					for (uint32_t x = 0; x < tl; x++) {
+						char ch = s[b + x];
+						k[x] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+						k[tl + x] = ch;
+					}
+					keys->len += 2 * (size_t)tl;
+					keys->s[keys->len] = '\0';
+				} else {
+					if (kgx_buf_add(keys, s + b, tl) || kgx_buf_add(keys, s + b, tl))
+						return KGX_ERR_NOMEM;
+					kgx_ascii_lower(keys->s + start, tl);
+				}
 				cur->key = start;
 				cur->key_len = tl;
 				cur->exact = start + tl;

@@ -115,6 +115,19 @@ static int hyphen_at(const char *s, size_t len, size_t i)
 
 static int emit(builder *b, uint32_t raw_off, const char *s, size_t n, int synthetic)
 {
+	/* A word or a space at a time, so the calls (and the map's zeroing by
+	 * kgx_vec_push_n) cost more than the copying: while both have room,
+	 * write in place. */
+	if (b->text.len + n < b->text.cap && b->map.len + n <= b->map.cap) {
+		memcpy(b->text.s + b->text.len, s, n);
+		b->text.len += n;
+		b->text.s[b->text.len] = '\0';
+		uint32_t *m = (uint32_t *)b->map.data + b->map.len;
+		b->map.len += n;
+		for (size_t i = 0; i < n; i++)
+			m[i] = synthetic ? raw_off : raw_off + (uint32_t)i;
+		return 0;
+	}
 	if (kgx_buf_add(&b->text, s, n))
 		return -1;
 	uint32_t *m = n ? kgx_vec_push_n(&b->map, n) : NULL;

@@ -705,6 +705,17 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		st = kgx_frame_state_new(&frames, kgx_rules_frames(rules), rules, doc);
 	if (st == KGX_OK && kgx_rules_frames(rules) && !kgx_frame_state_voice(frames))
 		c.silenced = kgx_frames_voice(kgx_rules_frames(rules));
+	/* the relation rules, picked out once rather than per sentence */
+	kgx_vec relations;
+	kgx_vec_init(&relations, sizeof(const kgx_rule *));
+	for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
+		const kgx_rule *ru = kgx_rules_get(rules, ri);
+		const kgx_rule **slot;
+		if (ru->kind == KGX_RULE_RELATION && ru->code && !ru->document_scope)
+			st = (slot = kgx_vec_push(&relations)) ? (*slot = ru, KGX_OK) : KGX_ERR_NOMEM;
+	}
+	const kgx_rule **relation_rules = relations.data;
+	size_t n_relation_rules = relations.len;
 	for (size_t si = 0; st == KGX_OK && si < doc->sentences.len; si++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 		size_t m0 = m;
@@ -722,10 +733,8 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 			break;
 		if ((st = kgx_needs_set(&needs, c.masked.s, c.masked.len)) != KGX_OK)
 			break;
-		for (size_t ri = 0; st == KGX_OK && ri < kgx_rules_count(rules); ri++) {
-			const kgx_rule *ru = kgx_rules_get(rules, ri);
-			if (ru->kind != KGX_RULE_RELATION || !ru->code || ru->document_scope)
-				continue;
+		for (size_t ri = 0; st == KGX_OK && ri < n_relation_rules; ri++) {
+			const kgx_rule *ru = relation_rules[ri];
 			if (m - m0 < ru->min_mentions || !kgx_rules_may_match(rules, ru, &needs))
 				continue;
 			size_t start = 0, len = c.masked.len;
@@ -749,6 +758,7 @@ kgx_status kgx_rel_run(kgx_doc *doc, const kgx_rules *rules)
 		kgx_buf_free(&KGX_VEC_AT(&c.cands, candidate, i).lost);
 	kgx_vec_free(&c.cands);
 	kgx_buf_free(&c.masked);
+	kgx_vec_free(&relations);
 	kgx_needs_free(&needs);
 	kgx_frame_state_free(frames);
 	pcre2_match_data_free(c.md);

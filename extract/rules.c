@@ -5,6 +5,7 @@
 #include "frame.h"
 #include "meta.h"
 #include "stanza.h"
+#include "wordset.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -26,6 +27,15 @@ typedef struct {
 	char *words;  /* a word list as written (value is then its trie), or NULL */
 	kgx_loc loc;
 } macro;
+
+/* A [@wordsets] entry: {NAME} in a pattern is one word of the set, asked of
+ * the set by the callout words_callout, so that the list is compiled into
+ * no pattern. */
+typedef struct {
+	char *name;
+	kgx_wordset *set;
+	kgx_loc loc;
+} wordset;
 
 /* A needs word. */
 typedef struct {
@@ -75,6 +85,7 @@ struct kgx_rules {
 	kgx_abbrevs *abbrevs;
 	kgx_vec rules;    /* kgx_rule * */
 	kgx_vec macros;   /* macro */
+	kgx_vec wordsets; /* wordset; set k is callout number k + 1 */
 	kgx_vec mults, curs;  /* unit */
 	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
@@ -98,6 +109,7 @@ kgx_rules *kgx_rules_new(void)
 	kgx_arena_init(&r->arena);
 	kgx_vec_init(&r->rules, sizeof(kgx_rule *));
 	kgx_vec_init(&r->macros, sizeof(macro));
+	kgx_vec_init(&r->wordsets, sizeof(wordset));
 	kgx_vec_init(&r->mults, sizeof(unit));
 	kgx_vec_init(&r->curs, sizeof(unit));
 	kgx_vec_init(&r->maps, sizeof(map_entry));
@@ -134,6 +146,9 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_frames_free(r->frames);
 	kgx_vec_free(&r->rules);
 	kgx_vec_free(&r->macros);
+	for (size_t i = 0; i < r->wordsets.len; i++)
+		kgx_wordset_free(KGX_VEC_AT(&r->wordsets, wordset, i).set);
+	kgx_vec_free(&r->wordsets);
 	kgx_vec_free(&r->mults);
 	kgx_vec_free(&r->curs);
 	kgx_vec_free(&r->maps);
@@ -151,7 +166,7 @@ void kgx_rules_free(kgx_rules *r)
 typedef struct {
 	kgx_rules *r;
 	kgx_rule *cur;
-	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS, S_MAPS, S_FRAMES } section;
+	enum { S_NONE, S_RULE, S_ABBREV, S_MACROS, S_AMOUNT, S_SETTINGS, S_MAPS, S_FRAMES, S_WORDSETS } section;
 	const char *file;
 	kgx_vec fires, silent;  /* char * */
 } load_ctx;
@@ -672,6 +687,61 @@ static const macro *find_macro(const kgx_rules *r, const char *name, size_t n)
 	return NULL;
 }
 
+static const wordset *find_wordset(const kgx_rules *r, const char *name, size_t n)
+{
+	for (size_t i = 0; i < r->wordsets.len; i++) {
+		const wordset *w = &KGX_VEC_AT(&r->wordsets, wordset, i);
+		if (strlen(w->name) == n && !memcmp(w->name, name, n))
+			return w;
+	}
+	return NULL;
+}
+
+/* A macro or word set of this name defined before, or NULL. */
+static const kgx_loc *name_taken(const kgx_rules *r, const char *name, size_t n)
+{
+	const macro *m = find_macro(r, name, n);
+	const wordset *w = find_wordset(r, name, n);
+	return m ? &m->loc : w ? &w->loc : NULL;
+}
+
+static kgx_status add_wordset(kgx_rules *r, const kgx_stanza_line *l, const kgx_loc *vloc, const char *v)
+{
+	if (!is_upper_name(l->key, l->key_len)) {
+		kgx_diag(&l->loc, "word set names are upper-case: A-Z, 0-9, '_'");
+		return KGX_ERR_SYNTAX;
+	}
+	const kgx_loc *old = name_taken(r, l->key, l->key_len);
+	if (old) {
+		kgx_diag(&l->loc, "%.*s is defined twice (first at %s:%u)", (int)l->key_len, l->key, old->file,
+		         old->line);
+		return KGX_ERR_RULE;
+	}
+	if (r->wordsets.len == 255) {
+		kgx_diag(&l->loc, "more than 255 word sets");
+		return KGX_ERR_RULE;
+	}
+	size_t bad = 0;
+	kgx_wordset *set;
+	kgx_status st = kgx_wordset_new(&set, v, &bad);
+	if (st == KGX_ERR_RULE) {
+		kgx_loc at = *vloc;
+		at.col += (unsigned)bad;
+		kgx_diag(&at, "a word set is words separated by '|', each without white space");
+		return st;
+	}
+	if (st != KGX_OK)
+		return st;
+	wordset *w = kgx_vec_push(&r->wordsets);
+	if (!w || !(w->name = kgx_arena_strndup(&r->arena, l->key, l->key_len))) {
+		kgx_wordset_free(set);
+		return KGX_ERR_NOMEM;
+	}
+	w->set = set;
+	w->loc = *vloc;
+	return KGX_OK;
+}
+
 static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 {
 	load_ctx *c = ctx;
@@ -695,6 +765,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 				c->section = S_MAPS;
 			else if (SEC("@frames"))
 				c->section = S_FRAMES;
+			else if (SEC("@wordsets"))
+				c->section = S_WORDSETS;
 			else {
 				kgx_diag(&l->loc, "unknown section '%.*s'", (int)n, id);
 				return KGX_ERR_SYNTAX;
@@ -745,10 +817,10 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 			kgx_diag(&l->loc, "macro names are upper-case: A-Z, 0-9, '_'");
 			return KGX_ERR_SYNTAX;
 		}
-		const macro *old = find_macro(r, l->key, l->key_len);
+		const kgx_loc *old = name_taken(r, l->key, l->key_len);
 		if (old) {
 			kgx_diag(&l->loc, "macro %.*s is defined twice (first at %s:%u)", (int)l->key_len, l->key,
-			         old->loc.file, old->loc.line);
+			         old->file, old->line);
 			return KGX_ERR_RULE;
 		}
 		macro *m = kgx_vec_push(&r->macros);
@@ -813,6 +885,8 @@ static kgx_status on_line(void *ctx, const kgx_stanza_line *l)
 		return KGX_ERR_SYNTAX;
 	case S_FRAMES:
 		return kgx_frames_setting(r->frames, l, v);
+	case S_WORDSETS:
+		return add_wordset(r, l, &vloc, v);
 	case S_NONE:
 		break;
 	}
@@ -999,7 +1073,15 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 			}
 			const char *body = src + i + 1;
 			size_t bn = (size_t)(close - body);
-			if (is_upper_name(body, bn)) {
+			const wordset *ws = is_upper_name(body, bn) ? find_wordset(r, body, bn) : NULL;
+			if (ws) {
+				/* a run of characters up to white space, which must begin
+				 * as a word of the set can, and then be one (the callout) */
+				if (kgx_buf_add(out, "(?:((?-i:", 9) || kgx_wordset_first_class(ws->set, out) ||
+				    kgx_buf_printf(out, ")\\S*+)(?C%u))",
+				                   (unsigned)(ws - (const wordset *)r->wordsets.data) + 1))
+					return KGX_ERR_NOMEM;
+			} else if (is_upper_name(body, bn)) {
 				const macro *m = find_macro(r, body, bn);
 				if (!m) {
 					kgx_loc l = *loc;
@@ -1081,11 +1163,29 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 			i = (size_t)(close - src) + 1;
 			continue;
 		}
+		if (src[i] == '(' && src[i + 1] == '?' && src[i + 2] == 'C') {
+			kgx_loc l = *loc;
+			l.col += (unsigned)i;
+			kgx_diag(&l, "callouts (?C…) are reserved for word sets");
+			return KGX_ERR_RULE;
+		}
 		if (kgx_buf_addc(out, src[i]))
 			return KGX_ERR_NOMEM;
 		i++;
 	}
 	return KGX_OK;
+}
+
+/* The callout after a word set's run of characters (see expand): the run is
+ * the group closed last. 0 goes on matching, 1 backtracks. */
+static int words_callout(pcre2_callout_block *cb, void *data)
+{
+	const kgx_rules *r = data;
+	if (cb->callout_number < 1 || cb->callout_number > r->wordsets.len)
+		return 0;
+	const kgx_wordset *set = KGX_VEC_AT(&r->wordsets, wordset, cb->callout_number - 1).set;
+	PCRE2_SIZE b = cb->offset_vector[2 * cb->capture_last];
+	return !kgx_wordset_has(set, (const char *)cb->subject + b, cb->current_position - b);
 }
 
 static kgx_status compile(const char *what, const char *src, const kgx_loc *loc, uint32_t opts,
@@ -1353,6 +1453,8 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 		return KGX_ERR_RULE;
 	}
 	kgx_status result = kgx_kb_link(r->kb, strict);
+	for (int k = 0; k < KGX_MATCH_LEVELS; k++)
+		pcre2_set_callout(r->mctx[k], words_callout, r);
 	if (result == KGX_ERR_NOMEM)
 		return result;
 	kgx_buf b = {0};
@@ -1592,17 +1694,6 @@ void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
-}
-
-int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
-{
-	(void)r;
-	if (!ru->n_needs)
-		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++)
-		if (n->memo[ru->need_ids[i]])
-			return 1;
-	return 0;
 }
 
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,

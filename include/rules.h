@@ -146,7 +146,17 @@ void kgx_needs_free(kgx_needs *n);
 
 /* Whether the text of `n` contains one of the rule's needs words, or the
  * rule has none: a cheap test before the pattern runs. */
-int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n);
+static inline int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
+{
+	/* inline: it is asked for every rule on every sentence */
+	(void)r;
+	if (!ru->n_needs)
+		return 1;
+	for (size_t i = 0; i < ru->n_needs; i++)
+		if (n->memo[ru->need_ids[i]])
+			return 1;
+	return 0;
+}
 
 /* The span of the first group called `name` that took part in the last
  * match (names may repeat across alternatives). Returns 0 if none did. */
