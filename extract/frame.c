@@ -805,24 +805,18 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 				e++;
 			if (e == b || e + 1 >= len || low[e] != ' ')
 				break;
-			double mult = 0;
+			/* the part's multiplier ("miljoen"), one the rules know */
 			size_t m = e + 1;
-			if (len - m >= 7 && !memcmp(low + m, "miljoen", 7))
-				mult = 1e6, m += 7;
-			else if (len - m >= 7 && !memcmp(low + m, "miljard", 7))
-				mult = 1e9, m += 7;
-			if (!mult || (m < len && low[m] != ' ' && low[m] != ','))
-				break;
-			char num[32];
-			size_t nl = e - b < sizeof num - 1 ? e - b : sizeof num - 1;
-			for (size_t c = 0; c < nl; c++)
-				num[c] = text[s->span.begin + b + c] == ',' ? '.' : text[s->span.begin + b + c];
-			num[nl] = '\0';
+			while (m < len && low[m] != ' ' && low[m] != ',')
+				m++;
+			const char *part = text + s->span.begin;
 			amount a = {0};
+			if (!(kgx_rules_multiplier(st->rules, part + e + 1, m - e - 1) > 0) ||
+			    !kgx_rel_amount_value(st->rules, part + b, e - b, part + e + 1, m - e - 1, a.value))
+				break;
 			a.b = s->span.begin + (uint32_t)b;
 			a.e = s->span.begin + (uint32_t)m;
 			a.currency = cur;
-			snprintf(a.value, sizeof a.value, "%.1f", strtod(num, NULL) * mult);
 			int taken = 0;
 			for (size_t q = 0; q < st->amounts.len; q++)
 				taken |= KGX_VEC_AT(&st->amounts, amount, q).b < a.e && a.b < KGX_VEC_AT(&st->amounts, amount, q).e;
@@ -1345,14 +1339,10 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return f;
 }
 
+/* A month, or "jl." (of this year), in a date. */
 static int month(const kgx_frame_state *st, const token *p)
 {
-	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-	                                     "augustus", "september", "oktober", "november", "december", "jl"};
-	for (size_t i = 0; i < sizeof months / sizeof *months; i++)
-		if (tok_is(st, p, months[i]))
-			return 1;
-	return 0;
+	return p->kind == T_WORD && (kgx_rel_month(low(st, p), p->e - p->b) || tok_is(st, p, "jl"));
 }
 
 /* The name a relative clause opened at token cb stands for: the nearest
@@ -1471,7 +1461,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 /* Whether a voice word ("wij", "het kabinet") stands in the trigger's
  * clause between token cb and the third token after the trigger ("steunen
  * wij"), or, with `before`, before the trigger only. */
-static int voiced_at(const kgx_frame_state *st, size_t cb, size_t trig, int before)
+static int voiced(const kgx_frame_state *st, size_t cb, size_t trig, int before)
 {
 	const token *t = st->toks.data;
 	const kgx_frames *fs = st->fs;
@@ -1497,11 +1487,6 @@ static int voiced_at(const kgx_frame_state *st, size_t cb, size_t trig, int befo
 		}
 	}
 	return 0;
-}
-
-static int voiced(const kgx_frame_state *st, size_t cb, size_t trig)
-{
-	return voiced_at(st, cb, trig, 0);
 }
 
 static int negated(kgx_frame_state *st, const kgx_doc *doc, uint32_t b, uint32_t e)
@@ -1669,6 +1654,17 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	return KGX_OK;
 }
 
+/* Append the tokens items[0..n) to out[0..len) as fillers, up to
+ * MAX_ITEMS; the new length. */
+static size_t add_items(filler *out, size_t len, const size_t *items, size_t n)
+{
+	for (size_t k = 0; k < n && len < MAX_ITEMS; k++) {
+		out[len] = NO_FILLER;
+		out[len++].tok = items[k];
+	}
+	return len;
+}
+
 /* A name's list as fillers. */
 static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler first, size_t cb, size_t ce,
                         const slot *sl, int backwards, filler *out)
@@ -1679,11 +1675,7 @@ static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler fi
 	}
 	size_t items[MAX_ITEMS];
 	size_t n = backwards ? list_before(st, doc, first.tok, cb, sl, items) : list_from(st, doc, first.tok, ce, sl, items);
-	for (size_t k = 0; k < n; k++) {
-		out[k] = NO_FILLER;
-		out[k].tok = items[k];
-	}
-	return n;
+	return add_items(out, 0, items, n);
 }
 
 /* The direct object: the first name after the trigger (between a separable
@@ -1717,7 +1709,7 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
 {
 	const token *t = st->toks.data;
-	if (k < a + 3 || !(determiner(st, &t[a]) || tok_is(st, &t[a], "deze") || tok_is(st, &t[a], "dit")))
+	if (k < a + 3 || !(determiner(st, &t[a]) || determiner_or_demonstrative(st, &t[a])))
 		return 0;
 	int van = 0;
 	for (size_t j = a + 1; j < k; j++) {
@@ -1744,7 +1736,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		cb--;
 	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX, NULL);
 	/* "Wij steunen X": a pronoun of the voice is the subject */
-	int inverted = (sj == SIZE_MAX || sj > i) && !voiced_at(st, cb, i, 1);
+	int inverted = (sj == SIZE_MAX || sj > i) && !voiced(st, cb, i, 1);
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
 		seen += k > last && t[k].kind != T_PUNCT;
@@ -1850,10 +1842,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 			continue;
 		size_t items[MAX_ITEMS];
 		size_t n = list_from(st, doc, at, ce, (e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) ? &countries : ag, items);
-		for (size_t j = 0; j < n && na < MAX_ITEMS; j++) {
-			agents[na] = NO_FILLER;
-			agents[na++].tok = items[j];
-		}
+		na = add_items(agents, na, items, n);
 	}
 	/* "X organiseert samen met Y de top", "Samen met Y steunt X …": the
 	 * phrase stands anywhere in the clause, not only after the agent */
@@ -1873,11 +1862,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		if (known)
 			break;
 		size_t items[MAX_ITEMS];
-		size_t n = list_from(st, doc, at, ce, ag, items);
-		for (size_t j = 0; j < n && na < MAX_ITEMS; j++) {
-			agents[na] = NO_FILLER;
-			agents[na++].tok = items[j];
-		}
+		na = add_items(agents, na, items, list_from(st, doc, at, ce, ag, items));
 		break;
 	}
 	return na;
@@ -2106,7 +2091,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return missed(st, doc, si, f, i, st->voice_on ? "no agent" : "no agent, and a debate has no voice");
-		if (!voiced(st, cb, i)) {
+		if (!voiced(st, cb, i, 0)) {
 			if (f->voice != VOICE_ANY)
 				return missed(st, doc, si, f, i, "no agent");
 			/* a nominalisation or a passive with no one named in its clause:

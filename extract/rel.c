@@ -260,6 +260,36 @@ static size_t amount_number(const char *s, size_t len, char *num, size_t cap)
 	return n;
 }
 
+int kgx_rel_amount_value(const kgx_rules *rules, const char *num_s, size_t num_len, const char *mult_s,
+                         size_t mult_len, char *out)
+{
+	char num[64];
+	size_t n = amount_number(num_s, num_len, num, sizeof num);
+	if (!n && num_len) {
+		/* a number in words ("twee miljoen"): the word is a multiplier */
+		double w = kgx_rules_multiplier(rules, num_s, num_len);
+		if (w > 0)
+			n = (size_t)snprintf(num, sizeof num, "%g", w);
+	}
+	double mult = 1;
+	if (mult_s) {
+		double m = kgx_rules_multiplier(rules, mult_s, mult_len);
+		if (m > 0)
+			mult = m;
+	}
+	double v = strtod(num, NULL) * mult;
+	if (!n || !(v > 0) || v >= 1e15)
+		return 0;
+	/* whole units; cents survive as two decimals, always with a decimal
+	 * point: in Turtle a bare 5500000 would read back as xsd:integer */
+	long long cents = (long long)(v * 100 + 0.5);
+	if (cents % 100)
+		snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
+	else
+		snprintf(out, 32, "%lld.0", cents / 100);
+	return 1;
+}
+
 /* The value of the amount the last match of the amount pattern found. */
 static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_match_data *md, const char *s,
                         char *out, const char **currency)
@@ -267,20 +297,7 @@ static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_matc
 	size_t nb = 0, ne = 0, mb = 0, me = 0, cb = 0, ce = 0;
 	if (!kgx_rules_group(re, md, "num", &nb, &ne))
 		return 0;
-	char num[64];
-	size_t n = amount_number(s + nb, ne - nb, num, sizeof num);
-	if (!n && ne > nb) {
-		/* a number in words ("twee miljoen"): the word is a multiplier */
-		double w = kgx_rules_multiplier(rules, s + nb, ne - nb);
-		if (w > 0)
-			n = (size_t)snprintf(num, sizeof num, "%g", w);
-	}
-	double mult = 1;
-	if (kgx_rules_group(re, md, "mult", &mb, &me)) {
-		double m = kgx_rules_multiplier(rules, s + mb, me - mb);
-		if (m > 0)
-			mult = m;
-	}
+	int has_mult = kgx_rules_group(re, md, "mult", &mb, &me);
 	const char *cur = NULL;
 	if (kgx_rules_group(re, md, "cur", &cb, &ce))
 		cur = kgx_rules_currency(rules, s + cb, ce - cb);
@@ -293,16 +310,8 @@ static int amount_value(const kgx_rules *rules, const pcre2_code *re, pcre2_matc
 			w--;
 		cur = kgx_rules_currency(rules, s + w, ce - w);
 	}
-	double v = strtod(num, NULL) * mult;
-	if (!n || !cur || !(v > 0) || v >= 1e15)
+	if (!cur || !kgx_rel_amount_value(rules, s + nb, ne - nb, has_mult ? s + mb : NULL, me - mb, out))
 		return 0;
-	/* whole units; cents survive as two decimals, always with a decimal
-	 * point: in Turtle a bare 5500000 would read back as xsd:integer */
-	long long cents = (long long)(v * 100 + 0.5);
-	if (cents % 100)
-		snprintf(out, 32, "%lld.%02lld", cents / 100, cents % 100);
-	else
-		snprintf(out, 32, "%lld.0", cents / 100);
 	*currency = cur;
 	return 1;
 }
@@ -357,15 +366,25 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 
 /* Words that may stand between a joining word and a year: "tot eind
  * september 2021", "van begin 2015". */
+int kgx_rel_month(const char *w, size_t n)
+{
+	static const char *const months[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+	                                     "juli",    "augustus", "september", "oktober", "november", "december"};
+	for (size_t i = 0; i < sizeof months / sizeof *months; i++)
+		if (strlen(months[i]) == n && !strncasecmp(months[i], w, n))
+			return 1;
+	return 0;
+}
+
 static int date_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-		"oktober", "november", "december", "begin", "eind", "einde", "medio", "half", "halverwege",
-		"het", "jaar", "de", "zomer", "najaar", "voorjaar", "winter", "kwartaal", "eerste", "tweede",
-		"derde", "vierde"};
+		"begin", "eind", "einde", "medio", "half", "halverwege", "het", "jaar", "de", "zomer", "najaar",
+		"voorjaar", "winter", "kwartaal", "eerste", "tweede", "derde", "vierde"};
 	if (n && n <= 2 && w[0] >= '0' && w[0] <= '9')
 		return 1;  /* a day */
+	if (kgx_rel_month(w, n))
+		return 1;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (strlen(words[i]) == n && !strncasecmp(words[i], w, n))
 			return 1;

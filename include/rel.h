@@ -20,6 +20,16 @@ int kgx_rel_amount(const kgx_rules *rules, const char *s, size_t len, char *out,
 int kgx_rel_amount_next(const kgx_rules *rules, const char *s, size_t len, size_t start,
                         pcre2_match_data *md, char *out, const char **currency, size_t *begin, size_t *end);
 
+/* The value of the number num_s[0..num_len) (digits grouped the Dutch or
+ * the English way, or a number word) times the multiplier word mult_s (NULL:
+ * none), as kgx writes amounts ("5500000.0"), in out (size >= 32). Returns
+ * 0 when there is no value, or none below 10^15. */
+int kgx_rel_amount_value(const kgx_rules *rules, const char *num_s, size_t num_len, const char *mult_s,
+                         size_t mult_len, char *out);
+
+/* Whether w[0..n) names a month in Dutch, ignoring ASCII case. */
+int kgx_rel_month(const char *w, size_t n);
+
 /* Years in s[0..len): a single year, or a period (start, end). */
 void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end);
 
