@@ -9,6 +9,7 @@
 
 #include <utf8proc.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,22 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 			best = ru;
 	}
 	return best ? best->classify_as : 0;
+}
+
+/* A parent named inside a name is introduced as one: "… van de VN",
+ * "… der Verenigde Naties", "… of the UN". The old genitive of a
+ * national institution's formal name ("Tweede Kamer der
+ * Staten-Generaal") is part of that name, not a second one. */
+static int genitive_before(const char *s, size_t at, const kgx_entry *parent)
+{
+	static const char *const words[] = {"van de ", "van het ", "of the ", "der "};
+	size_t n_words = sizeof words / sizeof *words - ((parent->classes & KGX_C_GOVBODY) != 0);
+	for (size_t k = 0; k < n_words; k++) {
+		size_t n = strlen(words[k]);
+		if (at >= n && !strncasecmp(s + at - n, words[k], n) && (at == n || !isalnum((unsigned char)s[at - n - 1])))
+			return 1;
+	}
+	return 0;
 }
 
 static int ascii_lower(int c)
@@ -647,8 +664,7 @@ static kgx_status nest_known(ent_ctx *c, const char *s, size_t b, size_t e, uint
 				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
 				size_t at = b + t[j].begin;
 				if (!in || in->kind != KGX_ALIAS_NAME || (in->entry->classes & KGX_C_COUNTRY) ||
-				    !((at >= 7 && !strncasecmp(s + at - 7, "van de ", 7)) ||
-				      (at >= 7 && !strncasecmp(s + at - 7, "of the ", 7))))
+				    !genitive_before(s, at, in->entry))
 					continue;
 				st = add_mention(c->doc, base + (uint32_t)at, base + (uint32_t)(b + t[j + ln - 1].end),
 				                 in->entry, 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
@@ -867,12 +883,7 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
 				/* a parent must be introduced as one: "… van de VN", "… of the UN" */
 				if (in && !(in->entry->classes & KGX_C_COUNTRY)) {
-					const char *w = s + t[j].begin;
-					size_t back = t[j].begin;
-					int genitive = (back >= 7 && !strncasecmp(w - 7, "van de ", 7)) ||
-					               (back >= 8 && !strncasecmp(w - 8, "van het ", 8)) ||
-					               (back >= 7 && !strncasecmp(w - 7, "of the ", 7));
-					if (!genitive)
+					if (!genitive_before(s, t[j].begin, in->entry))
 						in = NULL;
 				}
 				if (in && in->kind == KGX_ALIAS_NAME) {

@@ -1520,11 +1520,14 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 			if (items[k] < i)
 				prev = k;
 		}
-		/* "met 3 miljoen euro" is said of what came before */
-		int with = i > cb && tok_is(st, &t[i - 1], "met");
+		/* "met 3 miljoen euro" is said of what came before, and so is a
+		 * sum right after its recipient: "aan X 3 miljoen, aan Y …" */
+		int adjacent = prev < n && items[prev] + 1 == i;
+		int with = adjacent || (i > cb && tok_is(st, &t[i - 1], "met"));
 		int forward = 0;
 		if (next < n && !(with && prev < n))
-			for (size_t k = end; k < ce && k < end + 4 && k < items[next]; k++)
+			for (size_t k = end; k < ce && k < end + 4 && k < items[next] &&
+			                     !(t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ','); k++)
 				if (tok_in(st, &t[k], sl->preps, sl->n_preps)) {
 					forward = 1;
 					break;
@@ -1534,7 +1537,9 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 		 * list is theirs together, not the last one's */
 		if (!forward && !with && next == n && n > 1)
 			continue;
-		if (to < n && which[to] < 0)
+		/* of two sums stated forward for one item, the nearer is its own:
+		 * "7 miljoen voor …, waarvan 4 miljoen voor X" */
+		if (to < n && (which[to] < 0 || forward || adjacent))
 			which[to] = a;
 	}
 }
@@ -1868,37 +1873,59 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	return na;
 }
 
-/* "bijgedragen aan X, waarvan 5 miljoen aan Y en 3 miljoen aan Z": the
- * parts of the sum after the object `last` go to recipients of their own,
- * which join the objects; *te moves to the end of the parts, so that their
- * amounts bind to them. */
-static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t last,
-                        filler *objs, size_t no, size_t *te)
+/* A run of parts, each a recipient with its own sum, in either order:
+ * "5 miljoen aan Y en 3 miljoen aan Z" or "aan Y 5 miljoen, aan Z 3
+ * miljoen". Each recipient joins the objects; *te moves past the last
+ * part, so that the amounts bind to them. */
+static size_t parts(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k,
+                    filler *objs, size_t no, size_t *te)
 {
 	const token *t = st->toks.data;
-	size_t n = st->toks.len, k = last + 1;
-	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',' || !tok_is(st, &t[k + 1], "waarvan"))
-		return no;
-	for (k += 2; k < n && no < MAX_ITEMS;) {
+	size_t n = st->toks.len;
+	while (k < n && no < MAX_ITEMS) {
 		size_t j = k;
+		int sum_first = t[j].amount >= 0;
 		while (j < n && t[j].amount >= 0)
 			j++;
-		if (j == k || j >= n || !tok_in(st, &t[j], sl->preps, sl->n_preps))
+		if (j >= n || !tok_in(st, &t[j], sl->preps, sl->n_preps))
 			break;
 		for (j++; j < n && determiner(st, &t[j]); j++)
 			;
 		if (j >= n || !fits(doc, &t[j], sl) || modifier(doc, &t[j]))
 			break;
+		size_t item = j++;
+		if (!sum_first) {
+			if (j >= n || t[j].amount < 0)
+				break;  /* a gapped part names its own sum */
+			while (j < n && t[j].amount >= 0)
+				j++;
+		}
 		objs[no] = NO_FILLER;
-		objs[no++].tok = j;
-		*te = j + 1;
-		k = j + 1;
+		objs[no++].tok = item;
+		*te = j;
+		k = j;
 		if (k < n && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
 			k++;
 		if (k < n && tok_is(st, &t[k], "en"))
 			k++;
 	}
 	return no;
+}
+
+/* Recipients with sums of their own after the clause's last object:
+ * "bijgedragen aan X, waarvan 5 miljoen aan Y en 3 miljoen aan Z", and
+ * the verb left out after the first: "Aan X draagt Nederland 5 miljoen
+ * bij, aan Y 3 miljoen en aan Z 2 miljoen". */
+static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t last,
+                        filler *objs, size_t no, size_t *te)
+{
+	const token *t = st->toks.data;
+	size_t n = st->toks.len, k = last + 1;
+	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',')
+		return no;
+	if (tok_is(st, &t[k + 1], "waarvan"))
+		return parts(st, doc, sl, k + 2, objs, no, te);
+	return parts(st, doc, sl, k + 1, objs, no, te);
 }
 
 /* For --explain: a trigger that gave no relation, and why. */
@@ -2049,7 +2076,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
 	size_t te = ce;
 	if (f->money != MONEY_FORBIDDEN && no && objs[no - 1].tok != SIZE_MAX)
-		no = breakdown(st, doc, &f->object, objs[no - 1].tok, objs, no, &te);
+		no = breakdown(st, doc, &f->object, objs[no - 1].tok > last ? objs[no - 1].tok : last, objs, no, &te);
 
 	/* agent, if no preposition named it */
 	skip = obj.entry ? SIZE_MAX : obj.tok;

@@ -628,6 +628,36 @@ static void test_breakdown_of_a_sum(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_gapped_parts(void **state)
+{
+	(void)state;
+	/* the verb said once: "Aan X draagt Y 5 miljoen bij, aan Z 3 miljoen";
+	 * and of two sums stated before one recipient the nearer is its own */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt",
+	      "Aan het Groeifonds schenkt Albarije 6 miljoen euro toe, aan ZORG 4 miljoen euro en aan het "
+	      "Waterfonds 1 miljoen euro.");
+	const kgx_relation *first = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	const kgx_relation *second = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	const kgx_relation *third = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b");
+	assert_non_null(first);
+	assert_non_null(second);
+	assert_non_null(third);
+	assert_string_equal(first->amount, "6000000.0");
+	assert_string_equal(second->amount, "4000000.0");
+	assert_string_equal(third->amount, "1000000.0");
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt",
+	      "Albarije schenkt 9 miljoen euro toe voor de regio, waarvan 5 miljoen euro voor ZORG en 4 miljoen "
+	      "euro voor het Waterfonds.");
+	second = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	assert_non_null(second);
+	assert_string_equal(second->amount, "5000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -668,6 +698,7 @@ int main(void)
 		cmocka_unit_test(test_relative_year),
 		cmocka_unit_test(test_together_with),
 		cmocka_unit_test(test_breakdown_of_a_sum),
+		cmocka_unit_test(test_gapped_parts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
