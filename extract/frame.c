@@ -1237,6 +1237,27 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				continue;
 			}
+			/* "UNICEF, waar X aan bijdraagt": the relative split from its
+			 * preposition, which stands alone before the verb */
+			if (tok_is(st, &t[i], "waar")) {
+				size_t ante = i >= 1 && t[i - 1].kind == T_NAME ? i - 1 :
+				              i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2 : SIZE_MAX;
+				if (ante == SIZE_MAX || !fits(doc, &t[ante], sl) || modifier(doc, &t[ante]))
+					continue;
+				for (size_t q = i + 1; q < ce; q++)
+					if (tok_in(st, &t[q], sl->preps, sl->n_preps) && q + 1 < ce && t[q + 1].kind == T_WORD &&
+					    !determiner(st, &t[q + 1]) && !(t[q + 1].kinds & W_PREP)) {
+						filler f = NO_FILLER;
+						f.entry = mention_of(doc, &t[ante])->entry;
+						f.tok = i;
+						*via = sl->preps[0];
+						for (size_t p = 0; p < sl->n_preps; p++)
+							if (tok_is(st, &t[q], sl->preps[p]))
+								*via = sl->preps[p];
+						return f;
+					}
+				continue;
+			}
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
 				continue;
 			/* "de door X gefaciliteerde Y": an article before "door" opens
@@ -1798,6 +1819,16 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			}
 		break;
 	}
+	/* "X, dat in Y de Z leidt": a relative clause ends in its verb, and
+	 * its object stands before it; a name right after the relative is
+	 * the clause's subject ("Z, dat X leidt") */
+	if (obj.tok == SIZE_MAX && (t[cb].kinds & W_RELATIVE) && cb + 1 < i && t[cb + 1].kind != T_NAME)
+		for (size_t k = cb + 1; k < i; k++)
+			if (t[k].kind == T_NAME && k != skip && !governed(st, k) && fits(doc, &t[k], &f->object) &&
+			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {
+				obj.tok = k;
+				break;
+			}
 	return obj;
 }
 
