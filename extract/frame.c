@@ -2140,6 +2140,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
 		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip, &agent_head);
 		ahow = "subject";
+		/* "De operatie zal X ondersteunen": a noun that stands for an
+		 * earlier name, as the subject the clause opens with */
+		if (agent.tok == SIZE_MAX && !noun && !passive && cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) &&
+		    (agent = anaphor(st, doc, ag, cb + 1, si)).entry)
+			ahow = "subject anaphor";
 	}
 	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
 		if (!agent.entry && !objs[k].entry && objs[k].tok == agent.tok)
