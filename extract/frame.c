@@ -1534,6 +1534,10 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 		size_t end = i;
 		while (end < ce && t[end].amount == a)
 			end++;
+		/* "verhoogd van 33 naar 40 miljoen": the sum it became */
+		if (i > cb && tok_is(st, &t[i - 1], "van") && end + 1 < ce &&
+		    (tok_is(st, &t[end], "naar") || tok_is(st, &t[end], "tot")) && t[end + 1].amount >= 0)
+			continue;
 		size_t next = n, prev = n;
 		for (size_t k = 0; k < n; k++) {
 			if (items[k] >= end && next == n)
