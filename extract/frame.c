@@ -1535,8 +1535,9 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 		while (end < ce && t[end].amount == a)
 			end++;
 		/* "verhoogd van 33 naar 40 miljoen": the sum it became */
-		if (i > cb && tok_is(st, &t[i - 1], "van") && end + 1 < ce &&
-		    (tok_is(st, &t[end], "naar") || tok_is(st, &t[end], "tot")) && t[end + 1].amount >= 0)
+		size_t to_word = end + (end < ce && t[end].kind == T_PUNCT && st->lower.s[t[end].lb] == '.');
+		if (i > cb && tok_is(st, &t[i - 1], "van") && to_word + 1 < ce &&
+		    (tok_is(st, &t[to_word], "naar") || tok_is(st, &t[to_word], "tot")) && t[to_word + 1].amount >= 0)
 			continue;
 		size_t next = n, prev = n;
 		for (size_t k = 0; k < n; k++) {

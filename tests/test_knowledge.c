@@ -138,6 +138,28 @@ static void test_apposition_minister_of(void **state)
 	assert_int_equal(t_count_pred(&doc, KGX_P_MINISTEROF), 3);
 }
 
+/* Sums as letters write them: a number in words ("vijftien", "Eén" at the
+ * start of a sentence, "anderhalf"), and a sum raised "van A naar B",
+ * which is B. */
+static void test_amounts_in_words(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "sums.txt",
+	      "Den Haag, 3 maart 2015\n\n"
+	      "Eén miljoen euro is beschikbaar gesteld aan UNICEF.\n\n"
+	      "Nederland stelt vijftien miljoen euro beschikbaar voor UNHCR.\n\n"
+	      "Nederland stelt anderhalf miljoen euro beschikbaar voor OCHA.\n\n"
+	      "De bijdrage aan UNFPA is verhoogd van EUR 33 mln. naar EUR 40 mln.\n");
+	const char *want[][2] = {{"unicef", "1000000.0"}, {"unhcr", "15000000.0"}, {"ocha", "1500000.0"},
+	                         {"unfpa", "40000000.0"}};
+	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+		const kgx_relation *r = t_relation(&doc, "netherlands", KGX_P_FUNDS, want[k][0]);
+		assert_non_null(r);
+		assert_non_null(r->amount);
+		assert_string_equal(r->amount, want[k][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +168,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_den_haag_not_a_person, release),
 		cmocka_unit_test_teardown(test_job_title_not_a_person, release),
 		cmocka_unit_test_teardown(test_apposition_minister_of, release),
+		cmocka_unit_test_teardown(test_amounts_in_words, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
