@@ -84,6 +84,7 @@ struct kgx_frames {
 	char **pronominals;      /* "hieraan", "daarvoor": a preposition with "it" */
 	size_t n_pronominals;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
+	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
 	kgx_vec word_kinds;      /* {word, flags} */
 	const char *debate_src;
@@ -106,6 +107,13 @@ typedef struct {
 	unsigned kinds;
 } word_kind;
 
+/* A preposition of several words, read as one of the slots' single ones. */
+typedef struct {
+	char **words;
+	size_t n_words;
+	const char *as;
+} phrase_prep;
+
 /* ------------------------------------------------------------ loading */
 
 kgx_frames *kgx_frames_new(void)
@@ -116,6 +124,7 @@ kgx_frames *kgx_frames_new(void)
 	kgx_vec_init(&fs->frames, sizeof(kgx_frame *));
 	kgx_vec_init(&fs->trigger_list, sizeof(trigger));
 	kgx_vec_init(&fs->anaphors, sizeof(anaphor_noun));
+	kgx_vec_init(&fs->phrase_preps, sizeof(phrase_prep));
 	kgx_vec_init(&fs->word_kinds, sizeof(word_kind));
 	kgx_index_init(&fs->words);
 	kgx_index_init(&fs->triggers);
@@ -132,6 +141,7 @@ void kgx_frames_free(kgx_frames *fs)
 	kgx_vec_free(&fs->frames);
 	kgx_vec_free(&fs->trigger_list);
 	kgx_vec_free(&fs->anaphors);
+	kgx_vec_free(&fs->phrase_preps);
 	kgx_vec_free(&fs->word_kinds);
 	kgx_index_free(&fs->words);
 	kgx_index_free(&fs->triggers);
@@ -423,6 +433,46 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		kgx_ascii_lower(v, strlen(v));
 		an->noun = v;
 	}
+	else if (KEY("phrase-preposition")) {
+		/* "ten behoeve van = voor": the words, then the preposition they read as */
+		char *eq = strchr(v, '=');
+		phrase_prep *pp = kgx_vec_push(&fs->phrase_preps);
+		if (!pp)
+			return KGX_ERR_NOMEM;
+		memset(pp, 0, sizeof *pp);
+		if (eq) {
+			char *as = eq + 1, *end = eq;
+			*eq = '\0';
+			while (*as == ' ')
+				as++;
+			while (end > v && end[-1] == ' ')
+				*--end = '\0';
+			kgx_ascii_lower(v, strlen(v));
+			kgx_ascii_lower(as, strlen(as));
+			pp->as = as;
+			char *w = v;
+			size_t n = 1;
+			for (char *c = v; *c; c++)
+				n += *c == ' ';
+			pp->words = kgx_arena_alloc(&fs->arena, n * sizeof *pp->words);
+			if (!pp->words)
+				return KGX_ERR_NOMEM;
+			for (char *c = v;; c++)
+				if (*c == ' ' || !*c) {
+					int last = !*c;
+					*c = '\0';
+					if (*w)
+						pp->words[pp->n_words++] = w;
+					if (last)
+						break;
+					w = c + 1;
+				}
+		}
+		if (!eq || pp->n_words < 2 || !*pp->as || strchr(pp->as, ' ')) {
+			kgx_diag(&vloc, "expected 'phrase-preposition = WORD WORD … = PREPOSITION'");
+			return KGX_ERR_SYNTAX;
+		}
+	}
 	else {
 		kgx_diag(&l->loc, "unknown frame setting '%.*s'", (int)l->key_len, l->key);
 		return KGX_ERR_SYNTAX;
@@ -536,6 +586,7 @@ typedef struct {
 	unsigned kinds;    /* W_* flags of a word, looked up once */
 	int titled;        /* a ministry after a minister's title: "de minister van X" */
 	const kgx_entry *holder;  /* who held that title on the letter's date, if named */
+	const char *as;    /* the last word of a phrase preposition: the one it reads as */
 } token;
 
 typedef struct {
@@ -640,11 +691,15 @@ static const char *low(const kgx_frame_state *st, const token *t)
 static int tok_is(const kgx_frame_state *st, const token *t, const char *w)
 {
 	size_t n = strlen(w);
+	if (t->as)
+		return !strcmp(t->as, w);
 	return t->kind == T_WORD && t->e - t->b == n && !memcmp(low(st, t), w, n);
 }
 
 static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
 {
+	if (t->as)
+		return in_words(list, n, t->as, strlen(t->as));
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
 }
 
@@ -758,6 +813,19 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			return KGX_ERR_NOMEM;
 		*slotp = t;
 		at = t.e;
+	}
+	/* "ten behoeve van X": the last word reads as the preposition the
+	 * phrase stands for */
+	token *tk = st->toks.data;
+	for (size_t p = 0; p < fs->phrase_preps.len; p++) {
+		const phrase_prep *pp = &KGX_VEC_AT(&fs->phrase_preps, phrase_prep, p);
+		for (size_t i = 0; i + pp->n_words <= st->toks.len; i++) {
+			size_t k = 0;
+			while (k < pp->n_words && tok_is(st, &tk[i + k], pp->words[k]))
+				k++;
+			if (k == pp->n_words)
+				tk[i + k - 1].as = pp->as;
+		}
 	}
 	return KGX_OK;
 }

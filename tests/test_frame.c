@@ -45,6 +45,7 @@ static const char *FRAMES =
 	"anaphor = fonds Fund\n"
 	"anaphor = top Event\n"
 	"pronominals = hieraan|waaraan\n"
+	"phrase-preposition = ten behoeve van = voor\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -322,6 +323,9 @@ static void test_bad_frames(void **state)
 		"agent-at = subject\nobject = Fund\nobject-at = aan\n",
 		"[@frames]\nanaphor = fonds\n",
 		"[@frames]\nvoice = nobody\n",
+		"[@frames]\nphrase-preposition = ten behoeve van\n",
+		"[@frames]\nphrase-preposition = behoeve = voor\n",
+		"[@frames]\nphrase-preposition = ten behoeve van = voor aan\n",
 	};
 	kgx_diag_quiet(2);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -658,6 +662,14 @@ static void test_gapped_parts(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_phrase_preposition(void **state)
+{
+	(void)state;
+	/* "ten behoeve van" reads as "voor", and its "van" no longer as "van" */
+	check("Albarije schenkt 3 miljoen euro toe ten behoeve van ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
+	check("Albarije schenkt 3 miljoen euro toe ten laste van ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -699,6 +711,7 @@ int main(void)
 		cmocka_unit_test(test_together_with),
 		cmocka_unit_test(test_breakdown_of_a_sum),
 		cmocka_unit_test(test_gapped_parts),
+		cmocka_unit_test(test_phrase_preposition),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
