@@ -67,13 +67,19 @@ static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t
 		return 0;
 	if (al->exact && !kgx_lex_exact_matches(al->exact, first, n, c->keys.s))
 		return 0;
-	if (al->capital && n > 1) {
+	/* a rule that names the class has read the name from its context:
+	 * "operatie Sophia" is the known "Operatie Sophia" */
+	int ruled = c->whole && c->want;
+	if (al->capital && n > 1 && !ruled) {
 		int32_t cp;
 		kgx_utf8_decode(c->keys.s + first[0].exact, first[0].exact_len, &cp);
 		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
 			return 0;
 	}
-	if (al->kind == KGX_ALIAS_SHORT && !seen(c, al->entry))
+	/* a short name stands for its entry once the full one was named, or
+	 * where a rule's context names its class ("minister voor
+	 * Ontwikkelingssamenwerking") */
+	if (al->kind == KGX_ALIAS_SHORT && !seen(c, al->entry) && !ruled)
 		return 0;
 	return 1;
 }

@@ -160,6 +160,26 @@ static void test_amounts_in_words(void **state)
 	}
 }
 
+/* A rule that reads a name from its context finds the known entry by a
+ * short name or with a lower-case first word: "operatie Sophia" is the
+ * known mission, "minister X voor Ontwikkelingssamenwerking" the known
+ * portfolio, though neither was named in full before. */
+static void test_known_name_in_context(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "context.txt",
+	      "Den Haag, 3 maart 2009\n\n"
+	      "Nederland nam deel aan operatie Sophia.\n\n"
+	      "Het overleg was met minister Koenders voor Ontwikkelingssamenwerking.\n");
+	const kgx_entry *op = mention_of("Sophia");
+	const kgx_entry *pf = mention_of("Ontwikkelingssamenwerking");
+	assert_non_null(op);
+	assert_non_null(pf);
+	assert_string_equal(op->id, "eunavfor-med-sophia");
+	assert_string_equal(pf->id, "min-development-cooperation-nl");
+	assert_non_null(t_relation(&doc, "person-koenders", KGX_P_MINISTEROF, "min-development-cooperation-nl"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +189,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_job_title_not_a_person, release),
 		cmocka_unit_test_teardown(test_apposition_minister_of, release),
 		cmocka_unit_test_teardown(test_amounts_in_words, release),
+		cmocka_unit_test_teardown(test_known_name_in_context, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
