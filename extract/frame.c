@@ -1844,7 +1844,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			break;
 		if (t[k].kind == T_NAME) {
 			int gov = governed(st, k);
-			if (k == skip || (inverted && k <= i + 2 && !gov && !words && fits(doc, &t[k], &f->agent) &&
+			/* "spreekt minister X de Y toe": a title before a person right after the verb */
+			int titled = words == 1 && k == i + 2 && (mention_of(doc, &t[k])->entry->classes & KGX_C_PERSON);
+			if (k == skip || (inverted && k <= i + 2 && !gov && (!words || titled) && fits(doc, &t[k], &f->agent) &&
 			                  mention_of(doc, &t[k])->kind == KGX_M_STRONG)) {
 				k = list_end(st, k, ce);
 				continue;  /* the subject, inverted, or the agent: with its list */
@@ -1872,7 +1874,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			words++;
 			/* "sinds 2019", "in 2024": a time, not a phrase a "van" could hang on */
 			int dated = k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9';
-			other_prep |= (t[k].kinds & W_PREP) && !tok_is(st, &t[k], "van") && !dated &&
+			/* the verb's own particle is no preposition: "zit de top voor van X" */
+			other_prep |= (t[k].kinds & W_PREP) && k != last && !tok_is(st, &t[k], "van") && !dated &&
 			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
 	}
