@@ -27,7 +27,8 @@ enum {
 	AT_COMPOUND = 8,   /* a name glued to the trigger: "UNIFIL-militairen" */
 	AT_RECENT = 16,    /* with nothing else: the last name of its class, this
 	                    * sentence or the two before */
-	AT_APPOSITION = 32 /* after the object and a comma: "de voorzitter van X, Y" */
+	AT_APPOSITION = 32, /* after the object and a comma: "de voorzitter van X, Y" */
+	AT_LIST = 64       /* the items of the list a colon opens: "bestaat uit: – 5 miljoen via X;" */
 };
 
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
@@ -286,6 +287,8 @@ static kgx_status parse_slot(kgx_frames *fs, slot *s, int classes_key, char *v, 
 			s->at |= AT_RECENT;
 		else if (!strcmp(words[i], "apposition"))
 			s->at |= AT_APPOSITION;
+		else if (!strcmp(words[i], "list"))
+			s->at |= AT_LIST;
 		else
 			s->preps[s->n_preps++] = words[i];
 	}
@@ -618,6 +621,12 @@ struct kgx_frame_state {
 		const kgx_entry *body, *holder;
 	} offices[16];              /* the holders looked up so far */
 	size_t n_offices;
+	struct {
+		const kgx_frame *frame;   /* NULL: no list is open */
+		const kgx_entry *agent;
+		uint32_t intro, next;     /* the sentence that opened it, the item expected */
+		int year, start_year, end_year;
+	} list;                     /* "Het pakket bestaat uit:" and the items after it */
 };
 
 kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
@@ -2070,6 +2079,135 @@ static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot
 	return 0;
 }
 
+/* Whether sentence si ends in a colon: it announces a list. */
+static int ends_in_colon(const kgx_doc *doc, uint32_t si)
+{
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	uint32_t e = s->span.end;
+	while (e > s->span.begin && strchr(" \t\n", doc->text[e - 1]))
+		e--;
+	return e > s->span.begin && doc->text[e - 1] == ':';
+}
+
+/* "Het steunpakket bestaat uit:", "Nederland draagt bij aan:": the items
+ * that follow name the objects. The agent is the clause's subject, or the
+ * letter's voice. */
+static kgx_status open_list(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, size_t i,
+                            size_t cb, size_t ce, int noun)
+{
+	const token *t = st->toks.data;
+	const kgx_entry *agent = NULL;
+	/* "het Deense pakket": an adjective of a country just before the noun */
+	if ((f->agent.at & AT_ADJECTIVE) && noun && i > cb && t[i - 1].kind == T_NAME &&
+	    mention_of(doc, &t[i - 1])->kind == KGX_M_WEAK && fits(doc, &t[i - 1], &f->agent))
+		agent = mention_of(doc, &t[i - 1])->entry;
+	if (!agent && (f->agent.at & AT_SUBJECT)) {
+		size_t a = subject(st, doc, &f->agent, cb, ce, i, noun, SIZE_MAX, NULL);
+		if (a != SIZE_MAX)
+			agent = acting_for(st->fs, filled(doc, t, &(filler){a, NULL, 0}, &f->agent));
+	}
+	if (!agent && st->voice_on && f->voice != VOICE_NONE &&
+	    (voiced(st, cb, i, 0) || f->voice == VOICE_ANY || noun))
+		agent = st->fs->voice;
+	if (!agent)
+		return missed(st, doc, si, f, i, "a list, but no agent");
+	st->list.frame = f;
+	st->list.agent = agent;
+	st->list.intro = si;
+	st->list.next = si + 1;
+	st->list.year = st->list.start_year = st->list.end_year = 0;
+	kgx_rel_years(doc->text + t[cb].b, t[ce - 1].e - t[cb].b, &st->list.year, &st->list.start_year,
+	              &st->list.end_year);
+	return KGX_OK;
+}
+
+/* Whether a token is a list's bullet: "-", "–", "•", "*", "·", "▪". */
+static int bullet(const kgx_doc *doc, const token *t)
+{
+	static const char *const marks[] = {"-", "\u2013", "\u2014", "\u2022", "*", "\u00b7", "\u25aa", "\u25e6"};
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (t->e - t->b == strlen(marks[k]) && !memcmp(doc->text + t->b, marks[k], t->e - t->b))
+			return 1;
+	return 0;
+}
+
+/* The items of an open list in sentence si ("– 5 miljoen euro via X;",
+ * "• X: 3 miljoen", one to a line or run together): each item's first sum
+ * to the name it is for, the name it opens with or one after the object's
+ * preposition. A sentence with no item closes the list. Finds the
+ * sentence's amounts either way. */
+static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx_frame_sink sink, void *ctx)
+{
+	const kgx_frame *f = st->list.frame;
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	const token *t = st->toks.data;
+	size_t n = st->toks.len;
+	kgx_status rc = find_amounts(st, doc, s);
+	if (rc != KGX_OK)
+		return rc;
+	if (si != st->list.next || si - st->list.intro > 24 || !n || !st->amounts.len ||
+	    !(bullet(doc, &t[0]) || t[0].amount >= 0 || t[0].kind == T_NAME)) {
+		st->list.frame = NULL;
+		return KGX_OK;
+	}
+	st->list.next = si + 1;
+	for (size_t b = 0; b < n;) {
+		/* the item: up to the next bullet or semicolon */
+		size_t e = b + 1;
+		while (e < n && !bullet(doc, &t[e]) && !(t[e].kind == T_PUNCT && st->lower.s[t[e].lb] == ';'))
+			e++;
+		size_t first = b + (bullet(doc, &t[b]) || t[b].kind == T_PUNCT);
+		int sum = -1;
+		size_t obj = SIZE_MAX;
+		for (size_t k = first; k < e; k++) {
+			if (sum < 0 && t[k].amount >= 0)
+				sum = t[k].amount;
+			if (obj != SIZE_MAX || t[k].kind != T_NAME || !fits(doc, &t[k], &f->object) || modifier(doc, &t[k]) ||
+			    mention_of(doc, &t[k])->kind != KGX_M_STRONG)
+				continue;
+			/* "X: 3 miljoen", "X (3 miljoen)" at the item's start */
+			int opens = k == first && k + 1 < e &&
+			            ((t[k + 1].kind == T_PUNCT && strchr(":(", st->lower.s[t[k + 1].lb])) || t[k + 1].amount >= 0);
+			size_t p = k > first && determiner(st, &t[k - 1]) ? k - 1 : k;
+			if (opens || (p > first && tok_in(st, &t[p - 1], f->object.preps, f->object.n_preps)))
+				obj = k;
+		}
+		const kgx_entry *o = obj == SIZE_MAX ? NULL : mention_of(doc, &t[obj])->entry;
+		if (o && o != st->list.agent && sum >= 0) {
+			const amount *am = &KGX_VEC_AT(&st->amounts, amount, (size_t)sum);
+			st->how.len = 0;
+			if (kgx_buf_printf(&st->how, "frame %s: list item; agent '%s'; object '%.*s'", f->rule->id,
+			                   st->list.agent->label, (int)(t[obj].e - t[obj].b), doc->text + t[obj].b))
+				return KGX_ERR_NOMEM;
+			kgx_frame_fact fact = {0};
+			fact.rule = f->rule;
+			fact.s = st->list.agent;
+			fact.o = o;
+			fact.predicate = f->predicate;
+			fact.back = si - st->list.intro;
+			if (f->rule->amounts) {
+				if (f->predicate == KGX_P_FUNDS) {
+					if (!(fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value))))
+						return KGX_ERR_NOMEM;
+					fact.currency = am->currency;
+				}
+				int year = 0, sy = 0, ey = 0;
+				kgx_rel_years(doc->text + t[b].b, t[e - 1].e - t[b].b, &year, &sy, &ey);
+				int own = year || sy || ey;
+				fact.year = own ? year : st->list.year;
+				fact.start_year = own ? sy : st->list.start_year;
+				fact.end_year = own ? ey : st->list.end_year;
+			}
+			if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
+				return KGX_ERR_NOMEM;
+			if ((rc = sink(ctx, &fact)) != KGX_OK)
+				return rc;
+		}
+		b = e + (e < n && t[e].kind == T_PUNCT);
+	}
+	return KGX_OK;
+}
+
 /* Try one trigger at token i of sentence si. */
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
@@ -2113,6 +2251,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return missed(st, doc, si, f, i, has ? "an amount, which this frame forbids" : "no amount, which this frame requires");
 	}
 
+	/* a frame of lists only opens one; its prepositions mark the name in an item */
+	if (f->object.at & AT_LIST) {
+		if (!ends_in_colon(doc, si))
+			return missed(st, doc, si, f, i, "no list: the sentence does not end in a colon");
+		return st->list.frame ? KGX_OK : open_list(st, doc, si, f, i, cb, ce, noun);
+	}
 	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
 	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
 	 * names, and the infinitive that makes it a deed, do not use up its reach */
@@ -2316,6 +2460,10 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 	kgx_status rc = tokenize(st, doc, s, m0, m1);
 	int amounts_done = 0;
+	if (rc == KGX_OK && st->list.frame) {
+		rc = list_items(st, doc, si, sink, ctx);
+		amounts_done = 1;
+	}
 	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
 		const token *t = &KGX_VEC_AT(&st->toks, token, i);
 		if (t->kind != T_WORD)

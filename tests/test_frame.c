@@ -58,6 +58,10 @@ static const char *FRAMES =
 	"verb = betaalt|betaald\n"
 	"agent = Country\nagent-at = door|subject\n"
 	"object = Fund|UNBody\nobject-at = direct|subject\n"
+	"[lijst]\nkind = frame\npredicate = funds\n"
+	"noun = pakket\n"
+	"agent = Country|~Country\nagent-at = adjective|subject\n"
+	"object = Fund|UNBody|Organisation\nobject-at = via|aan|list\nvoice = any\n"
 	"[zit-voor]\nkind = frame\npredicate = chairs\n"
 	"noun = voorzitter\n"
 	"agent = Country\nagent-at = subject|adjective\n"
@@ -670,6 +674,35 @@ static void test_phrase_preposition(void **state)
 	check("Albarije schenkt 3 miljoen euro toe ten laste van ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
 }
 
+static void test_list_after_colon(void **state)
+{
+	(void)state;
+	/* a colon opens a list; each item gives its sum to its name; a
+	 * sentence that is no item closes the list */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt",
+	      "Het Albarijnse pakket bestaat uit:\n\n- 3 miljoen euro via ZORG;\n\n- 2 miljoen euro via het "
+	      "Groeifonds.\n\nDaarna volgt de rest: 4 miljoen euro via het Waterfonds.\n");
+	const kgx_relation *a = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	const kgx_relation *b = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a->amount, "3000000.0");
+	assert_string_equal(b->amount, "2000000.0");
+	assert_null(t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b"));
+	kgx_doc_release(&doc);
+	/* items run together on one line */
+	t_run(&doc, r, "t.txt", "Het Albarijnse pakket bestaat uit:\n\n- ZORG: 3 miljoen euro; - Groeifonds: 2 miljoen euro.\n");
+	a = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	b = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(b->amount, "2000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -712,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_breakdown_of_a_sum),
 		cmocka_unit_test(test_gapped_parts),
 		cmocka_unit_test(test_phrase_preposition),
+		cmocka_unit_test(test_list_after_colon),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
