@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Where a slot may stand, besides after one of its prepositions. */
 enum {
@@ -2413,12 +2414,26 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 }
 
 /* Remember the sentence's strong mentions for the anaphors of the next. */
+/* "ten laste van het Stabiliteitsfonds": the budget money comes from is
+ * not what a passage is about. */
+static int source_of_money(const kgx_doc *doc, uint32_t b)
+{
+	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
+	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+		size_t n = strlen(heads[k]);
+		if (b >= n && !strncasecmp(doc->text + b - n, heads[k], n))
+			return 1;
+	}
+	return 0;
+}
+
 static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
 {
 	const kgx_mention *ms = doc->mentions.data;
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
-		    modifier_span(doc, ms[m].span.begin, ms[m].span.end))
+		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(doc, ms[m].span.begin))
 			continue;
 		st->seq++;
 		for (int c = 0; c < KGX_NCLASSES; c++)
