@@ -1481,6 +1481,11 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * but "X is een van de oprichters" is one of a kind */
 	int one_of = trig >= 3 && tok_is(st, &t[trig - 3], "een") && tok_is(st, &t[trig - 2], "van") &&
 	             tok_is(st, &t[trig - 1], "de");
+	/* "X behoort tot de grootste donoren": one of a kind too */
+	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--)
+		for (size_t v = k - 1; tok_is(st, &t[k - 1], "tot") && v > 0 && v + 3 > k && !one_of; v--)
+			one_of = tok_is(st, &t[v - 1], "behoort") || tok_is(st, &t[v - 1], "behoren") ||
+			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden");
 	if (noun && governed(st, trig) && !one_of)
 		return SIZE_MAX;
 	/* the reach counts words and names: punctuation and quotes are free */
@@ -2065,6 +2070,8 @@ static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const k
 /* Whether the clause names something of a class the slot does not take,
  * leaving out names of the `ignored` classes and, with `heads_only`, names
  * that only qualify a noun ("de EU-troepenmacht"). */
+static int source_of_money(const kgx_doc *doc, uint32_t b);
+
 static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                        unsigned ignored, int heads_only)
 {
@@ -2074,7 +2081,7 @@ static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot
 			continue;
 		const kgx_mention *m = mention_of(doc, &t[k]);
 		if (m->kind == KGX_M_STRONG && !fits(doc, &t[k], sl) && !(m->entry->classes & ignored) &&
-		    !(heads_only && modifier(doc, &t[k])))
+		    !(heads_only && modifier(doc, &t[k])) && !source_of_money(doc, m->span.begin))
 			return 1;
 	}
 	return 0;
