@@ -2043,11 +2043,19 @@ static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slo
 {
 	const token *t = st->toks.data;
 	size_t n = st->toks.len, k = last + 1;
+	/* past an apposition of the last object: "naar X, het door Y beheerde fonds, en …" */
+	if (k + 2 < n && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' && determiner(st, &t[k + 1]))
+		for (size_t j = k + 2; j < n && j < k + 10; j++)
+			if (t[j].kind == T_PUNCT) {
+				if (st->lower.s[t[j].lb] == ',')
+					k = j;
+				break;
+			}
 	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',')
 		return no;
 	if (tok_is(st, &t[k + 1], "waarvan"))
 		return parts(st, doc, sl, k + 2, objs, no, te);
-	return parts(st, doc, sl, k + 1, objs, no, te);
+	return parts(st, doc, sl, k + 1 + tok_is(st, &t[k + 1], "en"), objs, no, te);
 }
 
 /* For --explain: a trigger that gave no relation, and why. */
@@ -2262,7 +2270,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* a frame of lists only opens one; its prepositions mark the name in an item */
 	if (f->object.at & AT_LIST) {
 		if (!ends_in_colon(doc, si))
-			return missed(st, doc, si, f, i, "no list: the sentence does not end in a colon");
+			return KGX_OK;
 		return st->list.frame ? KGX_OK : open_list(st, doc, si, f, i, cb, ce, noun);
 	}
 	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
