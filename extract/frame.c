@@ -1274,6 +1274,21 @@ static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 	return n;
 }
 
+/* The class of a noun that stands for a fund or a mission and nothing
+ * else ("fonds", "missie"; not "programma"), from the anaphor nouns; 0 for
+ * any other word. */
+static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
+{
+	unsigned classes = 0;
+	for (size_t k = 0; k < st->fs->anaphors.len; k++) {
+		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
+		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b) &&
+		    !(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)))
+			classes |= an->classes;
+	}
+	return classes;
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -1383,6 +1398,11 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
+					break;
+				/* "aan een fonds van de VN", "aan de missie van de AU": a fund
+				 * or a mission left unnamed, and the body it belongs to */
+				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") &&
+				    (unnamed_kind(st, &t[j]) & sl->classes))
 					break;
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
