@@ -1414,7 +1414,8 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						return f;
 					}
 				}
-				if (t[j].kind == T_WORD && j <= i + 3) {
+				/* "voor versterking van deze missie": an anaphor a "van" hangs on */
+				if (t[j].kind == T_WORD && (j <= i + 3 || (j >= 2 && tok_is(st, &t[j - 2], "van")))) {
 					filler f = anaphor(st, doc, sl, j, si);
 					if (f.entry)
 						return f;
@@ -1943,13 +1944,16 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	return obj;
 }
 
-/* Whether the clause has a phrase of the slot's prepositions after token i:
- * then what it names is the slot's, and no earlier name is. */
-static int complement(const kgx_frame_state *st, const slot *sl, size_t i, size_t ce)
+/* Whether the clause [cb, ce) has a phrase of the slot's prepositions
+ * besides the trigger at i, after it or before a final verb ("heeft 30
+ * miljoen voor noodhulp toegezegd"): then what it names is the slot's, and
+ * no earlier name is. A year after "voor" is a time. */
+static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t ce)
 {
 	const token *t = st->toks.data;
-	for (size_t k = i + 1; k < ce; k++)
-		if (tok_in(st, &t[k], sl->preps, sl->n_preps))
+	for (size_t k = cb; k < ce; k++)
+		if (k != i && tok_in(st, &t[k], sl->preps, sl->n_preps) &&
+		    !(k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9'))
 			return 1;
 	return 0;
 }
@@ -2351,7 +2355,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * ("zegde 10 miljoen toe op de donorconferentie"): it takes no object
 	 * from the sentences before; the people it names (who represented
 	 * whom) do not count */
-	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, i, ce) &&
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, cb, i, ce) &&
 	    !names_other(st, doc, &f->agent, cb, ce, KGX_C_PERSON, 1)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
@@ -2410,6 +2414,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return missed(st, doc, si, f, i, st->voice_on ? "no agent" : "no agent, and a debate has no voice");
+		/* "een brief aan de voorzitter van X": a noun after "aan" is whom
+		 * the letter addresses, not what it does */
+		if (noun && i >= 2 && determiner(st, &t[i - 1]) && tok_is(st, &t[i - 2], "aan"))
+			return missed(st, doc, si, f, i, "no agent: the noun is addressed");
 		if (!voiced(st, cb, i, 0)) {
 			if (f->voice != VOICE_ANY)
 				return missed(st, doc, si, f, i, "no agent");
