@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -85,6 +85,8 @@ struct kgx_frames {
 	size_t n_voice_bodies;
 	char **pronominals;      /* "hieraan", "daarvoor": a preposition with "it" */
 	size_t n_pronominals;
+	char **titles;           /* "minister", "premier": a title before a person's name */
+	size_t n_titles;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -410,6 +412,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->voice_bodies, &fs->n_voice_bodies);
 	else if (KEY("pronominals"))
 		st = split_list(fs, v, &fs->pronominals, &fs->n_pronominals);
+	else if (KEY("titles"))
+		st = split_list(fs, v, &fs->titles, &fs->n_titles);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -530,6 +534,7 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 		unsigned kind;
 	} lists[] = {{fs->preps, fs->n_preps, W_PREP},
 	             {fs->pronominals, fs->n_pronominals, W_PRONOMINAL},
+	             {fs->titles, fs->n_titles, W_TITLE},
 	             {fs->relatives, fs->n_relatives, W_RELATIVE},
 	             {fs->breaks, fs->n_breaks, W_BREAK},
 	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX}};
@@ -1112,6 +1117,9 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 	size_t k = i;
 	while (k > begin && n < MAX_ITEMS) {
 		size_t j = k - 1;
+		/* "premier X, minister Y": an item's title */
+		while (j > begin && (t[j].kinds & W_TITLE) && t[j].kind == T_WORD)
+			j--;
 		/* "de vaste commissie X en de algemene commissie Y": an item's
 		 * adjective after its article */
 		if (j > begin + 1 && adjective_after_article(st, doc, &t[j], &t[j - 1]))
@@ -1128,6 +1136,16 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 				break;
 			j--;
 		}
+		/* the item before, with what trails it: a footnote number glued to
+		 * it ("commissie voor X1,"), a person's portfolio ("Y van X") */
+		if (sep && j > begin && t[j].kind == T_WORD && t[j].b == t[j - 1].e && st->lower.s[t[j].lb] >= '0' &&
+		    st->lower.s[t[j].lb] <= '9')
+			j--;
+		if (sep && j >= begin + 2 && t[j].kind == T_NAME && t[j].titled == 0 &&
+		    (mention_of(doc, &t[j])->entry->classes & KGX_C_GOVBODY) &&
+		    (tok_is(st, &t[j - 1], "van") || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
+		    (mention_of(doc, &t[j - 2])->entry->classes & KGX_C_PERSON) && fits(doc, &t[j - 2], sl))
+			j -= 2;
 		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
 			j--;
 		if (!sep || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)

@@ -180,6 +180,25 @@ static void test_known_name_in_context(void **state)
 	assert_non_null(t_relation(&doc, "person-koenders", KGX_P_MINISTEROF, "min-development-cooperation-nl"));
 }
 
+/* A list of subjects, each with its title and portfolio, and committees
+ * with footnote numbers glued to their names: every item takes part. */
+static void test_list_of_titled_subjects(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "subjects.txt",
+	      "Den Haag, 3 maart 2023\n\n"
+	      "Premier Rutte, minister Hoekstra van Buitenlandse Zaken en minister Schreinemacher voor "
+	      "Buitenlandse Handel en Ontwikkelingssamenwerking nemen in mei deel aan de Algemene Vergadering.\n\n"
+	      "VERSLAG VAN EEN ALGEMEEN OVERLEG\n\n"
+	      "De vaste commissie voor Defensie4 en de vaste commissie voor Buitenlandse Zaken5 hebben op "
+	      "3 mei 2021 overleg gevoerd met minister Bijleveld.\n");
+	assert_non_null(t_relation(&doc, "person-rutte", KGX_P_PARTICIPATESIN, "un-general-assembly"));
+	assert_non_null(t_relation(&doc, "person-hoekstra", KGX_P_PARTICIPATESIN, "un-general-assembly"));
+	assert_non_null(t_relation(&doc, "person-schreinemacher", KGX_P_PARTICIPATESIN, "un-general-assembly"));
+	assert_non_null(t_relation(&doc, "tk-committee-defence", KGX_P_PARTICIPATESIN, "ao-2021-05-03"));
+	assert_non_null(t_relation(&doc, "tk-committee-foreign-affairs", KGX_P_PARTICIPATESIN, "ao-2021-05-03"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +209,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_apposition_minister_of, release),
 		cmocka_unit_test_teardown(test_amounts_in_words, release),
 		cmocka_unit_test_teardown(test_known_name_in_context, release),
+		cmocka_unit_test_teardown(test_list_of_titled_subjects, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
