@@ -190,8 +190,8 @@ static void test_list_of_titled_subjects(void **state)
 	      "Premier Rutte, minister Hoekstra van Buitenlandse Zaken en minister Schreinemacher voor "
 	      "Buitenlandse Handel en Ontwikkelingssamenwerking nemen in mei deel aan de Algemene Vergadering.\n\n"
 	      "VERSLAG VAN EEN ALGEMEEN OVERLEG\n\n"
-	      "De vaste commissie voor Defensie4 en de vaste commissie voor Buitenlandse Zaken5 hebben op "
-	      "3 mei 2021 overleg gevoerd met minister Bijleveld.\n");
+	      "De commissie voor Defensie4 en de commissie voor Buitenlandse Zaken5 hebben op 3 mei 2021 "
+	      "overleg gevoerd met minister Bijleveld.\n");
 	assert_non_null(t_relation(&doc, "person-rutte", KGX_P_PARTICIPATESIN, "un-general-assembly"));
 	assert_non_null(t_relation(&doc, "person-hoekstra", KGX_P_PARTICIPATESIN, "un-general-assembly"));
 	assert_non_null(t_relation(&doc, "person-schreinemacher", KGX_P_PARTICIPATESIN, "un-general-assembly"));
