@@ -813,8 +813,13 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			after_comma = c == ',';
 		} else {
 			/* "X, dat door Y wordt beheerd, steunt Z": the comma that
-			 * closes a relative clause opens the rest of the main one */
-			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE)) || relative > 2))
+			 * closes a relative clause opens the rest of the main one;
+			 * one between two names is a list's ("door de VN, Zweden en Z") */
+			int listed = after_comma && st->toks.len >= 2 &&
+			             KGX_VEC_AT(&st->toks, token, st->toks.len - 2).kind == T_NAME &&
+			             (t.kind == T_NAME || ((tok_is(st, &t, "de") || tok_is(st, &t, "het")) && m < m1 &&
+			                                   ms[m].span.begin == t.e + 1));
+			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE)) || (relative > 2 && !listed)))
 				clause++;
 			if (after_comma)
 				relative = (t.kinds & W_RELATIVE) ? 1 : 0;
