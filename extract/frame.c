@@ -1043,6 +1043,21 @@ static int governed(const kgx_frame_state *st, size_t i)
 	return 0;
 }
 
+/* The class of a noun that stands for a fund or a mission and nothing
+ * else ("fonds", "missie"; not "programma"), from the anaphor nouns; 0 for
+ * any other word. */
+static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
+{
+	unsigned classes = 0;
+	for (size_t k = 0; k < st->fs->anaphors.len; k++) {
+		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
+		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b) &&
+		    !(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)))
+			classes |= an->classes;
+	}
+	return classes;
+}
+
 #define MAX_ITEMS 32
 
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
@@ -1092,6 +1107,12 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
 		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
 		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0))
+			j++;
+		/* "X en de Franse operatie Y": a country's adjective and the kind
+		 * of the item before its name */
+		if (j + 1 < end && t[j].kind == T_NAME && mention_of(doc, &t[j])->kind == KGX_M_WEAK && !fits(doc, &t[j], sl))
+			j++;
+		if (j + 1 < end && t[j].kind == T_WORD && (unnamed_kind(st, &t[j]) & sl->classes) && t[j + 1].kind == T_NAME)
 			j++;
 		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
 			break;
@@ -1295,21 +1316,6 @@ static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 	for (size_t k = from; k < to; k++)
 		n += t[k].amount < 0 && t[k].kind != T_PUNCT;
 	return n;
-}
-
-/* The class of a noun that stands for a fund or a mission and nothing
- * else ("fonds", "missie"; not "programma"), from the anaphor nouns; 0 for
- * any other word. */
-static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
-{
-	unsigned classes = 0;
-	for (size_t k = 0; k < st->fs->anaphors.len; k++) {
-		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
-		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b) &&
-		    !(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)))
-			classes |= an->classes;
-	}
-	return classes;
 }
 
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
@@ -2423,6 +2429,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
 		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip, &agent_head);
 		ahow = "subject";
+		for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
+			if (!objs[k].entry && objs[k].tok == agent.tok)
+				agent = NO_FILLER;
 		/* "De operatie zal X ondersteunen": a noun that stands for an
 		 * earlier name, as the subject the clause opens with */
 		if (agent.tok == SIZE_MAX && !noun && !passive && cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) &&
