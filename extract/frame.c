@@ -2483,7 +2483,18 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
 		na = co_agents(st, doc, ag, cb, ce, objs, no, agents, na);
 	}
-	if (f->rule->negation && negated(st, doc, cbyte, cend))
+	/* the negation of this statement: up to a few words past its trigger and
+	 * object ("steunt X niet meer"), not a clause joined after it ("levert X
+	 * en zal bezien of meer kan") */
+	size_t stated = last;
+	for (size_t k = 0; k < no; k++)
+		if (objs[k].tok != SIZE_MAX && objs[k].tok > stated && objs[k].tok < ce)
+			stated = objs[k].tok;
+	for (size_t k = stated + 1; k < ce && k <= stated + 3 && t[k].kind != T_PUNCT && !tok_is(st, &t[k], "en") &&
+	                            !tok_is(st, &t[k], "maar") && !tok_is(st, &t[k], "of");
+	     k++)
+		stated = k;
+	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))
 		return missed(st, doc, si, f, i, "negated");
 	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, te, sink, ctx);
 }

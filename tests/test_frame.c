@@ -133,6 +133,9 @@ static void test_inversion_and_negation(void **state)
 	(void)state;
 	check("Daarom schenkt Borea toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
 	check("Borea schenkt niet toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 0);
+	check("Borea betaalt het Waterfonds niet meer.", "borea", KGX_P_FUNDS, "fund-b", 0);
+	/* a clause joined after the statement has a negation of its own */
+	check("Borea schenkt toe aan ZORG en zal bezien of dat niet meer kan.", "borea", KGX_P_FUNDS, "agency", 1);
 }
 
 static void test_passive(void **state)
