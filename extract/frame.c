@@ -60,6 +60,8 @@ struct kgx_frame {
 	int agent_set, object_set;
 	int begins;  /* "years = start": the clause's year is when the relation began */
 	char **unless;  /* words that, beside the trigger, make it another verb ("zich") */
+	size_t n_with;
+	char **with;    /* words one of which the clause must hold ("eenheden") */
 	size_t n_unless;
 	int money;
 	int voice;
@@ -332,6 +334,12 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 			return KGX_ERR_SYNTAX;
 		}
 		return KGX_OK;
+	}
+	if (KEY("with")) {
+		kgx_status st = split_list(fs, v, &f->with, &f->n_with);
+		if (st == KGX_ERR_SYNTAX)
+			kgx_diag(&vloc, "expected words separated by '|'");
+		return st;
 	}
 	if (KEY("unless")) {
 		kgx_status st = split_list(fs, v, &f->unless, &f->n_unless);
@@ -2311,6 +2319,15 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = i + 1; f->n_unless && k < ce && k <= last + 1; k++)
 		if (tok_in(st, &t[k], f->unless, f->n_unless))
 			return missed(st, doc, si, f, i, "a word that makes it another verb");
+	/* "heeft eenheden toegezegd": a verb of many senses, in this one only
+	 * beside one of the frame's words */
+	if (f->n_with) {
+		size_t k = cb;
+		while (k < ce && !tok_in(st, &t[k], f->with, f->n_with))
+			k++;
+		if (k == ce)
+			return KGX_OK;
+	}
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	if (f->money != MONEY_ANY) {
 		int has = 0;
