@@ -62,6 +62,10 @@ static const char *FRAMES =
 	"noun = pakket\n"
 	"agent = Country|~Country\nagent-at = adjective|subject\n"
 	"object = Fund|UNBody|Organisation\nobject-at = via|aan|list\nvoice = any\n"
+	"[belofte]\nkind = frame\npredicate = participatesIn\n"
+	"verb = belooft\nwith = soldaten|schepen\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Mission\nobject-at = aan\nmoney = forbidden\n"
 	"[zit-voor]\nkind = frame\npredicate = chairs\n"
 	"noun = voorzitter\n"
 	"agent = Country\nagent-at = subject|adjective\n"
@@ -706,6 +710,14 @@ static void test_list_after_colon(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_with_words(void **state)
+{
+	(void)state;
+	/* a verb of many senses is the frame's only beside one of its words */
+	check("Borea belooft soldaten aan VREDMIS.", "borea", KGX_P_PARTICIPATESIN, "mission", 1);
+	check("Borea belooft steun aan VREDMIS.", "borea", KGX_P_PARTICIPATESIN, "mission", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -749,6 +761,7 @@ int main(void)
 		cmocka_unit_test(test_gapped_parts),
 		cmocka_unit_test(test_phrase_preposition),
 		cmocka_unit_test(test_list_after_colon),
+		cmocka_unit_test(test_with_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
