@@ -67,9 +67,12 @@ static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t
 		return 0;
 	if (al->exact && !kgx_lex_exact_matches(al->exact, first, n, c->keys.s))
 		return 0;
-	/* a rule that names the class has read the name from its context:
-	 * "operatie Sophia" is the known "Operatie Sophia" */
-	int ruled = c->whole && c->want;
+	/* a rule that creates a body, a mission or a fund has read the name
+	 * after its kind or a title: "operatie Sophia" is the known "Operatie
+	 * Sophia", "minister voor Ontwikkelingssamenwerking" the portfolio.
+	 * Documents, persons and events share short names too often for it. */
+	int ruled = c->whole && (c->want & (KGX_C_MISSION | KGX_C_GOVBODY | KGX_C_UNBODY | KGX_C_FUND | KGX_C_ORGANISATION)) &&
+	            !(c->want & (KGX_C_DOCUMENT | KGX_C_PERSON | KGX_C_EVENT));
 	if (al->capital && n > 1 && !ruled) {
 		int32_t cp;
 		kgx_utf8_decode(c->keys.s + first[0].exact, first[0].exact_len, &cp);
@@ -209,8 +212,9 @@ static unsigned classify(ent_ctx *c, const char *s, size_t len)
 static int genitive_before(const char *s, size_t at, const kgx_entry *parent)
 {
 	static const char *const words[] = {"van de ", "van het ", "of the ", "der "};
-	size_t n_words = sizeof words / sizeof *words - ((parent->classes & KGX_C_GOVBODY) != 0);
-	for (size_t k = 0; k < n_words; k++) {
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		if (!strcmp(words[k], "der ") && (parent->classes & KGX_C_GOVBODY))
+			continue;
 		size_t n = strlen(words[k]);
 		if (at >= n && !strncasecmp(s + at - n, words[k], n) && (at == n || !isalnum((unsigned char)s[at - n - 1])))
 			return 1;

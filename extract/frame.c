@@ -452,10 +452,7 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 	else if (KEY("phrase-preposition")) {
 		/* "ten behoeve van = voor": the words, then the preposition they read as */
 		char *eq = strchr(v, '=');
-		phrase_prep *pp = kgx_vec_push(&fs->phrase_preps);
-		if (!pp)
-			return KGX_ERR_NOMEM;
-		memset(pp, 0, sizeof *pp);
+		phrase_prep parsed = {0}, *pp = &parsed;
 		if (eq) {
 			char *as = eq + 1, *end = eq;
 			*eq = '\0';
@@ -488,6 +485,10 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 			kgx_diag(&vloc, "expected 'phrase-preposition = WORD WORD … = PREPOSITION'");
 			return KGX_ERR_SYNTAX;
 		}
+		phrase_prep *slotp = kgx_vec_push(&fs->phrase_preps);
+		if (!slotp)
+			return KGX_ERR_NOMEM;
+		*slotp = parsed;
 	}
 	else {
 		kgx_diag(&l->loc, "unknown frame setting '%.*s'", (int)l->key_len, l->key);
@@ -640,6 +641,7 @@ struct kgx_frame_state {
 		const kgx_entry *agent;
 		uint32_t intro, next;     /* the sentence that opened it, the item expected */
 		int year, start_year, end_year;
+		int bulleted;             /* the items so far had bullets */
 	} list;                     /* "Het pakket bestaat uit:" and the items after it */
 };
 
@@ -1051,22 +1053,30 @@ static int governed(const kgx_frame_state *st, size_t i)
 	return 0;
 }
 
-/* The class of a noun that stands for a fund or a mission and nothing
- * else ("fonds", "missie"; not "programma"), from the anaphor nouns; 0 for
- * any other word. */
-static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
+/* The classes a noun can stand for as an anaphor ("fonds": Fund), from
+ * the settings; 0 for any other word. */
+static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 {
 	unsigned classes = 0;
-	for (size_t k = 0; k < st->fs->anaphors.len; k++) {
+	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
-		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b) &&
-		    !(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)))
+		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b))
 			classes |= an->classes;
 	}
 	return classes;
 }
 
+/* The class of a noun that stands for a fund or a mission and nothing
+ * else ("fonds", "missie"; not "programma"); 0 for any other word. */
+static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
+{
+	unsigned classes = anaphor_classes(st, w);
+	return classes & ~(KGX_C_FUND | KGX_C_MISSION) ? 0 : classes;
+}
+
 #define MAX_ITEMS 32
+/* A list after a colon runs this many sentences at most. */
+#define MAX_LIST_SENTENCES 24
 
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
 static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
@@ -1236,7 +1246,6 @@ static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p
 static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, uint32_t si)
 {
 	const token *t = st->toks.data;
-	const kgx_frames *fs = st->fs;
 	filler none = NO_FILLER;
 	if (j == 0 || t[j].kind != T_WORD)
 		return none;
@@ -1244,13 +1253,7 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	    !tok_is(st, &t[j - 1], "dit") && !tok_is(st, &t[j - 1], "dat") && !tok_is(st, &t[j - 1], "die") &&
 	    !tok_is(st, &t[j - 1], "dezelfde") && !tok_is(st, &t[j - 1], "hetzelfde"))
 		return none;
-	unsigned classes = 0;
-	for (size_t k = 0; k < fs->anaphors.len; k++) {
-		const anaphor_noun *an = &KGX_VEC_AT(&fs->anaphors, anaphor_noun, k);
-		if (strlen(an->noun) == t[j].e - t[j].b && !memcmp(an->noun, low(st, &t[j]), t[j].e - t[j].b))
-			classes |= an->classes;
-	}
-	classes &= sl->classes;
+	unsigned classes = anaphor_classes(st, &t[j]) & sl->classes;
 	if (!classes)
 		return none;
 	/* "de missie UNIFIL" names its mission, and "de bijeenkomst van de
@@ -1315,6 +1318,16 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
+/* Which of the slot's prepositions token w is (for --explain), the first
+ * when none. */
+static const char *prep_named(const kgx_frame_state *st, const slot *sl, const token *w)
+{
+	for (size_t p = 0; p < sl->n_preps; p++)
+		if (tok_is(st, w, sl->preps[p]))
+			return sl->preps[p];
+	return sl->preps[0];
+}
+
 /* How far token `to` stands from token `from` for a phrase to reach it: a
  * sum of money and punctuation (an acronym's brackets) count as nothing. */
 static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
@@ -1335,6 +1348,9 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		for (size_t i = b; i < e; i++) {
 			/* "draagt hieraan bij": a preposition with "it" in one word */
 			if (t[i].kind == T_WORD && (t[i].kinds & W_PRONOMINAL)) {
+				/* "waarvan 3 miljoen": a part of a sum, not "of whom" */
+				if (tok_is(st, &t[i], "waarvan") && i + 1 < ce && t[i + 1].amount >= 0)
+					continue;
 				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
 				int ahead = 0;
 				for (size_t q = i + 1; q < ce && q <= i + 2 && !ahead; q++) {
@@ -1380,10 +1396,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						filler f = NO_FILLER;
 						f.entry = mention_of(doc, &t[ante])->entry;
 						f.tok = i;
-						*via = sl->preps[0];
-						for (size_t p = 0; p < sl->n_preps; p++)
-							if (tok_is(st, &t[q], sl->preps[p]))
-								*via = sl->preps[p];
+						*via = prep_named(st, sl, &t[q]);
 						return f;
 					}
 				continue;
@@ -1398,10 +1411,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
 			if (pass && (noun || reach(st, i, from) > PREP_REACH_VERB))
 				continue;
-			*via = sl->preps[0];
-			for (size_t p = 0; p < sl->n_preps; p++)
-				if (tok_is(st, &t[i], sl->preps[p]))
-					*via = sl->preps[p];
+			*via = prep_named(st, sl, &t[i]);
 			int named = 0, fitted = 0;
 			/* a phrase before the trigger ends there */
 			size_t stop = pass ? from - 1 : ce;
@@ -1438,8 +1448,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					break;
 				/* "aan een fonds van de VN", "aan de missie van de AU": a fund
 				 * or a mission left unnamed, and the body it belongs to */
-				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") &&
-				    (unnamed_kind(st, &t[j]) & sl->classes))
+				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") && unnamed_kind(st, &t[j]))
 					break;
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
@@ -1489,9 +1498,7 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		end += 3;
 	if (end != trig)
 		return NO_FILLER;
-	for (size_t k = 0; k < sl->n_preps; k++)
-		if (tok_is(st, &t[p], sl->preps[k]))
-			*via = sl->preps[k];
+	*via = prep_named(st, sl, &t[p]);
 	filler f = {j, NULL, 0};
 	return f;
 }
@@ -1540,10 +1547,14 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	int one_of = trig >= 3 && tok_is(st, &t[trig - 3], "een") && tok_is(st, &t[trig - 2], "van") &&
 	             tok_is(st, &t[trig - 1], "de");
 	/* "X behoort tot de grootste donoren": one of a kind too */
-	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--)
-		for (size_t v = k - 1; tok_is(st, &t[k - 1], "tot") && v > 0 && v + 3 > k && !one_of; v--)
+	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
+		if (!tok_is(st, &t[k - 1], "tot"))
+			continue;
+		/* the verb right before "tot", or before its subject ("behoort X tot") */
+		for (size_t v = k - 1; v > 0 && v + 3 > k && !one_of; v--)
 			one_of = tok_is(st, &t[v - 1], "behoort") || tok_is(st, &t[v - 1], "behoren") ||
 			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden");
+	}
 	if (noun && governed(st, trig) && !one_of)
 		return SIZE_MAX;
 	/* the reach counts words and names: punctuation and quotes are free */
@@ -1732,6 +1743,33 @@ static const kgx_entry *filled(const kgx_doc *doc, const token *t, const filler 
 	return mention_of(doc, &t[f->tok])->entry;
 }
 
+/* Hand one relation to the sink, with its amount (if any), years and
+ * evidence reaching `back` sentences; st->how says how it was read. */
+static kgx_status send_fact(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const kgx_entry *s,
+                            const kgx_entry *o, const amount *am, int year, int start_year, int end_year,
+                            uint32_t back, kgx_frame_sink sink, void *ctx)
+{
+	kgx_frame_fact fact = {0};
+	fact.rule = f->rule;
+	fact.s = s;
+	fact.o = o;
+	fact.predicate = f->predicate;
+	fact.back = back;
+	if (f->rule->amounts) {
+		if (am) {
+			if (!(fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value))))
+				return KGX_ERR_NOMEM;
+			fact.currency = am->currency;
+		}
+		fact.year = year;
+		fact.start_year = start_year;
+		fact.end_year = end_year;
+	}
+	if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
+		return KGX_ERR_NOMEM;
+	return sink(ctx, &fact);
+}
+
 /* "dit jaar", "vorig jaar", "volgend jaar" in tokens [tb, te): the year
  * they name counted from the letter's date, or 0. */
 static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
@@ -1798,27 +1836,9 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			                   object_how, (int)(to->e - to->b), doc->text + to->b,
 			                   objs[o].entry ? " = " : "", objs[o].entry ? ob->label : ""))
 				return KGX_ERR_NOMEM;
-			kgx_frame_fact fact = {0};
-			fact.rule = f->rule;
-			fact.s = s;
-			fact.o = ob;
-			fact.predicate = f->predicate;
-			fact.back = objs[o].back > agents[a].back ? objs[o].back : agents[a].back;
-			if (f->rule->amounts) {
-				if (money_pred && which[o] >= 0) {
-					const amount *am = &KGX_VEC_AT(&st->amounts, amount, which[o]);
-					fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value));
-					fact.currency = am->currency;
-					if (!fact.amount)
-						return KGX_ERR_NOMEM;
-				}
-				fact.year = year;
-				fact.start_year = sy;
-				fact.end_year = ey;
-			}
-			if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
-				return KGX_ERR_NOMEM;
-			kgx_status rc = sink(ctx, &fact);
+			const amount *am = money_pred && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) : NULL;
+			kgx_status rc = send_fact(st, doc, f, s, ob, am, year, sy, ey,
+			                          objs[o].back > agents[a].back ? objs[o].back : agents[a].back, sink, ctx);
 			if (rc != KGX_OK)
 				return rc;
 		}
@@ -1918,7 +1938,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		if (t[k].kind == T_NAME) {
 			int gov = governed(st, k);
 			/* "spreekt minister X de Y toe": a title before a person right after the verb */
-			int titled = words == 1 && k == i + 2 && (mention_of(doc, &t[k])->entry->classes & KGX_C_PERSON);
+			int titled = words == 1 && k == i + 2 && (t[i + 1].kinds & W_TITLE) &&
+			             (mention_of(doc, &t[k])->entry->classes & KGX_C_PERSON);
 			if (k == skip || (inverted && k <= i + 2 && !gov && (!words || titled) && fits(doc, &t[k], &f->agent) &&
 			                  mention_of(doc, &t[k])->kind == KGX_M_STRONG)) {
 				k = list_end(st, k, ce);
@@ -1984,7 +2005,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 /* Whether the clause [cb, ce) has a phrase of the slot's prepositions
  * besides the trigger at i, after it or before a final verb ("heeft 30
  * miljoen voor noodhulp toegezegd"): then what it names is the slot's, and
- * no earlier name is. A year after "voor" is a time. */
+ * no earlier name is. A number after the preposition ("voor 2024", "van 3
+ * miljoen") is a time or a sum, no phrase of that kind. */
 static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t ce)
 {
 	const token *t = st->toks.data;
@@ -2136,11 +2158,24 @@ static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const k
 	return m->trigger ? KGX_OK : KGX_ERR_NOMEM;
 }
 
-/* Whether the clause names something of a class the slot does not take,
- * leaving out names of the `ignored` classes and, with `heads_only`, names
- * that only qualify a noun ("de EU-troepenmacht"). */
-static int source_of_money(const kgx_doc *doc, uint32_t b);
+/* "ten laste van het Stabiliteitsfonds": the budget money comes from is
+ * not what a passage is about. */
+static int source_of_money(const kgx_doc *doc, uint32_t b)
+{
+	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
+	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+		size_t n = strlen(heads[k]);
+		if (b >= n && !strncasecmp(doc->text + b - n, heads[k], n))
+			return 1;
+	}
+	return 0;
+}
 
+/* Whether the clause names something of a class the slot does not take,
+ * leaving out names of the `ignored` classes, the budget money comes from,
+ * and, with `heads_only`, names that only qualify a noun ("de
+ * EU-troepenmacht"). */
 static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                        unsigned ignored, int heads_only)
 {
@@ -2193,6 +2228,7 @@ static kgx_status open_list(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	st->list.intro = si;
 	st->list.next = si + 1;
 	st->list.year = st->list.start_year = st->list.end_year = 0;
+	st->list.bulleted = 0;
 	kgx_rel_years(doc->text + t[cb].b, t[ce - 1].e - t[cb].b, &st->list.year, &st->list.start_year,
 	              &st->list.end_year);
 	return KGX_OK;
@@ -2222,11 +2258,17 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 	kgx_status rc = find_amounts(st, doc, s);
 	if (rc != KGX_OK)
 		return rc;
-	if (si != st->list.next || si - st->list.intro > 24 || !n || !st->amounts.len ||
-	    !(bullet(doc, &t[0]) || t[0].amount >= 0 || t[0].kind == T_NAME)) {
+	/* an item opens with a bullet, its sum, or its name and then a colon, a
+	 * bracket or its sum; once items have bullets, all have */
+	int bulleted = n && bullet(doc, &t[0]);
+	int named = n > 1 && t[0].kind == T_NAME &&
+	            ((t[1].kind == T_PUNCT && strchr(":(", st->lower.s[t[1].lb])) || t[1].amount >= 0);
+	if (si != st->list.next || si - st->list.intro > MAX_LIST_SENTENCES || !n || !st->amounts.len ||
+	    !(bulleted || t[0].amount >= 0 || named) || (st->list.bulleted && !bulleted)) {
 		st->list.frame = NULL;
 		return KGX_OK;
 	}
+	st->list.bulleted = bulleted;
 	st->list.next = si + 1;
 	for (size_t b = 0; b < n;) {
 		/* the item: up to the next bullet or semicolon */
@@ -2251,33 +2293,24 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 		}
 		const kgx_entry *o = obj == SIZE_MAX ? NULL : mention_of(doc, &t[obj])->entry;
 		if (o && o != st->list.agent && sum >= 0) {
-			const amount *am = &KGX_VEC_AT(&st->amounts, amount, (size_t)sum);
+			int money = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
+			const amount *am = money ? &KGX_VEC_AT(&st->amounts, amount, (size_t)sum) : NULL;
+			/* evidence reaches back to the sentence that opened the list while
+			 * that is near; past that, the item alone, and `how` says whence */
+			uint32_t back = si - st->list.intro <= 2 ? si - st->list.intro : 0;
 			st->how.len = 0;
-			if (kgx_buf_printf(&st->how, "frame %s: list item; agent '%s'; object '%.*s'", f->rule->id,
-			                   st->list.agent->label, (int)(t[obj].e - t[obj].b), doc->text + t[obj].b))
+			if (kgx_buf_printf(&st->how, "frame %s: list item %u sentences after its opening; agent '%s'; object '%.*s'",
+			                   f->rule->id, (unsigned)(si - st->list.intro), st->list.agent->label,
+			                   (int)(t[obj].e - t[obj].b), doc->text + t[obj].b))
 				return KGX_ERR_NOMEM;
-			kgx_frame_fact fact = {0};
-			fact.rule = f->rule;
-			fact.s = st->list.agent;
-			fact.o = o;
-			fact.predicate = f->predicate;
-			fact.back = si - st->list.intro;
-			if (f->rule->amounts) {
-				if (f->predicate == KGX_P_FUNDS) {
-					if (!(fact.amount = kgx_arena_strndup(&doc->arena, am->value, strlen(am->value))))
-						return KGX_ERR_NOMEM;
-					fact.currency = am->currency;
-				}
-				int year = 0, sy = 0, ey = 0;
-				kgx_rel_years(doc->text + t[b].b, t[e - 1].e - t[b].b, &year, &sy, &ey);
-				int own = year || sy || ey;
-				fact.year = own ? year : st->list.year;
-				fact.start_year = own ? sy : st->list.start_year;
-				fact.end_year = own ? ey : st->list.end_year;
+			int year = 0, sy = 0, ey = 0;
+			kgx_rel_years(doc->text + t[b].b, t[e - 1].e - t[b].b, &year, &sy, &ey);
+			if (!year && !sy && !ey) {
+				year = st->list.year;
+				sy = st->list.start_year;
+				ey = st->list.end_year;
 			}
-			if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
-				return KGX_ERR_NOMEM;
-			if ((rc = sink(ctx, &fact)) != KGX_OK)
+			if ((rc = send_fact(st, doc, f, st->list.agent, o, am, year, sy, ey, back, sink, ctx)) != KGX_OK)
 				return rc;
 		}
 		b = e + (e < n && t[e].kind == T_PUNCT);
@@ -2463,9 +2496,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return missed(st, doc, si, f, i, st->voice_on ? "no agent" : "no agent, and a debate has no voice");
-		/* "een brief aan de voorzitter van X": a noun after "aan" is whom
-		 * the letter addresses, not what it does */
-		if (noun && i >= 2 && determiner(st, &t[i - 1]) && tok_is(st, &t[i - 2], "aan"))
+		/* "(ik verwijs naar) mijn brief aan de voorzitter van X": a role
+		 * after "aan" is whom the letter addresses, not what it does */
+		if (noun && i >= 2 && determiner(st, &t[i - 1]) && tok_is(st, &t[i - 2], "aan") &&
+		    (f->predicate == KGX_P_CHAIRS || f->predicate == KGX_P_MEMBEROF))
 			return missed(st, doc, si, f, i, "no agent: the noun is addressed");
 		if (!voiced(st, cb, i, 0)) {
 			if (f->voice != VOICE_ANY)
@@ -2517,20 +2551,6 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 }
 
 /* Remember the sentence's strong mentions for the anaphors of the next. */
-/* "ten laste van het Stabiliteitsfonds": the budget money comes from is
- * not what a passage is about. */
-static int source_of_money(const kgx_doc *doc, uint32_t b)
-{
-	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
-	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
-	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
-		size_t n = strlen(heads[k]);
-		if (b >= n && !strncasecmp(doc->text + b - n, heads[k], n))
-			return 1;
-	}
-	return 0;
-}
-
 static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
 {
 	const kgx_mention *ms = doc->mentions.data;
