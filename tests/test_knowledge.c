@@ -199,6 +199,40 @@ static void test_list_of_titled_subjects(void **state)
 	assert_non_null(t_relation(&doc, "tk-committee-foreign-affairs", KGX_P_PARTICIPATESIN, "ao-2021-05-03"));
 }
 
+/* "waarvan 3 miljoen" is a part of a sum, not "of whom"; a comma between
+ * two names in a relative clause is a list's, not the clause's end. */
+static void test_partitive_and_relative_list(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "parts.txt",
+	      "Den Haag, 1 mei 2020\n\n"
+	      "De humanitaire bijdrage aan Jemen, waarvan 3 miljoen euro voor UNICEF, is verhoogd.\n\n"
+	      "Het gaat om UNICEF, dat door Zweden, Noorwegen en Denemarken wordt gefinancierd.\n");
+	assert_null(t_relation(&doc, "yemen", KGX_P_FUNDS, "unicef"));
+	assert_non_null(t_relation(&doc, "netherlands", KGX_P_FUNDS, "unicef"));
+	assert_non_null(t_relation(&doc, "sweden", KGX_P_FUNDS, "unicef"));
+	assert_non_null(t_relation(&doc, "denmark", KGX_P_FUNDS, "unicef"));
+}
+
+/* The budget money comes from ("ten laste van X") is not what a passage
+ * is about; a role after "aan" is whom a letter addresses; the old genitive
+ * "der" names a parent, except in a national institution's formal name. */
+static void test_source_addressee_genitive(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "misc.txt",
+	      "Den Haag, 1 mei 2020\n\n"
+	      "Het Peacebuilding Fund start in mei. Wij leveren een bijdrage van 5 miljoen euro, ten laste van het "
+	      "Stabiliteitsfonds. Ook Zweden heeft een ruime toezegging gedaan.\n\n"
+	      "Ik verwijs naar mijn schrijven aan de Voorzitter van de Eerste Kamer.\n\n"
+	      "De Algemene Vergadering der Verenigde Naties besloot dit, en de Tweede Kamer der Staten-Generaal ook.\n");
+	assert_non_null(t_relation(&doc, "sweden", KGX_P_FUNDS, "un-peacebuilding-fund"));
+	assert_null(t_relation(&doc, "sweden", KGX_P_FUNDS, "stability-fund-nl"));
+	assert_null(t_relation(&doc, "netherlands", KGX_P_CHAIRS, "eerste-kamer"));
+	assert_non_null(t_relation(&doc, "un-general-assembly", KGX_P_PARTOF, "un"));
+	assert_null(mention_of("Staten-Generaal"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +244,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_amounts_in_words, release),
 		cmocka_unit_test_teardown(test_known_name_in_context, release),
 		cmocka_unit_test_teardown(test_list_of_titled_subjects, release),
+		cmocka_unit_test_teardown(test_partitive_and_relative_list, release),
+		cmocka_unit_test_teardown(test_source_addressee_genitive, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
