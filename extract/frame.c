@@ -1509,6 +1509,18 @@ static int month(const kgx_frame_state *st, const token *p)
 	return p->kind == T_WORD && (kgx_rel_month(low(st, p), p->e - p->b) || tok_is(st, p, "jl"));
 }
 
+/* Whether a name is written as an acronym: two to six capitals ("VN", "EU"). */
+static int acronym(const kgx_doc *doc, const token *t)
+{
+	size_t n = t->e - t->b;
+	if (n < 2 || n > 6)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (doc->text[t->b + k] < 'A' || doc->text[t->b + k] > 'Z')
+			return 0;
+	return 1;
+}
+
 /* The name a relative clause opened at token cb stands for: the nearest
  * fitting name before its comma, a few words back at most ("de conferentie
  * van 4 juni, die …"). */
@@ -1522,6 +1534,11 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 		/* "op 4 juni jl., die": the stop of an abbreviation */
 		if (p->kind == T_PUNCT && !(st->lower.s[p->lb] == '.' && k >= 2 && tok_is(st, &t[k - 2], "jl")))
 			break;
+		/* "het VN noodhulpverzoek, die": an acronym before the noun that
+		 * ends the phrase qualifies it, and the noun is what the clause is
+		 * about ("de top afgesloten, die": a name before a verb is not) */
+		if (p->kind == T_NAME && k + 1 == cb - 1 && t[k].kind == T_WORD && acronym(doc, p))
+			return SIZE_MAX;
 		if (p->kind == T_NAME && fits(doc, p, sl) && !modifier(doc, p))
 			return k - 1;
 		/* only a date, a place or the clause's last verb may follow it:
