@@ -1411,6 +1411,11 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
 			if (pass && (noun || reach(st, i, from) > PREP_REACH_VERB))
 				continue;
+			/* "in haar capaciteit als X", "in zijn rol van X": a possessive
+			 * opens a property of the subject, not the slot's phrase */
+			if (i + 1 < ce && (tok_is(st, &t[i + 1], "haar") || tok_is(st, &t[i + 1], "zijn") ||
+			                   tok_is(st, &t[i + 1], "hun")))
+				continue;
 			*via = prep_named(st, sl, &t[i]);
 			int named = 0, fitted = 0;
 			/* a phrase before the trigger ends there */
@@ -1580,9 +1585,14 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	while (from > cb && words < reach)
 		words += t[--from].kind != T_PUNCT;
 	cb = from;
+	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
-		if (p->kind == T_NAME && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
+		if (p->kind == T_PUNCT && st->lower.s[p->lb] == ')')
+			bracketed++;
+		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)
+			bracketed--;
+		if (p->kind == T_NAME && !bracketed && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
 		    mention_of(doc, p)->kind == KGX_M_STRONG) {
 			/* "X zal Y … toespreken": a name after the finite verb is its
 			 * object when an earlier name stands before that verb */

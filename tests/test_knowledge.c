@@ -233,6 +233,19 @@ static void test_source_addressee_genitive(void **state)
 	assert_null(mention_of("Staten-Generaal"));
 }
 
+/* "niet-permanent lid" is a kind of member, not a negation; an aside in
+ * brackets before the verb is no subject. */
+static void test_hyphenated_niet_and_asides(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "aside.txt",
+	      "Den Haag, 1 mei 2020\n\n"
+	      "Ierland is sinds januari niet-permanent lid van de VN-Veiligheidsraad.\n\n"
+	      "Via vele partners (onder meer de EU en UNICEF) steunt Nederland het programma.\n");
+	assert_non_null(t_relation(&doc, "ireland", KGX_P_MEMBEROF, "un-security-council"));
+	assert_null(t_relation(&doc, "unicef", KGX_P_SUPPORTS, "netherlands"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +259,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_list_of_titled_subjects, release),
 		cmocka_unit_test_teardown(test_partitive_and_relative_list, release),
 		cmocka_unit_test_teardown(test_source_addressee_genitive, release),
+		cmocka_unit_test_teardown(test_hyphenated_niet_and_asides, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
