@@ -138,6 +138,18 @@ static void test_apposition_minister_of(void **state)
 	assert_int_equal(t_count_pred(&doc, KGX_P_MINISTEROF), 3);
 }
 
+/* The portfolio alone in brackets and in lower case after a minister's
+ * name, as news items list them. */
+static void test_portfolio_in_brackets_lower_case(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "news.txt",
+	      "Den Haag, 1 mei 2023\n\nHierover berichtten de ministers Hoekstra (buitenlandse zaken) en "
+	      "Ollongren (defensie) gisteren.\n");
+	assert_non_null(t_relation(&doc, "person-hoekstra", KGX_P_MINISTEROF, "min-foreign-affairs-nl"));
+	assert_non_null(t_relation(&doc, "person-ollongren", KGX_P_MINISTEROF, "min-defence-nl"));
+}
+
 /* Sums as letters write them: a number in words ("vijftien", "Eén" at the
  * start of a sentence, "anderhalf"), and a sum raised "van A naar B",
  * which is B. */
@@ -254,6 +266,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_den_haag_not_a_person, release),
 		cmocka_unit_test_teardown(test_job_title_not_a_person, release),
 		cmocka_unit_test_teardown(test_apposition_minister_of, release),
+		cmocka_unit_test_teardown(test_portfolio_in_brackets_lower_case, release),
 		cmocka_unit_test_teardown(test_amounts_in_words, release),
 		cmocka_unit_test_teardown(test_known_name_in_context, release),
 		cmocka_unit_test_teardown(test_list_of_titled_subjects, release),
