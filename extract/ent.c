@@ -26,6 +26,8 @@ typedef struct {
 	const kgx_rules *rules;
 	kgx_lex *local;        /* names defined in this document */
 	kgx_ptrset seen;       /* entries strongly mentioned so far */
+	kgx_vec seen_last;     /* seen_mark by seen number: how often and when last mentioned */
+	uint32_t clock;
 	kgx_index by_label;    /* hash of a discovered entry's label -> doc->discovered */
 	kgx_index by_id;       /* hash of its id -> doc->discovered */
 	kgx_vec tokens;
@@ -40,14 +42,36 @@ typedef struct {
 	size_t ntok;
 } ent_ctx;
 
-static int seen(const ent_ctx *c, const kgx_entry *e)
+typedef struct {
+	uint32_t count, last;  /* mentions so far; the clock at the last one */
+} seen_mark;
+
+/* How e stands among the names seen so far: 0 if never named; else more
+ * for the one named more often, and of two named as often, the later. */
+static uint64_t salience(const ent_ctx *c, const kgx_entry *e)
 {
-	return kgx_ptrset_find(&c->seen, e) != KGX_INDEX_END;
+	uint32_t k = kgx_ptrset_find(&c->seen, e);
+	if (k == KGX_INDEX_END || k >= c->seen_last.len)
+		return 0;
+	const seen_mark *m = &KGX_VEC_AT(&c->seen_last, seen_mark, k);
+	return (uint64_t)m->count << 32 | m->last;
 }
 
 static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
 {
-	return kgx_ptrset_add(&c->seen, e) < 0 ? KGX_ERR_NOMEM : KGX_OK;
+	if (kgx_ptrset_add(&c->seen, e) < 0)
+		return KGX_ERR_NOMEM;
+	uint32_t k = kgx_ptrset_find(&c->seen, e);
+	while (c->seen_last.len <= k) {
+		seen_mark *slot = kgx_vec_push(&c->seen_last);
+		if (!slot)
+			return KGX_ERR_NOMEM;
+		slot->count = slot->last = 0;
+	}
+	seen_mark *m = &KGX_VEC_AT(&c->seen_last, seen_mark, k);
+	m->count++;
+	m->last = ++c->clock;
+	return KGX_OK;
 }
 
 static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t n)
@@ -82,8 +106,17 @@ static int accept(void *ctx, const kgx_alias *al, const kgx_token *first, size_t
 	/* a short name stands for its entry once the full one was named, or
 	 * where a rule's context names its class ("minister voor
 	 * Ontwikkelingssamenwerking") */
-	if (al->kind == KGX_ALIAS_SHORT && !seen(c, al->entry) && !ruled)
-		return 0;
+	if (al->kind == KGX_ALIAS_SHORT && !ruled) {
+		uint64_t mine = salience(c, al->entry);
+		if (!mine)
+			return 0;
+		/* a short name entries share ("de Raad") is the one the letter has
+		 * named most, and of those the one named last */
+		const kgx_lex *kb = kgx_kb_lex(kgx_rules_kb((kgx_rules *)c->rules));
+		for (const kgx_alias *o = kgx_lex_next_alias(kb, al); o; o = kgx_lex_next_alias(kb, o))
+			if (o->kind == KGX_ALIAS_SHORT && o->entry != al->entry && salience(c, o->entry) > mine)
+				return 0;
+	}
 	return 1;
 }
 
@@ -1190,6 +1223,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	c.md = pcre2_match_data_create(64, NULL);
 	c.md_classify = pcre2_match_data_create(4, NULL);
 	kgx_ptrset_init(&c.seen);
+	kgx_vec_init(&c.seen_last, sizeof(seen_mark));
 	kgx_index_init(&c.by_label);
 	kgx_index_init(&c.by_id);
 	kgx_vec_init(&c.tokens, sizeof(kgx_token));
@@ -1239,6 +1273,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	pcre2_match_data_free(c.md_classify);
 	kgx_lex_free(c.local);
 	kgx_ptrset_free(&c.seen);
+	kgx_vec_free(&c.seen_last);
 	kgx_index_free(&c.by_label);
 	kgx_index_free(&c.by_id);
 	kgx_vec_free(&c.tokens);

@@ -267,3 +267,11 @@ const kgx_alias *kgx_lex_longest(const kgx_lex *lex, const kgx_token *toks,
 	}
 	return best;
 }
+
+const kgx_alias *kgx_lex_next_alias(const kgx_lex *lex, const kgx_alias *al)
+{
+	const kgx_alias *first = lex->aliases.data;
+	if (!al || al < first || al >= first + lex->aliases.len || !al->next)
+		return NULL;
+	return &KGX_VEC_AT(&lex->aliases, kgx_alias, al->next);
+}

@@ -49,6 +49,10 @@ const kgx_alias *kgx_lex_longest(const kgx_lex *lex, const kgx_token *toks,
                                  size_t ntok, size_t i, const char *keys,
                                  kgx_lex_accept accept, void *ctx, size_t *len);
 
+/* The alias after `al` on the same name (another entry's, or another kind),
+ * NULL when none or when `al` is not one of lex's. */
+const kgx_alias *kgx_lex_next_alias(const kgx_lex *lex, const kgx_alias *al);
+
 /* Exact-case check helper: whether tokens toks[0..n) spell `exact`. */
 int kgx_lex_exact_matches(const char *exact, const kgx_token *toks, size_t n,
                           const char *keys);

@@ -258,6 +258,20 @@ static void test_hyphenated_niet_and_asides(void **state)
 	assert_null(t_relation(&doc, "unicef", KGX_P_SUPPORTS, "netherlands"));
 }
 
+/* A short name bodies share is the one the letter names most: after two
+ * mentions of the Security Council and one of the Foreign Affairs Council,
+ * "de Raad" is the Security Council. */
+static void test_shared_short_name(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "raad.txt",
+	      "Den Haag, 1 mei 2020\n\n"
+	      "De Veiligheidsraad van de VN sprak over Mali. Ook de Raad Buitenlandse Zaken sprak erover. De "
+	      "VN-Veiligheidsraad nam een besluit. De Raad steunde de inspanningen van de OVSE.\n");
+	assert_non_null(t_relation(&doc, "un-security-council", KGX_P_SUPPORTS, "osce"));
+	assert_null(t_relation(&doc, "eu-foreign-affairs-council", KGX_P_SUPPORTS, "osce"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +287,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_partitive_and_relative_list, release),
 		cmocka_unit_test_teardown(test_source_addressee_genitive, release),
 		cmocka_unit_test_teardown(test_hyphenated_niet_and_asides, release),
+		cmocka_unit_test_teardown(test_shared_short_name, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
