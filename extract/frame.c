@@ -1126,6 +1126,9 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
 		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0))
 			j++;
+		/* "X, minister-president Y en vicepremier Z": an item's title */
+		while (j + 1 < end && t[j].kind == T_WORD && (t[j].kinds & W_TITLE))
+			j++;
 		/* "X en de Franse operatie Y": a country's adjective and the kind
 		 * of the item before its name */
 		if (j + 1 < end && t[j].kind == T_NAME && mention_of(doc, &t[j])->kind == KGX_M_WEAK && !fits(doc, &t[j], sl))
