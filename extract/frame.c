@@ -1716,10 +1716,19 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 		size_t end = i;
 		while (end < ce && t[end].amount == a)
 			end++;
-		/* "verhoogd van 33 naar 40 miljoen": the sum it became */
+		/* "verhoogd van 33 naar 40 miljoen", "met 8 miljoen tot (een totaal
+		 * van) 87 miljoen": the sum it became */
 		size_t to_word = end + (end < ce && t[end].kind == T_PUNCT && st->lower.s[t[end].lb] == '.');
-		if (i > cb && tok_is(st, &t[i - 1], "van") && to_word + 1 < ce &&
-		    (tok_is(st, &t[to_word], "naar") || tok_is(st, &t[to_word], "tot")) && t[to_word + 1].amount >= 0)
+		/* "met 10 miljoen verhoogd tot 100 miljoen": past the verb */
+		if (to_word + 1 < ce && t[to_word].kind == T_WORD && !tok_is(st, &t[to_word], "tot") &&
+		    !tok_is(st, &t[to_word], "naar") && (tok_is(st, &t[to_word + 1], "tot") || tok_is(st, &t[to_word + 1], "naar")))
+			to_word++;
+		size_t then = to_word + 1;
+		if (then + 3 < ce && tok_is(st, &t[then], "een") && tok_is(st, &t[then + 1], "totaal") &&
+		    tok_is(st, &t[then + 2], "van"))
+			then += 3;
+		if (i > cb && (tok_is(st, &t[i - 1], "van") || tok_is(st, &t[i - 1], "met")) && then < ce &&
+		    (tok_is(st, &t[to_word], "naar") || tok_is(st, &t[to_word], "tot")) && t[then].amount >= 0)
 			continue;
 		size_t next = n, prev = n;
 		for (size_t k = 0; k < n; k++) {

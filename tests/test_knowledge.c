@@ -151,8 +151,8 @@ static void test_portfolio_in_brackets_lower_case(void **state)
 }
 
 /* Sums as letters write them: a number in words ("vijftien", "Eén" at the
- * start of a sentence, "anderhalf"), and a sum raised "van A naar B",
- * which is B. */
+ * start of a sentence, "anderhalf"), and a sum raised "van A naar B" or
+ * "met A tot (een totaal van) B", which is B. */
 static void test_amounts_in_words(void **state)
 {
 	(void)state;
@@ -161,9 +161,11 @@ static void test_amounts_in_words(void **state)
 	      "Eén miljoen euro gaat dit jaar naar UNICEF.\n\n"
 	      "Nederland stelt vijftien miljoen euro beschikbaar voor UNHCR.\n\n"
 	      "Nederland stelt anderhalf miljoen euro beschikbaar voor OCHA.\n\n"
-	      "Onze bijdrage aan UNFPA stijgt van EUR 21 mln. naar EUR 26 mln.\n");
+	      "Onze bijdrage aan UNFPA stijgt van EUR 21 mln. naar EUR 26 mln.\n\n"
+	      "De bijdrage aan het CERF is met EUR 4 miljoen verhoogd tot EUR 60 miljoen.\n\n"
+	      "Een ophoging van de bijdrage aan het WFP met EUR 3 miljoen naar een totaal van EUR 30 miljoen.\n");
 	const char *want[][2] = {{"unicef", "1000000.0"}, {"unhcr", "15000000.0"}, {"ocha", "1500000.0"},
-	                         {"unfpa", "26000000.0"}};
+	                         {"unfpa", "26000000.0"}, {"cerf", "60000000.0"}, {"wfp", "30000000.0"}};
 	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
 		const kgx_relation *r = t_relation(&doc, "netherlands", KGX_P_FUNDS, want[k][0]);
 		assert_non_null(r);
