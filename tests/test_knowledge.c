@@ -163,7 +163,7 @@ static void test_amounts_in_words(void **state)
 	      "Nederland stelt anderhalf miljoen euro beschikbaar voor OCHA.\n\n"
 	      "Onze bijdrage aan UNFPA stijgt van EUR 21 mln. naar EUR 26 mln.\n\n"
 	      "De bijdrage aan het CERF is met EUR 4 miljoen verhoogd tot EUR 60 miljoen.\n\n"
-	      "Een ophoging van de bijdrage aan het WFP met EUR 3 miljoen naar een totaal van EUR 30 miljoen.\n");
+	      "Een ophoging van onze bijdrage aan het WFP met 3 miljoen euro naar een totaal van 30 miljoen euro.\n");
 	const char *want[][2] = {{"unicef", "1000000.0"}, {"unhcr", "15000000.0"}, {"ocha", "1500000.0"},
 	                         {"unfpa", "26000000.0"}, {"cerf", "60000000.0"}, {"wfp", "30000000.0"}};
 	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
@@ -238,11 +238,11 @@ static void test_source_addressee_genitive(void **state)
 	      "Den Haag, 1 mei 2020\n\n"
 	      "Het Peacebuilding Fund start in mei. Wij leveren een bijdrage van 5 miljoen euro, ten laste van het "
 	      "Stabiliteitsfonds. Ook Zweden heeft een ruime toezegging gedaan.\n\n"
-	      "Ik verwijs naar mijn schrijven aan de Voorzitter van de Eerste Kamer.\n\n"
+	      "Ik verwijs naar mijn schrijven aan de Voorzitter van het Europees Parlement.\n\n"
 	      "De Algemene Vergadering der Verenigde Naties besloot dit, en de Tweede Kamer der Staten-Generaal ook.\n");
 	assert_non_null(t_relation(&doc, "sweden", KGX_P_FUNDS, "un-peacebuilding-fund"));
 	assert_null(t_relation(&doc, "sweden", KGX_P_FUNDS, "stability-fund-nl"));
-	assert_null(t_relation(&doc, "netherlands", KGX_P_CHAIRS, "eerste-kamer"));
+	assert_null(t_relation(&doc, "netherlands", KGX_P_CHAIRS, "european-parliament"));
 	assert_non_null(t_relation(&doc, "un-general-assembly", KGX_P_PARTOF, "un"));
 	assert_null(mention_of("Staten-Generaal"));
 }
