@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static int diag_quiet;
 
@@ -176,4 +177,10 @@ size_t kgx_iri_bad(const char *s)
 		}
 	}
 	return valid;
+}
+
+int kgx_ends_with(const char *text, size_t at, const char *word)
+{
+	size_t n = strlen(word);
+	return at >= n && !strncasecmp(text + at - n, word, n);
 }

@@ -59,9 +59,11 @@ static uint64_t salience(const ent_ctx *c, const kgx_entry *e)
 
 static kgx_status mark_seen(ent_ctx *c, const kgx_entry *e)
 {
-	if (kgx_ptrset_add(&c->seen, e) < 0)
+	int added = kgx_ptrset_add(&c->seen, e);
+	if (added < 0)
 		return KGX_ERR_NOMEM;
-	uint32_t k = kgx_ptrset_find(&c->seen, e);
+	/* a new entry's number is the set's size before it */
+	uint32_t k = added ? (uint32_t)(c->seen.items.len - 1) : kgx_ptrset_find(&c->seen, e);
 	while (c->seen_last.len <= k) {
 		seen_mark *slot = kgx_vec_push(&c->seen_last);
 		if (!slot)
@@ -249,7 +251,7 @@ static int genitive_before(const char *s, size_t at, const kgx_entry *parent)
 		if (!strcmp(words[k], "der ") && (parent->classes & KGX_C_GOVBODY))
 			continue;
 		size_t n = strlen(words[k]);
-		if (at >= n && !strncasecmp(s + at - n, words[k], n) && (at == n || !isalnum((unsigned char)s[at - n - 1])))
+		if (kgx_ends_with(s, at, words[k]) && (at == n || !isalnum((unsigned char)s[at - n - 1])))
 			return 1;
 	}
 	return 0;

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* Where a slot may stand, besides after one of its prepositions. */
 enum {
@@ -453,35 +452,23 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		/* "ten behoeve van = voor": the words, then the preposition they read as */
 		char *eq = strchr(v, '=');
 		phrase_prep parsed = {0}, *pp = &parsed;
+		int one_word = 0;
 		if (eq) {
-			char *as = eq + 1, *end = eq;
 			*eq = '\0';
-			while (*as == ' ')
-				as++;
-			while (end > v && end[-1] == ' ')
-				*--end = '\0';
 			kgx_ascii_lower(v, strlen(v));
-			kgx_ascii_lower(as, strlen(as));
-			pp->as = as;
-			char *w = v;
+			kgx_ascii_lower(eq + 1, strlen(eq + 1));
+			pp->as = strtok(eq + 1, " ");
+			one_word = pp->as && !strtok(NULL, " ");
 			size_t n = 1;
-			for (char *c = v; *c; c++)
+			for (const char *c = v; *c; c++)
 				n += *c == ' ';
 			pp->words = kgx_arena_alloc(&fs->arena, n * sizeof *pp->words);
 			if (!pp->words)
 				return KGX_ERR_NOMEM;
-			for (char *c = v;; c++)
-				if (*c == ' ' || !*c) {
-					int last = !*c;
-					*c = '\0';
-					if (*w)
-						pp->words[pp->n_words++] = w;
-					if (last)
-						break;
-					w = c + 1;
-				}
+			for (char *w = strtok(v, " "); w; w = strtok(NULL, " "))
+				pp->words[pp->n_words++] = w;
 		}
-		if (!eq || pp->n_words < 2 || !*pp->as || strchr(pp->as, ' ')) {
+		if (!eq || pp->n_words < 2 || !one_word) {
 			kgx_diag(&vloc, "expected 'phrase-preposition = WORD WORD … = PREPOSITION'");
 			return KGX_ERR_SYNTAX;
 		}
@@ -2203,11 +2190,9 @@ static int source_of_money(const kgx_doc *doc, uint32_t b)
 {
 	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
 	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
-	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
-		size_t n = strlen(heads[k]);
-		if (b >= n && !strncasecmp(doc->text + b - n, heads[k], n))
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+		if (kgx_ends_with(doc->text, b, heads[k]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -2283,6 +2268,14 @@ static int bullet(const kgx_doc *doc, const token *t)
 	return 0;
 }
 
+/* Whether the name at token k opens a list item by naming its sum next:
+ * "X: 3 miljoen", "X (3 miljoen)", "X 3 miljoen". */
+static int names_its_sum(const kgx_frame_state *st, const token *t, size_t k, size_t e)
+{
+	return k + 1 < e && t[k].kind == T_NAME &&
+	       ((t[k + 1].kind == T_PUNCT && strchr(":(", st->lower.s[t[k + 1].lb])) || t[k + 1].amount >= 0);
+}
+
 /* The items of an open list in sentence si ("– 5 miljoen euro via X;",
  * "• X: 3 miljoen", one to a line or run together): each item's first sum
  * to the name it is for, the name it opens with or one after the object's
@@ -2300,8 +2293,7 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 	/* an item opens with a bullet, its sum, or its name and then a colon, a
 	 * bracket or its sum; once items have bullets, all have */
 	int bulleted = n && bullet(doc, &t[0]);
-	int named = n > 1 && t[0].kind == T_NAME &&
-	            ((t[1].kind == T_PUNCT && strchr(":(", st->lower.s[t[1].lb])) || t[1].amount >= 0);
+	int named = names_its_sum(st, t, 0, n);
 	if (si != st->list.next || si - st->list.intro > MAX_LIST_SENTENCES || !n || !st->amounts.len ||
 	    !(bulleted || t[0].amount >= 0 || named) || (st->list.bulleted && !bulleted)) {
 		st->list.frame = NULL;
@@ -2323,9 +2315,7 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 			if (obj != SIZE_MAX || t[k].kind != T_NAME || !fits(doc, &t[k], &f->object) || modifier(doc, &t[k]) ||
 			    mention_of(doc, &t[k])->kind != KGX_M_STRONG)
 				continue;
-			/* "X: 3 miljoen", "X (3 miljoen)" at the item's start */
-			int opens = k == first && k + 1 < e &&
-			            ((t[k + 1].kind == T_PUNCT && strchr(":(", st->lower.s[t[k + 1].lb])) || t[k + 1].amount >= 0);
+			int opens = k == first && names_its_sum(st, t, k, e);
 			size_t p = k > first && determiner(st, &t[k - 1]) ? k - 1 : k;
 			if (opens || (p > first && tok_in(st, &t[p - 1], f->object.preps, f->object.n_preps)))
 				obj = k;
@@ -2518,18 +2508,16 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT)) {
 		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip, &agent_head);
 		ahow = "subject";
-		for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
-			if (!objs[k].entry && objs[k].tok == agent.tok)
-				agent = NO_FILLER;
-		/* "De operatie zal X ondersteunen": a noun that stands for an
-		 * earlier name, as the subject the clause opens with */
-		if (agent.tok == SIZE_MAX && !noun && !passive && cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) &&
-		    (agent = anaphor(st, doc, ag, cb + 1, si)).entry)
-			ahow = "subject anaphor";
 	}
 	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
 		if (!agent.entry && !objs[k].entry && objs[k].tok == agent.tok)
 			agent = NO_FILLER;
+	/* "De operatie zal X ondersteunen": with no subject, or one that is an
+	 * object, a noun that stands for an earlier name as the subject the
+	 * clause opens with */
+	if (agent.tok == SIZE_MAX && !agent.entry && ahow && !strcmp(ahow, "subject") && !noun && !passive &&
+	    cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) && (agent = anaphor(st, doc, ag, cb + 1, si)).entry)
+		ahow = "subject anaphor";
 	filler agents[MAX_ITEMS];
 	size_t na = 0;
 	if (agent.tok == SIZE_MAX) {
@@ -2612,19 +2600,14 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 static void refresh(kgx_frame_state *st, uint32_t si)
 {
 	const token *t = st->toks.data;
-	const kgx_frames *fs = st->fs;
 	for (size_t j = 1; j < st->toks.len; j++) {
 		if (t[j].kind != T_WORD || !determiner_or_demonstrative(st, &t[j - 1]) ||
 		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van"))))
 			continue;
-		for (size_t k = 0; k < fs->anaphors.len; k++) {
-			const anaphor_noun *an = &KGX_VEC_AT(&fs->anaphors, anaphor_noun, k);
-			if (strlen(an->noun) != t[j].e - t[j].b || memcmp(an->noun, low(st, &t[j]), t[j].e - t[j].b))
-				continue;
-			for (int c = 0; c < KGX_NCLASSES; c++)
-				if ((an->classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si)
-					st->last[c].sentence = si;
-		}
+		unsigned classes = anaphor_classes(st, &t[j]);
+		for (int c = 0; classes && c < KGX_NCLASSES; c++)
+			if ((classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si)
+				st->last[c].sentence = si;
 	}
 }
 

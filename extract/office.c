@@ -3,20 +3,13 @@
 #include "kb.h"
 
 #include <string.h>
-#include <strings.h>
-
-static int ends_with(const char *text, size_t at, const char *word)
-{
-	size_t n = strlen(word);
-	return at >= n && !strncasecmp(text + at - n, word, n);
-}
 
 int kgx_office_title_before(const char *text, size_t at)
 {
 	static const char *const titles[] = {"minister van ", "minister voor "};
 	for (size_t i = 0; i < 2; i++) {
 		size_t n = strlen(titles[i]);
-		if (!ends_with(text, at, titles[i]))
+		if (!kgx_ends_with(text, at, titles[i]))
 			continue;
 		size_t b = at - n;  /* where "minister" begins */
 		/* a whole word: "oud-minister" and "eerste minister" name someone
@@ -26,7 +19,7 @@ int kgx_office_title_before(const char *text, size_t at)
 		static const char *const past[] = {"oud ", "voormalig ", "voormalige ", "toenmalig ",
 		                                   "toenmalige ", "vorige ", "former "};
 		for (size_t k = 0; k < sizeof past / sizeof *past; k++)
-			if (ends_with(text, b, past[k]))
+			if (kgx_ends_with(text, b, past[k]))
 				return 0;
 		return 1;
 	}

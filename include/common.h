@@ -91,6 +91,9 @@ void kgx_diag(const kgx_loc *loc, const char *fmt, ...)
 #endif
 	;
 
+/* Whether text[0..at) ends with `word`, ASCII case ignored. */
+int kgx_ends_with(const char *text, size_t at, const char *word);
+
 /* s[0..len) with control characters (C0 but for line feed and tab when
  * keep_lines, DEL, C1) and bytes that are not UTF-8 written as \n, \t, \r,
  * \xHH or \u00HH, so that text from a file or a file name cannot drive a
