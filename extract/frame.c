@@ -791,9 +791,12 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			uint32_t e = at;
 			while (e < limit && is_word_byte((unsigned char)doc->text[e]))
 				e++;
-			/* a word ends at a hyphen only where one trails it */
-			while (e > at + 1 && doc->text[e - 1] == '-')
-				e--;
+			/* a word ends at a hyphen only where one trails it, but
+			 * "noodhulp- en wederopbouwrespons" shares its tail: one word */
+			if (!(e > at + 1 && doc->text[e - 1] == '-' && doc->text[e - 2] != '-' && e < limit &&
+			      doc->text[e] == ' '))
+				while (e > at + 1 && doc->text[e - 1] == '-')
+					e--;
 			t.kind = e > at ? T_WORD : T_PUNCT;
 			t.b = at;
 			t.e = e > at ? e : at + 1;
@@ -1407,7 +1410,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			                   tok_is(st, &t[i + 1], "hun")))
 				continue;
 			*via = prep_named(st, sl, &t[i]);
-			int named = 0, fitted = 0;
+			int named = 0, fitted = 0, of_seen = 0;
 			/* a phrase before the trigger ends there */
 			size_t stop = pass ? from - 1 : ce;
 			/* "aan het versterken van de capaciteit van X": an infinitive as
@@ -1445,6 +1448,11 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				 * or a mission left unnamed, and the body it belongs to */
 				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") && unnamed_kind(st, &t[j]))
 					break;
+				/* "aan de noodhulprespons van X": the phrase goes on to whose */
+				if (tok_is(st, &t[j], "van") && !of_seen && !named && j + 1 < stop &&
+				    (determiner(st, &t[j + 1]) || t[j + 1].kind == T_NAME) && reach_to < j + 3)
+					reach_to = j + 3;
+				of_seen |= tok_is(st, &t[j], "van");
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				if (t[j].kind == T_NAME) {

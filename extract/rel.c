@@ -467,6 +467,23 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 			return;
 		}
 	}
+	/* "in 2008 € 10 miljoen, in 2009 € 12 miljoen en in 2010 …": a sum
+	 * per year, and the years they span */
+	int series = n >= 2;
+	for (int k = 0; k < n && series; k++) {
+		const char *a = s + after[k];
+		size_t an = len - after[k];
+		while (an && *a == ' ')
+			a++, an--;
+		series = (k == 0 || ys[k] > ys[k - 1]) && an &&
+		         ((*a >= '0' && *a <= '9') || (an >= 3 && !memcmp(a, "\xE2\x82\xAC", 3)) ||
+		          (an >= 3 && (!memcmp(a, "EUR", 3) || !memcmp(a, "USD", 3))));
+	}
+	if (series) {
+		*start = ys[0];
+		*end = ys[n - 1];
+		return;
+	}
 	/* the words before the first year, less its day and month */
 	size_t bn = at[0] > 40 ? 40 : at[0];
 	const char *b = s + at[0] - bn;

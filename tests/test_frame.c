@@ -385,6 +385,16 @@ static void test_years(void **state)
 	t = "sinds 2009 lid";
 	kgx_rel_years(t, strlen(t), &y, &s, &e);
 	assert_int_equal(s, 2009);
+	/* a sum per year: the years the sums span */
+	t = "in 2011 \xE2\x82\xAC 4 miljoen, in 2012 EUR 5 miljoen en in 2013 6 miljoen";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(s, 2011);
+	assert_int_equal(e, 2013);
+	assert_int_equal(y, 0);
+	t = "in 2011 en later in 2013";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(y, 2011);
+	assert_int_equal(e, 0);
 }
 
 static void test_phrase_head_list(void **state)
@@ -724,6 +734,18 @@ static void test_review_cases(void **state)
 	check("Albarije schenkt 5 miljoen euro toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
 }
 
+static void test_phrase_of_owner(void **state)
+{
+	(void)state;
+	/* "aan de hulp- en herstelrespons van X": the appeal is X's, and a
+	 * compound's shared tail does not end the phrase */
+	check("Albarije schenkt 2 miljoen euro toe aan de hulp- en herstelrespons van ZORG.", "alba", KGX_P_FUNDS,
+	      "agency", 1);
+	/* but only the first "van", and only right before its name */
+	check("Albarije schenkt 2 miljoen euro toe aan vragen van speciale gezanten van de Liga.", "alba", KGX_P_FUNDS,
+	      "league", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -769,6 +791,7 @@ int main(void)
 		cmocka_unit_test(test_list_after_colon),
 		cmocka_unit_test(test_with_words),
 		cmocka_unit_test(test_review_cases),
+		cmocka_unit_test(test_phrase_of_owner),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
