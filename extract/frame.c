@@ -88,6 +88,8 @@ struct kgx_frames {
 	size_t n_pronominals;
 	char **titles;           /* "minister", "premier": a title before a person's name */
 	size_t n_titles;
+	char **including;        /* "waaronder", "o.a.": names after a noun that are its instances */
+	size_t n_including;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -421,6 +423,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->pronominals, &fs->n_pronominals);
 	else if (KEY("titles"))
 		st = split_list(fs, v, &fs->titles, &fs->n_titles);
+	else if (KEY("including"))
+		st = split_list(fs, v, &fs->including, &fs->n_including);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -1233,6 +1237,44 @@ static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p
 	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit");
 }
 
+/* Whether the name `s` holds the word `w` (any case). */
+static int names_word(const char *s, const char *w)
+{
+	size_t n = w ? strlen(w) : 0;
+	for (const char *p = s; n && p && *p; p++)
+		if (!strncasecmp(p, w, n) && (p == s || !letter((unsigned char)p[-1])) && !letter((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* The entity of `classes` named last before byte `before` that lies in
+ * `place` or carries its name ("Ukraine Humanitarian Fund" for
+ * "het fonds voor Oekraïne"). */
+static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *place, size_t j, uint32_t before,
+                       uint32_t si)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	filler f = NO_FILLER;
+	for (size_t m = 0; m < doc->mentions.len && ms[m].span.end <= before; m++) {
+		const kgx_entry *e = ms[m].entry;
+		if (ms[m].kind != KGX_M_STRONG || !(e->classes & classes))
+			continue;
+		int in = 0;
+		for (size_t k = 0; k < e->n_located_in && !in; k++)
+			in = e->located_in && e->located_in[k] == place;
+		const char *names[] = {place->label, place->label_nl, place->label_en};
+		for (size_t k = 0; k < 3 && !in; k++)
+			in = names_word(e->label, names[k]) || (e->label_nl && names_word(e->label_nl, names[k])) ||
+			     (e->label_en && names_word(e->label_en, names[k]));
+		if (in) {
+			f.tok = j;
+			f.entry = e;
+			f.back = si - ms[m].sentence <= 2 ? si - ms[m].sentence : 0;
+		}
+	}
+	return f;
+}
+
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
  * earlier in this sentence or in the two before. */
@@ -1254,6 +1296,11 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	if (j + 1 < st->toks.len && t[j + 1].clause == t[j].clause &&
 	    (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van")))
 		return none;
+	/* "het fonds voor Oekraïne", "de missie in Mali": the one of its
+	 * place, or none */
+	if (j + 2 < st->toks.len && (tok_is(st, &t[j + 1], "voor") || tok_is(st, &t[j + 1], "in")) &&
+	    t[j + 2].kind == T_NAME && (mention_of(doc, &t[j + 2])->entry->classes & KGX_C_COUNTRY))
+		return of_place(doc, classes, mention_of(doc, &t[j + 2])->entry, j, t[j].b, si);
 	/* a definite noun phrase may point far back: "de conferentie" in a letter about one */
 	return referent(st, doc, classes, j, si, UINT32_MAX);
 }
@@ -1313,6 +1360,30 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 
 /* Which of the slot's prepositions token w is (for --explain), the first
  * when none. */
+/* "de landenfondsen, waaronder X en Y", "VN-organisaties (o.a. X)": the
+ * first name fitting the slot right after an `including` word that follows
+ * token k (a comma or a bracket), or SIZE_MAX. */
+static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k, size_t ce)
+{
+	const token *t = st->toks.data;
+	if (k + 1 >= ce || t[k + 1].kind != T_WORD)
+		return SIZE_MAX;
+	const char *at = st->lower.s + t[k + 1].lb;
+	size_t left = st->lower.len - t[k + 1].lb;
+	for (size_t w = 0; w < st->fs->n_including; w++) {
+		size_t n = strlen(st->fs->including[w]);
+		if (n > left || memcmp(at, st->fs->including[w], n) || (n < left && letter((unsigned char)at[n])))
+			continue;
+		size_t j = k + 1;
+		while (j < ce && t[j].lb < t[k + 1].lb + n)
+			j++;
+		for (size_t q = j; q < ce && q <= j + 1; q++)
+			if (t[q].kind == T_NAME)
+				return fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
 static const char *prep_named(const kgx_frame_state *st, const slot *sl, const token *w)
 {
 	for (size_t p = 0; p < sl->n_preps; p++)
@@ -1426,6 +1497,14 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					if (named && !fitted && st->lower.s[t[j].lb] == ',' && j + 1 < stop &&
 					    t[j - 1].kind == T_WORD && glued(doc, t, j - 1))
 						continue;
+					/* "aan VN-organisaties, waaronder X": the noun's instances */
+					if (!named) {
+						size_t q = including(st, doc, sl, j, stop);
+						if (q != SIZE_MAX && q != skip) {
+							filler f = {q, NULL, 0};
+							return f;
+						}
+					}
 					/* an apposition closes the phrase: ", NAME" and then the end */
 					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
 					    j + 1 != skip && fits(doc, &t[j + 1], sl) && !modifier(doc, &t[j + 1]) &&
@@ -1966,6 +2045,14 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
 		seen += k > last && t[k].kind != T_PUNCT;
+		/* "financiert de landenfondsen, waaronder X en Y": the noun's instances */
+		if (t[k].kind == T_PUNCT && words && strchr(",(", st->lower.s[t[k].lb])) {
+			size_t q = including(st, doc, &f->object, k, ce);
+			if (q != SIZE_MAX && q != skip) {
+				obj.tok = q;
+				break;
+			}
+		}
 		/* a comma or a stop ends the object's phrase; quotes, brackets do not */
 		if (t[k].kind == T_PUNCT && strchr(",.?!", st->lower.s[t[k].lb]))
 			break;

@@ -21,7 +21,8 @@ static const char *KB =
 	"[person-v]\nclass = Minister\nnl = V. Veenstra\nalias = Veenstra\nminister-of = min-w 2019-01-01\n\n"
 	"[parent]\nclass = UNBody\nnl = Wereldbond\n\n"
 	"[child]\nclass = UNBody\nnl = Kinderbureau\npart-of = parent\n\n"
-	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n";
+	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n"
+	"[fund-borea]\nclass = Fund\nnl = Borea Relief Fund\n\n";
 
 static const char *FRAMES =
 	"[@amount]\n"
@@ -47,6 +48,7 @@ static const char *FRAMES =
 	"anaphor = top Event\n"
 	"pronominals = hieraan|waaraan\n"
 	"phrase-preposition = ten behoeve van = voor\n"
+	"including = waaronder|o.a.\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -746,6 +748,28 @@ static void test_phrase_of_owner(void **state)
 	      "league", 0);
 }
 
+static void test_including_and_place(void **state)
+{
+	(void)state;
+	/* a noun's instances after "waaronder" or "(o.a." fill its slot */
+	check("Albarije betaalt de fondsen, waaronder het Groeifonds en het Waterfonds.", "alba", KGX_P_FUNDS,
+	      "fund-b", 1);
+	check("Albarije schenkt 2 miljoen euro toe aan VN-fondsen (o.a. het Groeifonds).", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	check("Albarije betaalt de fondsen, en Borea het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 0);
+	/* "het fonds voor Borea" is the one that carries Borea's name, not the last fund */
+	const char *text = "Het Borea Relief Fund en het Waterfonds zijn nieuw. "
+	                   "Albarije schenkt 2 miljoen euro toe aan het fonds voor Borea.";
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", text);
+	assert_funds(&doc, "alba", "fund-borea", "2000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+	check("Het Waterfonds is nieuw. Albarije schenkt 2 miljoen euro toe aan het fonds voor Borea.", "alba",
+	      KGX_P_FUNDS, "fund-b", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -792,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_with_words),
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_phrase_of_owner),
+		cmocka_unit_test(test_including_and_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
