@@ -1275,6 +1275,13 @@ static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *pl
 	return f;
 }
 
+/* Whether p is a word that makes the noun after it point back. */
+static int pointing(const kgx_frame_state *st, const token *p)
+{
+	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit") ||
+	       tok_is(st, p, "dat") || tok_is(st, p, "die") || tok_is(st, p, "dezelfde") || tok_is(st, p, "hetzelfde");
+}
+
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
  * earlier in this sentence or in the two before. */
@@ -1284,9 +1291,15 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	filler none = NO_FILLER;
 	if (j == 0 || t[j].kind != T_WORD)
 		return none;
-	if (!tok_is(st, &t[j - 1], "de") && !tok_is(st, &t[j - 1], "het") && !tok_is(st, &t[j - 1], "deze") &&
-	    !tok_is(st, &t[j - 1], "dit") && !tok_is(st, &t[j - 1], "dat") && !tok_is(st, &t[j - 1], "die") &&
-	    !tok_is(st, &t[j - 1], "dezelfde") && !tok_is(st, &t[j - 1], "hetzelfde"))
+	/* "het regionale commando", "deze nieuwe missie": one adjective may
+	 * stand between for a mission or a fund (a "ministeriële bijeenkomst"
+	 * is as often a new one) */
+	size_t d = j - 1;
+	if (d > 0 && unnamed_kind(st, &t[j]) && !pointing(st, &t[d]) && pointing(st, &t[d - 1]) && t[d].kind == T_WORD &&
+	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)) && t[d].e - t[d].b > 3 &&
+	    st->lower.s[t[d].lb + (t[d].e - t[d].b) - 1] == 'e')
+		d--;
+	if (!pointing(st, &t[d]))
 		return none;
 	unsigned classes = anaphor_classes(st, &t[j]) & sl->classes;
 	if (!classes)

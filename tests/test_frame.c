@@ -766,6 +766,9 @@ static void test_including_and_place(void **state)
 	assert_funds(&doc, "alba", "fund-borea", "2000000.0");
 	kgx_doc_release(&doc);
 	kgx_rules_free(r);
+	/* an adjective between the article and a mission's noun */
+	check("VREDMIS is begonnen. Borea belooft soldaten aan de nieuwe missie.", "borea", KGX_P_PARTICIPATESIN,
+	      "mission", 1);
 	check("Het Waterfonds is nieuw. Albarije schenkt 2 miljoen euro toe aan het fonds voor Borea.", "alba",
 	      KGX_P_FUNDS, "fund-b", 0);
 }
