@@ -1857,6 +1857,18 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
+/* Whether e is a minister of the government the letter speaks for: one
+ * whose offices are bodies that act for the voice. */
+static int voice_minister(const kgx_frames *fs, const kgx_entry *e)
+{
+	if (!fs->voice || !(e->classes & KGX_C_MINISTER))
+		return 0;
+	for (size_t k = 0; k < e->n_offices; k++)
+		if (e->offices[k].body && acting_for(fs, e->offices[k].body) == fs->voice)
+			return 1;
+	return 0;
+}
+
 /* The entity a filler stands for in a slot: the office holder where a
  * title names a person and the slot takes one ("de minister van X nam deel
  * aan …"), else the name's own entity. */
@@ -2652,7 +2664,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 					if (t[other].kind == T_NAME && objs[k].tok != SIZE_MAX && t[objs[k].tok].kind == T_NAME &&
 					    mention_of(doc, &t[other])->entry == mention_of(doc, &t[objs[k].tok])->entry)
 						other = SIZE_MAX;
-				if (other != SIZE_MAX && other < i)
+				/* "minister X (Buitenlandse Zaken) trekt … uit": a minister of
+				 * the voice's government spends its money */
+				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
+				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry)))
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}
 			for (size_t k = cb; k < ce; k++)

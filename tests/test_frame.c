@@ -22,7 +22,9 @@ static const char *KB =
 	"[parent]\nclass = UNBody\nnl = Wereldbond\n\n"
 	"[child]\nclass = UNBody\nnl = Kinderbureau\npart-of = parent\n\n"
 	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n"
-	"[fund-borea]\nclass = Fund\nnl = Borea Relief Fund\n\n";
+	"[fund-borea]\nclass = Fund\nnl = Borea Relief Fund\n\n"
+	"[home-min]\nclass = GovernmentBody\nnl = Ministerie van Zaken\n\n"
+	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n";
 
 static const char *FRAMES =
 	"[@amount]\n"
@@ -773,6 +775,15 @@ static void test_including_and_place(void **state)
 	      KGX_P_FUNDS, "fund-b", 0);
 }
 
+static void test_minister_of_the_voice(void **state)
+{
+	(void)state;
+	/* a minister of the letter's own government gives its money */
+	check("Minister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 1);
+	check("Minister Veenstra heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a",
+	      0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -820,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_phrase_of_owner),
 		cmocka_unit_test(test_including_and_place),
+		cmocka_unit_test(test_minister_of_the_voice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
