@@ -1504,6 +1504,14 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			    t[i + 2].e - t[i + 2].b > 4 && !memcmp(low(st, &t[i + 2]) + (t[i + 2].e - t[i + 2].b) - 2, "en", 2))
 				reach_to = i + PHRASE_REACH;
 			for (size_t j = i + 1; j < stop && j <= reach_to; j++) {
+				/* "van de Hoge Vertegenwoordiger (HV) X": a title's acronym
+				 * in brackets is an aside within the phrase */
+				if (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' && j + 2 < stop && t[j + 1].kind == T_WORD &&
+				    t[j + 2].kind == T_PUNCT && st->lower.s[t[j + 2].lb] == ')') {
+					j += 2;
+					reach_to += 2;
+					continue;
+				}
 				if (t[j].kind == T_PUNCT) {
 					/* "aan VN-organisaties, de X en de Y": a list whose first
 					 * item is a noun a name qualifies goes on to the names */
@@ -1667,10 +1675,15 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			one_of = tok_is(st, &t[v - 1], "behoort") || tok_is(st, &t[v - 1], "behoren") ||
 			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden");
 	}
-	if (noun && governed(st, trig) && !one_of)
+	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of)
 		return SIZE_MAX;
 	/* the reach counts words and names: punctuation and quotes are free */
 	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH, words = 0;
+	/* "X vond plaats in Y onder voorzitterschap van Z, en in aanwezigheid
+	 * van W": a phrase that opens with a preposition says something of the
+	 * whole clause, whose subject may stand far before it */
+	if (noun && (t[trig].kinds & W_PREP))
+		reach = WINDOW;
 	size_t from = trig;
 	while (from > cb && words < reach)
 		words += t[--from].kind != T_PUNCT;
