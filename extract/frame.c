@@ -90,6 +90,8 @@ struct kgx_frames {
 	size_t n_titles;
 	char **including;        /* "waaronder", "o.a.": names after a noun that are its instances */
 	size_t n_including;
+	char **co_agents;        /* "samen met", "net als": names after them act with the agent */
+	size_t n_co_agents;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -425,6 +427,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->titles, &fs->n_titles);
 	else if (KEY("including"))
 		st = split_list(fs, v, &fs->including, &fs->n_including);
+	else if (KEY("co-agents"))
+		st = split_list(fs, v, &fs->co_agents, &fs->n_co_agents);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -1373,27 +1377,52 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 
 /* Which of the slot's prepositions token w is (for --explain), the first
  * when none. */
+/* The token after one of the phrases `list` written from token k on
+ * ("onder andere", "o.a.", "samen met"), or SIZE_MAX. */
+static size_t phrase_after(const kgx_frame_state *st, size_t k, size_t ce, char *const *list, size_t n_list)
+{
+	const token *t = st->toks.data;
+	if (t[k].kind != T_WORD)
+		return SIZE_MAX;
+	const char *at = st->lower.s + t[k].lb;
+	size_t left = st->lower.len - t[k].lb;
+	for (size_t w = 0; w < n_list; w++) {
+		size_t n = strlen(list[w]);
+		if (n > left || memcmp(at, list[w], n) || (n < left && letter((unsigned char)at[n])))
+			continue;
+		size_t j = k;
+		while (j < ce && t[j].lb < t[k].lb + n)
+			j++;
+		return j;
+	}
+	return SIZE_MAX;
+}
+
+/* Whether the name at token i follows a co-agents phrase ("Net als X
+ * steunt Nederland Y"): it acts beside the subject, it is not it. */
+static int co_agent(const kgx_frame_state *st, size_t i)
+{
+	const token *t = st->toks.data;
+	for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++) {
+		size_t at = phrase_after(st, k, i + 1, st->fs->co_agents, st->fs->n_co_agents);
+		while (at < i && determiner(st, &t[at]))
+			at++;
+		if (at == i)
+			return 1;
+	}
+	return 0;
+}
+
 /* "de landenfondsen, waaronder X en Y", "VN-organisaties (o.a. X)": the
  * first name fitting the slot right after an `including` word that follows
  * token k (a comma or a bracket), or SIZE_MAX. */
 static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k, size_t ce)
 {
 	const token *t = st->toks.data;
-	if (k + 1 >= ce || t[k + 1].kind != T_WORD)
-		return SIZE_MAX;
-	const char *at = st->lower.s + t[k + 1].lb;
-	size_t left = st->lower.len - t[k + 1].lb;
-	for (size_t w = 0; w < st->fs->n_including; w++) {
-		size_t n = strlen(st->fs->including[w]);
-		if (n > left || memcmp(at, st->fs->including[w], n) || (n < left && letter((unsigned char)at[n])))
-			continue;
-		size_t j = k + 1;
-		while (j < ce && t[j].lb < t[k + 1].lb + n)
-			j++;
-		for (size_t q = j; q < ce && q <= j + 1; q++)
-			if (t[q].kind == T_NAME)
-				return fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
-	}
+	size_t j = k + 1 < ce ? phrase_after(st, k + 1, ce, st->fs->including, st->fs->n_including) : SIZE_MAX;
+	for (size_t q = j; q < ce && q <= j + 1; q++)
+		if (t[q].kind == T_NAME)
+			return fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
 	return SIZE_MAX;
 }
 
@@ -1696,7 +1725,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)
 			bracketed--;
 		if (p->kind == T_NAME && !bracketed && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
-		    mention_of(doc, p)->kind == KGX_M_STRONG) {
+		    mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1)) {
 			/* "X zal Y … toespreken": a name after the finite verb is its
 			 * object when an earlier name stands before that verb */
 			for (size_t a = i - 1; a > cb; a--) {
@@ -2213,12 +2242,13 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		size_t n = list_from(st, doc, at, ce, (e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) ? &countries : ag, items);
 		na = add_items(agents, na, items, n);
 	}
-	/* "X organiseert samen met Y de top", "Samen met Y steunt X …": the
-	 * phrase stands anywhere in the clause, not only after the agent */
-	for (size_t k = cb; n0 && k + 2 < ce && na < MAX_ITEMS; k++) {
-		if (!tok_is(st, &t[k], "samen") || !tok_is(st, &t[k + 1], "met"))
+	/* "X organiseert samen met Y de top", "Net als Y steunt X …", "de
+	 * grootste donor na Y": the phrase stands anywhere in the clause, not
+	 * only after the agent */
+	for (size_t k = cb; n0 && k + 1 < ce && na < MAX_ITEMS; k++) {
+		size_t at = phrase_after(st, k, ce, st->fs->co_agents, st->fs->n_co_agents);
+		if (at == SIZE_MAX)
 			continue;
-		size_t at = k + 2;
 		while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
 			at++;
 		if (at >= ce || !fits(doc, &t[at], ag))

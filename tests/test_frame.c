@@ -51,6 +51,7 @@ static const char *FRAMES =
 	"pronominals = hieraan|waaraan\n"
 	"phrase-preposition = ten behoeve van = voor\n"
 	"including = waaronder|o.a.\n"
+	"co-agents = samen met|net als\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -775,6 +776,17 @@ static void test_including_and_place(void **state)
 	      KGX_P_FUNDS, "fund-b", 0);
 }
 
+static void test_co_agent_words(void **state)
+{
+	(void)state;
+	/* a co-agents phrase anywhere in the clause adds its names to the agents */
+	check("Net als Borea schenkt Albarije 3 miljoen euro toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
+	check("Net als Borea schenkt Albarije 3 miljoen euro toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
+	check("Net als ZORG schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "agency", KGX_P_FUNDS, "fund-a",
+	      0);
+	check("Net als ZORG schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -832,6 +844,7 @@ int main(void)
 		cmocka_unit_test(test_phrase_of_owner),
 		cmocka_unit_test(test_including_and_place),
 		cmocka_unit_test(test_minister_of_the_voice),
+		cmocka_unit_test(test_co_agent_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
