@@ -941,6 +941,61 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 	return KGX_OK;
 }
 
+/* "stort 5 miljoen euro op X en zal 20 miljoen beschikbaar stellen aan Y":
+ * a bare sum after one with a currency is in that currency, unless a noun
+ * follows it ("2 miljoen mensen"): a word ending in -en or -s. */
+static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
+{
+	const char *low = st->lower.s, *text = doc->text + s->span.begin;
+	size_t len = s->span.end - s->span.begin, n0 = st->amounts.len;
+	for (size_t i = 0; n0 && i < len; i++) {
+		if (!(low[i] >= '0' && low[i] <= '9') || (i && low[i - 1] != ' '))
+			continue;
+		const char *cur = NULL;
+		for (size_t a = 0; a < n0; a++)
+			if (KGX_VEC_AT(&st->amounts, amount, a).e <= s->span.begin + i)
+				cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
+		size_t e = i;
+		while (e < len && ((low[e] >= '0' && low[e] <= '9') ||
+		                   ((low[e] == ',' || low[e] == '.') && e + 1 < len && low[e + 1] >= '0' && low[e + 1] <= '9')))
+			e++;
+		if (!cur || e + 1 >= len || low[e] != ' ')
+			continue;
+		size_t m = e + 1;
+		while (m < len && low[m] >= 'a' && low[m] <= 'z')
+			m++;
+		amount a = {0};
+		if (!(kgx_rules_multiplier(st->rules, text + e + 1, m - e - 1) >= 1000) ||
+		    !kgx_rel_amount_value(st->rules, text + i, e - i, text + e + 1, m - e - 1, a.value))
+			continue;
+		size_t w = m + (m < len && low[m] == '.');
+		while (w < len && low[w] == ' ')
+			w++;
+		size_t we = w;
+		while (we < len && ((low[we] >= 'a' && low[we] <= 'z') || (unsigned char)low[we] >= 0x80))
+			we++;
+		if (we > w && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
+		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
+			continue;
+		a.b = s->span.begin + (uint32_t)i;
+		a.e = s->span.begin + (uint32_t)m;
+		a.currency = cur;
+		int taken = 0;
+		for (size_t q = 0; q < st->amounts.len; q++)
+			taken |= KGX_VEC_AT(&st->amounts, amount, q).b < a.e && a.b < KGX_VEC_AT(&st->amounts, amount, q).e;
+		if (taken)
+			continue;
+		amount *slotp = kgx_vec_push(&st->amounts);
+		if (!slotp)
+			return KGX_ERR_NOMEM;
+		*slotp = a;
+		i = m;
+	}
+	if (st->amounts.len > n0)
+		qsort(st->amounts.data, st->amounts.len, sizeof(amount), cmp_amount);
+	return KGX_OK;
+}
+
 static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
 {
 	kgx_status st_ok;
@@ -962,6 +1017,7 @@ static kgx_status find_amounts(kgx_frame_state *st, const kgx_doc *doc, const kg
 		start = e > b ? e : b + 1;
 	}
 	TRY(st_ok, breakdown_amounts(st, doc, s));
+	TRY(st_ok, gapped_sums(st, doc, s));
 	if (st->amounts.len)
 		st->last_currency = KGX_VEC_AT(&st->amounts, amount, st->amounts.len - 1).currency;
 	/* each token knows its amount, so a trigger's look at amounts stays

@@ -787,6 +787,21 @@ static void test_co_agent_words(void **state)
 	check("Net als ZORG schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_gapped_currency(void **state)
+{
+	(void)state;
+	/* a bare sum after one with a currency shares it; one before a noun is a count */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Albarije stortte 5 miljoen euro in het Waterfonds en schenkt 20 miljoen toe aan ZORG.");
+	assert_funds(&doc, "alba", "agency", "20000000.0");
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt", "Albarije schenkt 5 miljoen euro toe aan ZORG voor 2 miljoen vluchtelingen.");
+	assert_funds(&doc, "alba", "agency", "5000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -845,6 +860,7 @@ int main(void)
 		cmocka_unit_test(test_including_and_place),
 		cmocka_unit_test(test_minister_of_the_voice),
 		cmocka_unit_test(test_co_agent_words),
+		cmocka_unit_test(test_gapped_currency),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
