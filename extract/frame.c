@@ -2630,6 +2630,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
 		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
 			until += tok_is(st, &t[k], "te") ? 2 : 1;
+		/* nor does a name's acronym in brackets: "uit het fonds (EPF) voor X" */
+		else if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(' && k + 2 < ce &&
+		         t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] == ')')
+			until += 3;
 	const slot *ag = &f->agent;
 	const char *ohow = NULL, *ahow = NULL, *via = NULL;
 
