@@ -1767,8 +1767,18 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* "X vond plaats in Y onder voorzitterschap van Z, en in aanwezigheid
 	 * van W": a phrase that opens with a preposition says something of the
 	 * whole clause, whose subject may stand far before it */
-	if (noun && (t[trig].kinds & W_PREP))
+	if (noun && (t[trig].kinds & W_PREP)) {
 		reach = WINDOW;
+		/* "het Panel onder leiding van Y": the phrase hangs on the name
+		 * right before it, even one a preposition governs */
+		size_t h = trig;
+		if (h >= 3 && t[h - 1].kind == T_PUNCT && st->lower.s[t[h - 1].lb] == ')' &&
+		    t[h - 3].kind == T_PUNCT && st->lower.s[t[h - 3].lb] == '(')
+			h -= 3;
+		if (h >= 1 && h - 1 >= cb && h - 1 != skip && t[h - 1].kind == T_NAME && fits(doc, &t[h - 1], sl) &&
+		    !modifier(doc, &t[h - 1]) && mention_of(doc, &t[h - 1])->kind == KGX_M_STRONG)
+			return h - 1;
+	}
 	size_t from = trig;
 	while (from > cb && words < reach)
 		words += t[--from].kind != T_PUNCT;

@@ -44,7 +44,7 @@ static const char *FRAMES =
 	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
 	"clause-breaks = maar|terwijl\n"
 	"relatives = die|dat\n"
-	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot\n"
+	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot|onder\n"
 	"anaphor = fonds Fund\n"
 	"anaphor = missie Mission\n"
 	"anaphor = top Event\n"
@@ -104,6 +104,10 @@ static const char *FRAMES =
 	"verb = zet … in\n"
 	"agent = Country\nagent-at = subject\n"
 	"object = Mission\nobject-at = voor|bij\nunless = zich\nvoice = none\n"
+	"[onder-leiding]\nkind = frame\npredicate = chairs\n"
+	"noun = onder leiding\n"
+	"agent = Country\nagent-at = van\n"
+	"object = Event|Organisation\nobject-at = subject\nvoice = none\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -802,6 +806,17 @@ static void test_gapped_currency(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_phrase_of_the_clause(void **state)
+{
+	(void)state;
+	/* a phrase that opens with a preposition hangs on the name right before it */
+	check("De Liga sprak in de Bergtop 2030 onder leiding van Borea.", "borea", KGX_P_CHAIRS, "summit", 1);
+	check("De Liga sprak in de Bergtop 2030 onder leiding van Borea.", "borea", KGX_P_CHAIRS, "league", 0);
+	/* else on the clause's subject, however far before it */
+	check("De Bergtop 2030 vond op 3 mei plaats in de hoofdstad van Albarije, onder leiding van Borea.", "borea",
+	      KGX_P_CHAIRS, "summit", 1);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -861,6 +876,7 @@ int main(void)
 		cmocka_unit_test(test_minister_of_the_voice),
 		cmocka_unit_test(test_co_agent_words),
 		cmocka_unit_test(test_gapped_currency),
+		cmocka_unit_test(test_phrase_of_the_clause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
