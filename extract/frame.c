@@ -2034,6 +2034,34 @@ static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
 	return 0;
 }
 
+/* "op 8 december a.s.", "op 3 mei jl.", "op 12 maart": a day and a month
+ * without a year in tokens [tb, te) are of the letter's year, or of the
+ * year after ("a.s.", "aanstaande") or before ("jl.", "jongstleden") when
+ * the month lies on the other side of the letter's; 0 without them. */
+static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
+{
+	const token *t = st->toks.data;
+	int year = st->date / 10000, now = st->date / 100 % 100;
+	for (size_t k = tb; k + 1 < te; k++) {
+		const char *w = low(st, &t[k]);
+		if (t[k].kind != T_WORD || t[k].e - t[k].b > 2 || w[0] < '0' || w[0] > '9')
+			continue;
+		int m = kgx_rel_month(low(st, &t[k + 1]), t[k + 1].e - t[k + 1].b);
+		if (!m || t[k + 1].kind != T_WORD)
+			continue;
+		size_t a = k + 2;
+		int ahead = a < te && (tok_is(st, &t[a], "aanstaande") ||
+		                       (tok_is(st, &t[a], "a") && a + 2 < te && tok_is(st, &t[a + 2], "s")));
+		int back = a < te && (tok_is(st, &t[a], "jl") || tok_is(st, &t[a], "jongstleden"));
+		if (ahead && m < now)
+			return year + 1;
+		if (back && m > now)
+			return year - 1;
+		return year;
+	}
+	return 0;
+}
+
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
                        const filler *agents, size_t na, const char *agent_how, const filler *objs, size_t no,
                        const char *object_how, size_t tb, size_t te, kgx_frame_sink sink, void *ctx)
@@ -2050,6 +2078,8 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	kgx_rel_years(doc->text + cb, ce - cb, &year, &sy, &ey);
 	if (!year && !sy && !ey && st->date)
 		year = relative_year(st, tb, te);
+	if (!year && !sy && !ey && st->date)
+		year = dated_year(st, tb, te);
 	/* "trad in 2014 toe", "richtten in 2014 op": the year it began */
 	if (f->begins && year && !sy) {
 		sy = year;

@@ -372,7 +372,7 @@ int kgx_rel_month(const char *w, size_t n)
 	                                     "juli",    "augustus", "september", "oktober", "november", "december"};
 	for (size_t i = 0; i < sizeof months / sizeof *months; i++)
 		if (strlen(months[i]) == n && !strncasecmp(months[i], w, n))
-			return 1;
+			return (int)i + 1;
 	return 0;
 }
 

@@ -27,7 +27,7 @@ int kgx_rel_amount_next(const kgx_rules *rules, const char *s, size_t len, size_
 int kgx_rel_amount_value(const kgx_rules *rules, const char *num_s, size_t num_len, const char *mult_s,
                          size_t mult_len, char *out);
 
-/* Whether w[0..n) names a month in Dutch, ignoring ASCII case. */
+/* The month w[0..n) names in Dutch, ignoring ASCII case: 1 to 12, or 0. */
 int kgx_rel_month(const char *w, size_t n);
 
 /* Years in s[0..len): a single year, or a period (start, end). */

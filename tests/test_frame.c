@@ -630,6 +630,21 @@ static void test_relative_year(void **state)
 	assert_non_null(rel);
 	assert_int_equal(rel->year, 2020);
 	kgx_doc_release(&doc);
+	/* a day and a month with no year: the letter's, or the next or last
+	 * where "a.s." or "jl." say the month lies beyond it */
+	static const struct {
+		const char *text;
+		int year;
+	} dated[] = {{"Datum 3 maart 2021\nAlbarije schenkt op 8 december 5 miljoen euro toe aan het Groeifonds.\n", 2021},
+	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 januari a.s.\n", 2022},
+	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 december jl.\n", 2020}};
+	for (size_t k = 0; k < sizeof dated / sizeof *dated; k++) {
+		t_run(&doc, r, "t.txt", dated[k].text);
+		rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+		assert_non_null(rel);
+		assert_int_equal(rel->year, dated[k].year);
+		kgx_doc_release(&doc);
+	}
 	/* undated, nothing */
 	t_run(&doc, r, "t.txt", "Albarije schenkt dit jaar 5 miljoen euro toe aan het Groeifonds.\n");
 	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
