@@ -1335,6 +1335,55 @@ static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *pl
 	return f;
 }
 
+/* "ten laste van het Stabiliteitsfonds": the budget money comes from is
+ * not what a passage is about. */
+static int source_of_money(const kgx_doc *doc, uint32_t b)
+{
+	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
+	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+		if (kgx_ends_with(doc->text, b, heads[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether the name `s` has the word `w` (n bytes) as a word or as the
+ * tail of one ("NAVO-top", "Vredesopbouwfonds" for "top", "fonds"). */
+static int has_head(const char *s, const char *w, size_t n)
+{
+	for (const char *p = s; s && *p; p++)
+		if (!strncasecmp(p, w, n) && !letter((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+#define HEAD_REACH 5  /* sentences back that a noun finds a name ending in it */
+
+/* The last strong mention of `classes` in this sentence before noun w, or
+ * in the HEAD_REACH sentences before, whose name ends in the noun. */
+static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, const token *w, uint32_t si)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	filler f = NO_FILLER;
+	const char *noun = low(st, w);
+	size_t n = w->e - w->b;
+	for (size_t m = 0; m < doc->mentions.len && ms[m].span.end <= w->b; m++) {
+		const kgx_entry *e = ms[m].entry;
+		/* no name inside another, none that qualifies the word it is
+		 * glued to ("EU-missie"; "VN-top X" is the top), no source of money */
+		if (ms[m].kind != KGX_M_STRONG || !(e->classes & classes) || ms[m].sentence + HEAD_REACH < si ||
+		    ms[m].outer != KGX_NO_MENTION || doc->text[ms[m].span.end] == '-' ||
+		    source_of_money(doc, ms[m].span.begin))
+			continue;
+		if (has_head(e->label, noun, n) || (e->label_nl && has_head(e->label_nl, noun, n))) {
+			f.tok = (size_t)(w - (const token *)st->toks.data);
+			f.entry = e;
+			f.back = si - ms[m].sentence <= 2 ? si - ms[m].sentence : 0;
+		}
+	}
+	return f;
+}
+
 /* Whether p is a word that makes the noun after it point back. */
 static int pointing(const kgx_frame_state *st, const token *p)
 {
@@ -1374,6 +1423,12 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	if (j + 2 < st->toks.len && (tok_is(st, &t[j + 1], "voor") || tok_is(st, &t[j + 1], "in")) &&
 	    t[j + 2].kind == T_NAME && (mention_of(doc, &t[j + 2])->entry->classes & KGX_C_COUNTRY))
 		return of_place(doc, classes, mention_of(doc, &t[j + 2])->entry, j, t[j].b, si);
+	/* "de top" is the last summit named, before any later meeting of
+	 * another name: a name that ends in the noun ("NAVO-top", "top over
+	 * X") is what it stands for, within a few sentences */
+	filler h = named_by(st, doc, classes, &t[j], si);
+	if (h.entry)
+		return h;
 	/* a definite noun phrase may point far back: "de conferentie" in a letter about one */
 	return referent(st, doc, classes, j, si, UINT32_MAX);
 }
@@ -2443,17 +2498,6 @@ static kgx_status missed(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const k
 	return m->trigger ? KGX_OK : KGX_ERR_NOMEM;
 }
 
-/* "ten laste van het Stabiliteitsfonds": the budget money comes from is
- * not what a passage is about. */
-static int source_of_money(const kgx_doc *doc, uint32_t b)
-{
-	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
-	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
-	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-		if (kgx_ends_with(doc->text, b, heads[k]))
-			return 1;
-	return 0;
-}
 
 /* Whether the clause names something of a class the slot does not take,
  * leaving out names of the `ignored` classes, the budget money comes from,

@@ -24,6 +24,7 @@ static const char *KB =
 	"[coalition]\nclass = Organisation\nnl = Anti-Orka-Coalitie\nalias = anti-Orka coalitie\n\n"
 	"[fund-borea]\nclass = Fund\nnl = Borea Relief Fund\n\n"
 	"[home-min]\nclass = GovernmentBody\nnl = Ministerie van Zaken\n\n"
+	"[meeting]\nclass = Event\nnl = Wintervergadering\n\n"
 	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n";
 
 static const char *FRAMES =
@@ -832,6 +833,16 @@ static void test_phrase_of_the_clause(void **state)
 	      KGX_P_CHAIRS, "summit", 1);
 }
 
+static void test_noun_names_its_referent(void **state)
+{
+	(void)state;
+	/* "de top" is the last name that ends in "top", not the last meeting */
+	const char *text = "De Bergtop 2030 begint morgen. De Wintervergadering volgt later. "
+	                   "Albarije is aanwezig bij de top.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
+	check(text, "alba", KGX_P_PARTICIPATESIN, "meeting", 0);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -892,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_co_agent_words),
 		cmocka_unit_test(test_gapped_currency),
 		cmocka_unit_test(test_phrase_of_the_clause),
+		cmocka_unit_test(test_noun_names_its_referent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
