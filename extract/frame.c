@@ -1592,6 +1592,10 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						else if (i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME &&
 						         fits(doc, &t[i - 2], sl) && !modifier(doc, &t[i - 2]))
 							f.entry = mention_of(doc, &t[i - 2])->entry, f.tok = i;
+						/* "het fonds, waaraan …": the noun's referent */
+						else if (i >= 2 && t[i - 1].kind == T_PUNCT && st->lower.s[t[i - 1].lb] == ',' &&
+						         t[i - 2].kind == T_WORD)
+							f = anaphor(st, doc, sl, i - 2, si);
 						if (f.entry) {
 							*via = sl->preps[p];
 							return f;

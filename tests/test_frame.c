@@ -759,6 +759,15 @@ static void test_review_cases(void **state)
 	check("Albarije schenkt 5 miljoen euro toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
 }
 
+static void test_relative_after_noun(void **state)
+{
+	(void)state;
+	/* "het fonds, waaraan …" hangs on the noun's referent */
+	check("ZORG is actief. Het Groeifonds bestaat al lang. Het fonds, waaraan Albarije 5 miljoen euro heeft "
+	      "toegeschonken, groeit.",
+	      "alba", KGX_P_FUNDS, "fund-a", 1);
+}
+
 static void test_phrase_of_owner(void **state)
 {
 	(void)state;
@@ -898,6 +907,7 @@ int main(void)
 		cmocka_unit_test(test_with_words),
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_phrase_of_owner),
+		cmocka_unit_test(test_relative_after_noun),
 		cmocka_unit_test(test_including_and_place),
 		cmocka_unit_test(test_minister_of_the_voice),
 		cmocka_unit_test(test_co_agent_words),
