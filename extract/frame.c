@@ -92,6 +92,8 @@ struct kgx_frames {
 	size_t n_including;
 	char **co_agents;        /* "samen met", "net als": names after them act with the agent */
 	size_t n_co_agents;
+	char **meeting_verbs;    /* "vond plaats", "kwam bijeen": their clause's first name is a meeting */
+	size_t n_meeting_verbs;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -429,6 +431,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->including, &fs->n_including);
 	else if (KEY("co-agents"))
 		st = split_list(fs, v, &fs->co_agents, &fs->n_co_agents);
+	else if (KEY("meeting-verbs"))
+		st = split_list(fs, v, &fs->meeting_verbs, &fs->n_meeting_verbs);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -624,6 +628,7 @@ struct kgx_frame_state {
 	kgx_buf how;
 	pcre2_match_data *md;
 	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
+	recent meeting;             /* the last body or event that "vond plaats" */
 	uint64_t seq;
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
 	const char *last_currency;  /* of the last amount of the sentences before */
@@ -1470,6 +1475,11 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	const recent *ev = &st->last[e];
 	if ((classes & KGX_C_EVENT) && ev->entry && ev->sentence < si && si - ev->sentence <= 2)
 		best = ev;
+	/* and one that took place, of whatever class, before both */
+	const recent *mt = &st->meeting;
+	if ((classes & KGX_C_EVENT) && mt->entry && (mt->entry->classes & classes) && mt->sentence < si &&
+	    si - mt->sentence <= 2 && (!ev->entry || ev->sentence <= mt->sentence))
+		best = mt;
 	if (!best)
 		return none;
 	filler f = {j, best->entry, si - best->sentence <= 2 ? si - best->sentence : 0};
@@ -2892,13 +2902,42 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 }
 
 /* Remember the sentence's strong mentions for the anaphors of the next. */
+/* Whether the sentence's tokens hold one of the words of `phrase` after
+ * another, in order ("vond … plaats"). */
+static int says(const kgx_frame_state *st, const char *phrase)
+{
+	const token *t = st->toks.data;
+	const char *p = phrase;
+	for (size_t k = 0; k < st->toks.len && *p; k++) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+		if (t[k].kind == T_WORD && t[k].e - t[k].b == n && !memcmp(low(st, &t[k]), p, n)) {
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	return !*p;
+}
+
 static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
 {
 	const kgx_mention *ms = doc->mentions.data;
+	/* "Op 3 mei vond de Raad X plaats in Brussel, in aanwezigheid van Y":
+	 * what took place is the meeting the next sentences take part in,
+	 * not the last name of its class */
+	int met = 0;
+	for (size_t w = 0; w < st->fs->n_meeting_verbs && !met; w++)
+		met = says(st, st->fs->meeting_verbs[w]);
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
 		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(doc, ms[m].span.begin))
 			continue;
+		if (met && (ms[m].entry->classes & (KGX_C_EVENT | KGX_C_ORGANISATION | KGX_C_UNBODY))) {
+			met = 0;
+			st->meeting.entry = ms[m].entry;
+			st->meeting.sentence = si;
+		}
 		st->seq++;
 		for (int c = 0; c < KGX_NCLASSES; c++)
 			if (ms[m].entry->classes & (1u << c)) {

@@ -25,6 +25,7 @@ static const char *KB =
 	"[fund-borea]\nclass = Fund\nnl = Borea Relief Fund\n\n"
 	"[home-min]\nclass = GovernmentBody\nnl = Ministerie van Zaken\n\n"
 	"[meeting]\nclass = Event\nnl = Wintervergadering\n\n"
+	"[guild]\nclass = Organisation\nnl = Handelsbond\n\n"
 	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n";
 
 static const char *FRAMES =
@@ -53,6 +54,7 @@ static const char *FRAMES =
 	"phrase-preposition = ten behoeve van = voor\n"
 	"including = waaronder|o.a.\n"
 	"co-agents = samen met|net als\n"
+	"meeting-verbs = kwam bijeen|vond plaats\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -852,6 +854,15 @@ static void test_noun_names_its_referent(void **state)
 	check(text, "alba", KGX_P_PARTICIPATESIN, "meeting", 0);
 }
 
+static void test_meeting_that_took_place(void **state)
+{
+	(void)state;
+	/* what "kwam bijeen" is the meeting the next sentence takes part in */
+	const char *text = "De Liga kwam op 3 mei bijeen, in aanwezigheid van de Handelsbond. Albarije nam deel.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "league", 1);
+	check(text, "alba", KGX_P_PARTICIPATESIN, "guild", 0);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -914,6 +925,7 @@ int main(void)
 		cmocka_unit_test(test_gapped_currency),
 		cmocka_unit_test(test_phrase_of_the_clause),
 		cmocka_unit_test(test_noun_names_its_referent),
+		cmocka_unit_test(test_meeting_that_took_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
