@@ -34,7 +34,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -504,6 +504,25 @@ static uint64_t word_hash(const char *s, size_t n)
 	return kgx_hash(KGX_HASH_INIT, s, n);
 }
 
+/* Give the settings word w the flag `kind`; nonzero when out of memory. */
+static int add_word_kind(kgx_frames *fs, const char *w, unsigned kind)
+{
+	word_kind *found = NULL;
+	uint64_t h = word_hash(w, strlen(w));
+	for (uint32_t cur, x = kgx_index_find(&fs->words, h, &cur); x != KGX_INDEX_END && !found;
+	     x = kgx_index_again(&fs->words, h, &cur))
+		if (!strcmp(KGX_VEC_AT(&fs->word_kinds, word_kind, x).word, w))
+			found = &KGX_VEC_AT(&fs->word_kinds, word_kind, x);
+	if (!found) {
+		if (!(found = kgx_vec_push(&fs->word_kinds)) || kgx_index_add(&fs->words, h, (uint32_t)(fs->word_kinds.len - 1)))
+			return 1;
+		found->word = w;
+		found->kinds = 0;
+	}
+	found->kinds |= kind;
+	return 0;
+}
+
 kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 {
 	if (fs->voice_id) {
@@ -547,23 +566,15 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->breaks, fs->n_breaks, W_BREAK},
 	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
-		for (size_t k = 0; k < lists[l].n; k++) {
-			const char *w = lists[l].list[k];
-			word_kind *found = NULL;
-			uint64_t h = word_hash(w, strlen(w));
-			for (uint32_t cur, x = kgx_index_find(&fs->words, h, &cur); x != KGX_INDEX_END && !found;
-			     x = kgx_index_again(&fs->words, h, &cur))
-				if (!strcmp(KGX_VEC_AT(&fs->word_kinds, word_kind, x).word, w))
-					found = &KGX_VEC_AT(&fs->word_kinds, word_kind, x);
-			if (!found) {
-				if (!(found = kgx_vec_push(&fs->word_kinds)) ||
-				    kgx_index_add(&fs->words, h, (uint32_t)(fs->word_kinds.len - 1)))
-					return KGX_ERR_NOMEM;
-				found->word = w;
-				found->kinds = 0;
-			}
-			found->kinds |= lists[l].kind;
-		}
+		for (size_t k = 0; k < lists[l].n; k++)
+			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
+				return KGX_ERR_NOMEM;
+	/* a meeting verb's last word marks the sentences worth a closer look */
+	for (size_t k = 0; k < fs->n_meeting_verbs; k++) {
+		const char *sp = strrchr(fs->meeting_verbs[k], ' ');
+		if (add_word_kind(fs, sp ? sp + 1 : fs->meeting_verbs[k], W_MEET))
+			return KGX_ERR_NOMEM;
+	}
 	for (size_t i = 0; i < fs->frames.len; i++) {
 		const kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
 		for (size_t k = 0; k < f->forms.len; k++) {
@@ -715,10 +726,13 @@ static const char *low(const kgx_frame_state *st, const token *t)
 
 static int tok_is(const kgx_frame_state *st, const token *t, const char *w)
 {
-	size_t n = strlen(w);
 	if (t->as)
 		return !strcmp(t->as, w);
-	return t->kind == T_WORD && t->e - t->b == n && !memcmp(low(st, t), w, n);
+	/* the first letter first: most tokens differ there, and spare the strlen */
+	if (t->kind != T_WORD || low(st, t)[0] != w[0])
+		return 0;
+	size_t n = strlen(w);
+	return t->e - t->b == n && !memcmp(low(st, t), w, n);
 }
 
 static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
@@ -2927,8 +2941,14 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 	 * what took place is the meeting the next sentences take part in,
 	 * not the last name of its class */
 	int met = 0;
-	for (size_t w = 0; w < st->fs->n_meeting_verbs && !met; w++)
-		met = says(st, st->fs->meeting_verbs[w]);
+	const token *t = st->toks.data;
+	for (size_t k = 0; k < st->toks.len && !met; k++)
+		met = (t[k].kinds & W_MEET) != 0;
+	if (met) {
+		met = 0;
+		for (size_t w = 0; w < st->fs->n_meeting_verbs && !met; w++)
+			met = says(st, st->fs->meeting_verbs[w]);
+	}
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
 		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(doc, ms[m].span.begin))
