@@ -1845,6 +1845,22 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	}
 	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of)
 		return SIZE_MAX;
+	/* "Andere donoren, zoals X en Y, verhoogden …": the names a plural
+	 * subject opens with an `including` word */
+	for (size_t i = trig; i > cb + 1; i--) {
+		const token *p = &t[i - 1];
+		if (p->kind != T_PUNCT || (st->lower.s[p->lb] != ',' && st->lower.s[p->lb] != '(') ||
+		    t[i - 2].kind != T_WORD || governed(st, i - 2))
+			continue;
+		size_t q = including(st, doc, sl, i - 1, trig);
+		/* the noun must head the clause, not a phrase in it ("via
+		 * organisaties (o.a. X) steunt Y") */
+		int in_phrase = 0;
+		for (size_t k = cb; k + 2 < i && !in_phrase; k++)
+			in_phrase = t[k].kind == T_WORD && (t[k].kinds & W_PREP);
+		if (q != SIZE_MAX && q != skip && !in_phrase && mention_of(doc, &t[q])->kind == KGX_M_STRONG)
+			return list_end(st, q, trig);
+	}
 	/* the reach counts words and names: punctuation and quotes are free */
 	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH, words = 0;
 	/* "X vond plaats in Y onder voorzitterschap van Z, en in aanwezigheid

@@ -863,6 +863,18 @@ static void test_meeting_that_took_place(void **state)
 	check(text, "alba", KGX_P_PARTICIPATESIN, "guild", 0);
 }
 
+static void test_subject_instances(void **state)
+{
+	(void)state;
+	/* a plural subject's instances after "zoals" or "waaronder" are the agents */
+	const char *text = "Andere landen, zoals Borea en Corastan, hebben 3 miljoen euro toegeschonken aan ZORG.";
+	check(text, "borea", KGX_P_FUNDS, "agency", 1);
+	check(text, "cora", KGX_P_FUNDS, "agency", 1);
+	/* not the instances of a phrase's noun */
+	text = "Via fondsen (o.a. het Groeifonds) schenkt Albarije 3 miljoen euro toe aan ZORG.";
+	check(text, "alba", KGX_P_FUNDS, "agency", 1);
+}
+
 static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
@@ -926,6 +938,7 @@ int main(void)
 		cmocka_unit_test(test_phrase_of_the_clause),
 		cmocka_unit_test(test_noun_names_its_referent),
 		cmocka_unit_test(test_meeting_that_took_place),
+		cmocka_unit_test(test_subject_instances),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
