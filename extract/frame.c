@@ -886,6 +886,19 @@ static int cmp_amount(const void *x, const void *y)
 /* "EUR 150 miljoen, waarvan 75 miljoen aan X en 75 miljoen aan Y": the
  * parts of a sum are written without their currency, which is the sum's.
  * Adds them to st->amounts in text order. */
+/* Add a sum found without the amount pattern, unless one it overlaps is known. */
+static kgx_status add_sum(kgx_frame_state *st, const amount *a)
+{
+	for (size_t q = 0; q < st->amounts.len; q++)
+		if (KGX_VEC_AT(&st->amounts, amount, q).b < a->e && a->b < KGX_VEC_AT(&st->amounts, amount, q).e)
+			return KGX_OK;
+	amount *slotp = kgx_vec_push(&st->amounts);
+	if (!slotp)
+		return KGX_ERR_NOMEM;
+	*slotp = *a;
+	return KGX_OK;
+}
+
 static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
 {
 	const char *text = doc->text;
@@ -932,15 +945,8 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 			a.b = s->span.begin + (uint32_t)b;
 			a.e = s->span.begin + (uint32_t)m;
 			a.currency = cur;
-			int taken = 0;
-			for (size_t q = 0; q < st->amounts.len; q++)
-				taken |= KGX_VEC_AT(&st->amounts, amount, q).b < a.e && a.b < KGX_VEC_AT(&st->amounts, amount, q).e;
-			if (!taken) {
-				amount *slotp = kgx_vec_push(&st->amounts);
-				if (!slotp)
-					return KGX_ERR_NOMEM;
-				*slotp = a;
-			}
+			if (add_sum(st, &a) != KGX_OK)
+				return KGX_ERR_NOMEM;
 			/* the next part: after its recipient, ", " or " en " */
 			size_t next = m;
 			while (next < len && next < m + 120 && low[next] != ',' && memcmp(low + next, " en ", 4) &&
@@ -999,15 +1005,8 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 		a.b = s->span.begin + (uint32_t)i;
 		a.e = s->span.begin + (uint32_t)m;
 		a.currency = cur;
-		int taken = 0;
-		for (size_t q = 0; q < st->amounts.len; q++)
-			taken |= KGX_VEC_AT(&st->amounts, amount, q).b < a.e && a.b < KGX_VEC_AT(&st->amounts, amount, q).e;
-		if (taken)
-			continue;
-		amount *slotp = kgx_vec_push(&st->amounts);
-		if (!slotp)
+		if (add_sum(st, &a) != KGX_OK)
 			return KGX_ERR_NOMEM;
-		*slotp = a;
 		i = m;
 	}
 	if (st->amounts.len > n0)
