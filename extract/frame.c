@@ -966,7 +966,7 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 	return KGX_OK;
 }
 
-/* "stort 5 miljoen euro op X en zal 20 miljoen beschikbaar stellen aan Y":
+/* "geeft 7 miljoen euro aan X, en later nog 15 miljoen aan Y":
  * a bare sum after one with a currency is in that currency, unless a noun
  * follows it ("2 miljoen mensen"): a word ending in -en or -s. */
 static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)

@@ -467,7 +467,7 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 			return;
 		}
 	}
-	/* "in 2008 € 10 miljoen, in 2009 € 12 miljoen en in 2010 …": a sum
+	/* "in 2016 € 3 miljoen, in 2017 € 4 miljoen, in 2018 …": a sum
 	 * per year, and the years they span */
 	int series = n >= 2;
 	for (int k = 0; k < n && series; k++) {
