@@ -1338,8 +1338,8 @@ static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *pl
 		if (ms[m].kind != KGX_M_STRONG || !(e->classes & classes))
 			continue;
 		int in = 0;
-		for (size_t k = 0; k < e->n_located_in && !in; k++)
-			in = e->located_in && e->located_in[k] == place;
+		for (const kgx_entry *const *l = e->located_in; l && *l && !in; l++)
+			in = *l == place;
 		const char *names[] = {place->label, place->label_nl, place->label_en};
 		for (size_t k = 0; k < 3 && !in; k++)
 			in = names_word(e->label, names[k]) || (e->label_nl && names_word(e->label_nl, names[k])) ||
@@ -1418,11 +1418,12 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	filler none = NO_FILLER;
 	if (j == 0 || t[j].kind != T_WORD)
 		return none;
-	/* "het regionale commando", "deze nieuwe missie": one adjective may
+	/* "deze nieuwe missie", "het gezamenlijke fonds": one adjective may
 	 * stand between for a mission or a fund (a "ministeriële bijeenkomst"
 	 * is as often a new one) */
 	size_t d = j - 1;
-	if (d > 0 && unnamed_kind(st, &t[j]) && !pointing(st, &t[d]) && pointing(st, &t[d - 1]) && t[d].kind == T_WORD &&
+	if (d > 0 && (anaphor_classes(st, &t[j]) & (KGX_C_FUND | KGX_C_MISSION)) && !pointing(st, &t[d]) &&
+	    pointing(st, &t[d - 1]) && t[d].kind == T_WORD &&
 	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)) && t[d].e - t[d].b > 3 &&
 	    st->lower.s[t[d].lb + (t[d].e - t[d].b) - 1] == 'e')
 		d--;
@@ -2063,15 +2064,19 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
-/* Whether e is a minister of the government the letter speaks for: one
- * whose offices are bodies that act for the voice. */
-static int voice_minister(const kgx_frames *fs, const kgx_entry *e)
+/* Whether e is a minister of the government the letter speaks for on its
+ * date: one whose dated office then is a body that acts for the voice. */
+static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date)
 {
-	if (!fs->voice || !(e->classes & KGX_C_MINISTER))
+	if (!fs->voice || !(e->classes & KGX_C_MINISTER) || !date)
 		return 0;
-	for (size_t k = 0; k < e->n_offices; k++)
-		if (e->offices[k].body && acting_for(fs, e->offices[k].body) == fs->voice)
+	/* in office on the letter's date: a former minister speaks for no one */
+	for (size_t k = 0; k < e->n_offices; k++) {
+		const kgx_office *o = &e->offices[k];
+		if (o->body && o->from && date >= o->from && (!o->until || date < o->until) &&
+		    acting_for(fs, o->body) == fs->voice)
 			return 1;
+	}
 	return 0;
 }
 
@@ -2445,15 +2450,17 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 			continue;
 		while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
 			at++;
-		if (at >= ce || !fits(doc, &t[at], ag))
-			break;
+		/* "Na overleg", "Naast UNICEF": a co-agent is of the agent's kind */
+		if (at >= ce || !fits(doc, &t[at], ag) ||
+		    !(mention_of(doc, &t[at])->entry->classes & filled(doc, t, &agents[0], ag)->classes))
+			continue;
 		int known = 0;
 		for (size_t a = 0; a < na; a++)
 			known |= agents[a].tok == at;
 		for (size_t o = 0; o < no; o++)
 			known |= objs[o].tok == at;
 		if (known)
-			break;
+			continue;
 		size_t items[MAX_ITEMS];
 		na = add_items(agents, na, items, list_from(st, doc, at, ce, ag, items));
 		break;
@@ -2897,7 +2904,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				/* "minister X (Buitenlandse Zaken) trekt … uit": a minister of
 				 * the voice's government spends its money */
 				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
-				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry)))
+				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, st->date)))
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}
 			for (size_t k = cb; k < ce; k++)

@@ -225,6 +225,11 @@ int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd)
 		if (!digits(s, len, &i, 4, 4, &y) || s[i++] != '-' || !digits(s, len, &i, 2, 2, &m) ||
 		    s[i++] != '-' || !digits(s, len, &i, 2, 2, &d))
 			return -1;
+	} else if (len == 10 && s[2] == '-' && s[5] == '-') {
+		/* "03-04-2024", day first, as ministries' pages write it */
+		if (!digits(s, len, &i, 2, 2, &d) || s[i++] != '-' || !digits(s, len, &i, 2, 2, &m) ||
+		    s[i++] != '-' || !digits(s, len, &i, 4, 4, &y))
+			return -1;
 	} else {
 		/* "3 april 2024", any run of spaces between the parts */
 		if (!digits(s, len, &i, 1, 2, &d))

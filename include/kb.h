@@ -35,8 +35,9 @@ typedef enum { KGX_ID_WIKIDATA, KGX_ID_TOOI, KGX_ID_ISO3166, KGX_ID_CRS } kgx_id
  * look like (for a message). */
 const char *kgx_kb_identifier_check(kgx_id_kind kind, const char *v);
 
-/* A date as letters and knowledge files write it, "3 april 2024" or
- * "2024-04-03", as yyyymmdd in *ymd. 0, or -1 if it is no valid date. */
+/* A date as letters, web pages and knowledge files write it, "3 april
+ * 2024", "03-04-2024" (day first) or "2024-04-03", as yyyymmdd in *ymd.
+ * 0, or -1 if it is no valid date. */
 int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd);
 
 /* The minister who held `body` on day ymd by the dated minister-of lines,

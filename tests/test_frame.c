@@ -879,7 +879,12 @@ static void test_minister_of_the_voice(void **state)
 {
 	(void)state;
 	/* a minister of the letter's own government gives its money */
-	check("Minister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 1);
+	check("Datum 3 maart 2021\nMinister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home",
+	      KGX_P_FUNDS, "fund-a", 1);
+	/* not before the office was held, nor in an undated text */
+	check("Datum 3 maart 2015\nMinister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home",
+	      KGX_P_FUNDS, "fund-a", 0);
+	check("Minister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 0);
 	check("Minister Veenstra heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a",
 	      0);
 }

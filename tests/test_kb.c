@@ -291,6 +291,7 @@ static void test_date_parse(void **state)
 		{"3 aprill 2024", 0},          {"3 apri 2024", 0},        {"april 2024", 0},
 		{"3 april 24", 0},             {"3 april 20245", 0},      {"3 april 2024 x", 0},
 		{"123 april 2024", 0},         {"0 april 2024", 0},       {"", 0},
+		{"03-04-2024", 20240403},      {"31-04-2024", 0},         {"3-04-2024", 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int32_t got = 0;
