@@ -883,9 +883,6 @@ static int cmp_amount(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-/* "EUR 150 miljoen, waarvan 75 miljoen aan X en 75 miljoen aan Y": the
- * parts of a sum are written without their currency, which is the sum's.
- * Adds them to st->amounts in text order. */
 /* Add a sum found without the amount pattern, unless one it overlaps is known. */
 static kgx_status add_sum(kgx_frame_state *st, const amount *a)
 {
@@ -899,6 +896,9 @@ static kgx_status add_sum(kgx_frame_state *st, const amount *a)
 	return KGX_OK;
 }
 
+/* "EUR 150 miljoen, waarvan 75 miljoen aan X en 75 miljoen aan Y": the
+ * parts of a sum are written without their currency, which is the sum's.
+ * Adds them to st->amounts in text order. */
 static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
 {
 	const char *text = doc->text;
@@ -993,12 +993,18 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 		if (!(kgx_rules_multiplier(st->rules, text + e + 1, m - e - 1) >= 1000) ||
 		    !kgx_rel_amount_value(st->rules, text + i, e - i, text + e + 1, m - e - 1, a.value))
 			continue;
-		size_t w = m + (m < len && low[m] == '.');
-		while (w < len && low[w] == ' ')
-			w++;
-		size_t we = w;
-		while (we < len && ((low[we] >= 'a' && low[we] <= 'z') || (unsigned char)low[we] >= 0x80))
-			we++;
+		size_t w = m + (m < len && low[m] == '.'), we = w;
+		/* past adjectives ("2 miljoen Syrische vluchtelingen") to the word they qualify */
+		for (int adj = 0; adj < 3; adj++) {
+			w = we;
+			while (w < len && low[w] == ' ')
+				w++;
+			we = w;
+			while (we < len && ((low[we] >= 'a' && low[we] <= 'z') || (unsigned char)low[we] >= 0x80))
+				we++;
+			if (!(we - w > 3 && low[we - 1] == 'e' && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP)))
+				break;
+		}
 		if (we > w && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
 		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
 			continue;
@@ -1315,15 +1321,34 @@ static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p
 	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit");
 }
 
-/* Whether the name `s` holds the word `w` (any case). */
-static int names_word(const char *s, const char *w)
+/* Whether the name `s` holds the word w[0..n) (any case), or with `tail`
+ * ends a word in it ("NAVO-top", "Vredesopbouwfonds" for "top", "fonds"). */
+static int holds_word(const char *s, const char *w, size_t n, int tail)
 {
-	size_t n = w ? strlen(w) : 0;
 	for (const char *p = s; n && p && *p; p++)
-		if (!strncasecmp(p, w, n) && (p == s || !letter((unsigned char)p[-1])) && !letter((unsigned char)p[n]))
+		if (!strncasecmp(p, w, n) && (tail || p == s || !letter((unsigned char)p[-1])) &&
+		    !letter((unsigned char)p[n]))
 			return 1;
 	return 0;
 }
+
+/* The first mention (they are sorted by where they begin) that begins at
+ * or after byte `after`: where a scan back from it starts. */
+static size_t mention_after(const kgx_doc *doc, uint32_t after)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	size_t lo = 0, hi = doc->mentions.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ms[mid].span.begin < after)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+#define PLACE_REACH 20  /* sentences back that "het fonds voor X" looks for X's fund */
 
 /* The entity of `classes` named last before byte `before` that lies in
  * `place` or carries its name ("Ukraine Humanitarian Fund" for
@@ -1333,21 +1358,25 @@ static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *pl
 {
 	const kgx_mention *ms = doc->mentions.data;
 	filler f = NO_FILLER;
-	for (size_t m = 0; m < doc->mentions.len && ms[m].span.end <= before; m++) {
-		const kgx_entry *e = ms[m].entry;
-		if (ms[m].kind != KGX_M_STRONG || !(e->classes & classes))
+	/* back from the noun, the nearest first, a few paragraphs at most */
+	for (size_t m = mention_after(doc, before); m > 0 && ms[m - 1].sentence + PLACE_REACH >= si; m--) {
+		const kgx_entry *e = ms[m - 1].entry;
+		if (ms[m - 1].kind != KGX_M_STRONG || !(e->classes & classes) || ms[m - 1].span.end > before)
 			continue;
 		int in = 0;
 		for (const kgx_entry *const *l = e->located_in; l && *l && !in; l++)
 			in = *l == place;
 		const char *names[] = {place->label, place->label_nl, place->label_en};
-		for (size_t k = 0; k < 3 && !in; k++)
-			in = names_word(e->label, names[k]) || (e->label_nl && names_word(e->label_nl, names[k])) ||
-			     (e->label_en && names_word(e->label_en, names[k]));
+		for (size_t k = 0; k < 3 && !in; k++) {
+			size_t n = names[k] ? strlen(names[k]) : 0;
+			in = holds_word(e->label, names[k], n, 0) || (e->label_nl && holds_word(e->label_nl, names[k], n, 0)) ||
+			     (e->label_en && holds_word(e->label_en, names[k], n, 0));
+		}
 		if (in) {
 			f.tok = j;
 			f.entry = e;
-			f.back = si - ms[m].sentence <= 2 ? si - ms[m].sentence : 0;
+			f.back = si - ms[m - 1].sentence <= 2 ? si - ms[m - 1].sentence : 0;
+			break;
 		}
 	}
 	return f;
@@ -1365,16 +1394,6 @@ static int source_of_money(const kgx_doc *doc, uint32_t b)
 	return 0;
 }
 
-/* Whether the name `s` has the word `w` (n bytes) as a word or as the
- * tail of one ("NAVO-top", "Vredesopbouwfonds" for "top", "fonds"). */
-static int has_head(const char *s, const char *w, size_t n)
-{
-	for (const char *p = s; s && *p; p++)
-		if (!strncasecmp(p, w, n) && !letter((unsigned char)p[n]))
-			return 1;
-	return 0;
-}
-
 #define HEAD_REACH 5  /* sentences back that a noun finds a name ending in it */
 
 /* The last strong mention of `classes` in this sentence before noun w, or
@@ -1385,18 +1404,19 @@ static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	filler f = NO_FILLER;
 	const char *noun = low(st, w);
 	size_t n = w->e - w->b;
-	for (size_t m = 0; m < doc->mentions.len && ms[m].span.end <= w->b; m++) {
-		const kgx_entry *e = ms[m].entry;
+	for (size_t m = mention_after(doc, w->b); m > 0 && ms[m - 1].sentence + HEAD_REACH >= si; m--) {
+		const kgx_mention *mm = &ms[m - 1];
+		const kgx_entry *e = mm->entry;
 		/* no name inside another, none that qualifies the word it is
 		 * glued to ("EU-missie"; "VN-top X" is the top), no source of money */
-		if (ms[m].kind != KGX_M_STRONG || !(e->classes & classes) || ms[m].sentence + HEAD_REACH < si ||
-		    ms[m].outer != KGX_NO_MENTION || doc->text[ms[m].span.end] == '-' ||
-		    source_of_money(doc, ms[m].span.begin))
+		if (mm->kind != KGX_M_STRONG || !(e->classes & classes) || mm->outer != KGX_NO_MENTION ||
+		    mm->span.end > w->b || doc->text[mm->span.end] == '-' || source_of_money(doc, mm->span.begin))
 			continue;
-		if (has_head(e->label, noun, n) || (e->label_nl && has_head(e->label_nl, noun, n))) {
+		if (holds_word(e->label, noun, n, 1) || (e->label_nl && holds_word(e->label_nl, noun, n, 1))) {
 			f.tok = (size_t)(w - (const token *)st->toks.data);
 			f.entry = e;
-			f.back = si - ms[m].sentence <= 2 ? si - ms[m].sentence : 0;
+			f.back = si - mm->sentence <= 2 ? si - mm->sentence : 0;
+			break;
 		}
 	}
 	return f;
@@ -1510,8 +1530,6 @@ static int glued(const kgx_doc *doc, const token *t, size_t i)
 	return i > 0 && t[i - 1].kind == T_NAME && t[i - 1].e + 1 == t[i].b && doc->text[t[i - 1].e] == '-';
 }
 
-/* Which of the slot's prepositions token w is (for --explain), the first
- * when none. */
 /* The token after one of the phrases `list` written from token k on
  * ("onder andere", "o.a.", "samen met"), or SIZE_MAX. */
 static size_t phrase_after(const kgx_frame_state *st, size_t k, size_t ce, char *const *list, size_t n_list)
@@ -1554,6 +1572,22 @@ static int co_agent(const kgx_frame_state *st, size_t i)
 static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k, size_t ce)
 {
 	const token *t = st->toks.data;
+	/* instances are of a plural ("fondsen", "donoren", "organisaties", a
+	 * compound's "VN-organisaties"); after "noodhulp, zoals X vroeg" the
+	 * word compares, it does not list */
+	size_t nb = k;
+	if (nb >= 1 && t[nb - 1].kind == T_PUNCT && st->lower.s[t[nb - 1].lb] == ')') {
+		while (nb >= 1 && !(t[nb - 1].kind == T_PUNCT && st->lower.s[t[nb - 1].lb] == '('))
+			nb--;
+		if (nb >= 1)
+			nb--;
+	}
+	if (nb < 1 || t[nb - 1].kind != T_WORD)
+		return SIZE_MAX;
+	const char *w = low(st, &t[nb - 1]);
+	size_t wn = t[nb - 1].e - t[nb - 1].b;
+	if (!(wn > 3 && (!memcmp(w + wn - 2, "en", 2) || w[wn - 1] == 's')))
+		return SIZE_MAX;
 	size_t j = k + 1 < ce ? phrase_after(st, k + 1, ce, st->fs->including, st->fs->n_including) : SIZE_MAX;
 	for (size_t q = j; q < ce && q <= j + 1; q++)
 		if (t[q].kind == T_NAME)
@@ -1561,6 +1595,8 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	return SIZE_MAX;
 }
 
+/* Which of the slot's prepositions token w is (for --explain), the first
+ * when none. */
 static const char *prep_named(const kgx_frame_state *st, const slot *sl, const token *w)
 {
 	for (size_t p = 0; p < sl->n_preps; p++)
@@ -1852,13 +1888,16 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		if (p->kind != T_PUNCT || (st->lower.s[p->lb] != ',' && st->lower.s[p->lb] != '(') ||
 		    t[i - 2].kind != T_WORD || governed(st, i - 2))
 			continue;
-		size_t q = including(st, doc, sl, i - 1, trig);
-		/* the noun must head the clause, not a phrase in it ("via
-		 * organisaties (o.a. X) steunt Y") */
-		int in_phrase = 0;
-		for (size_t k = cb; k + 2 < i && !in_phrase; k++)
-			in_phrase = t[k].kind == T_WORD && (t[k].kinds & W_PREP);
-		if (q != SIZE_MAX && q != skip && !in_phrase && mention_of(doc, &t[q])->kind == KGX_M_STRONG)
+		/* the noun must open the clause, with an article or an adjective
+		 * before it at most: not a phrase in it ("via organisaties (o.a.
+		 * X) steunt Y"), nor a verb ("heeft, zoals X eerder deed,") */
+		if (i - 2 > cb + 2)
+			continue;
+		int opens = 1;
+		for (size_t k = cb; k < i - 2 && opens; k++)
+			opens = t[k].kind == T_WORD && !(t[k].kinds & (W_PREP | W_AUX));
+		size_t q = opens ? including(st, doc, sl, i - 1, trig) : SIZE_MAX;
+		if (q != SIZE_MAX && q != skip && mention_of(doc, &t[q])->kind == KGX_M_STRONG)
 			return list_end(st, q, trig);
 	}
 	/* the reach counts words and names: punctuation and quotes are free */
@@ -2138,13 +2177,14 @@ static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
 }
 
 /* "op 8 december a.s.", "op 3 mei jl.", "op 12 maart": a day and a month
- * without a year in tokens [tb, te) are of the letter's year, or of the
- * year after ("a.s.", "aanstaande") or before ("jl.", "jongstleden") when
- * the month lies on the other side of the letter's; 0 without them. */
+ * without a year in tokens [tb, te) are of the year that puts them nearest
+ * the letter's date, or the first on or after it ("a.s.", "aanstaande"),
+ * or the last on or before it ("jl.", "jongstleden"); 0 without them. */
 static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 {
 	const token *t = st->toks.data;
-	int year = st->date / 10000, now = st->date / 100 % 100;
+	int year = st->date / 10000;
+	long now = (long)year * 372 + (st->date / 100 % 100) * 31 + st->date % 100;
 	for (size_t k = tb; k + 1 < te; k++) {
 		const char *w = low(st, &t[k]);
 		if (t[k].kind != T_WORD || t[k].e - t[k].b > 2 || w[0] < '0' || w[0] > '9')
@@ -2152,15 +2192,23 @@ static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 		int m = kgx_rel_month(low(st, &t[k + 1]), t[k + 1].e - t[k + 1].b);
 		if (!m || t[k + 1].kind != T_WORD)
 			continue;
+		int day = w[0] - '0';
+		if (t[k].e - t[k].b == 2)
+			day = day * 10 + (w[1] - '0');
 		size_t a = k + 2;
 		int ahead = a < te && (tok_is(st, &t[a], "aanstaande") ||
 		                       (tok_is(st, &t[a], "a") && a + 2 < te && tok_is(st, &t[a + 2], "s")));
 		int back = a < te && (tok_is(st, &t[a], "jl") || tok_is(st, &t[a], "jongstleden"));
-		if (ahead && m < now)
-			return year + 1;
-		if (back && m > now)
-			return year - 1;
-		return year;
+		int best = 0;
+		long best_gap = 0;
+		for (int y = year - 1; y <= year + 1; y++) {
+			long when = (long)y * 372 + m * 31 + day, gap = when > now ? when - now : now - when;
+			if ((ahead && when < now) || (back && when > now))
+				continue;
+			if (!best || gap < best_gap)
+				best = y, best_gap = gap;
+		}
+		return best;
 	}
 	return 0;
 }
@@ -2428,8 +2476,8 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 			if (at < ce && !fits(doc, &t[at], &countries))
 				at = SIZE_MAX;
 		}
-		if (at == SIZE_MAX && k + 2 < ce && tok_is(st, &t[k], "samen") && tok_is(st, &t[k + 1], "met")) {
-			at = k + 2;
+		if (at == SIZE_MAX && k + 1 < ce &&
+		    (at = phrase_after(st, k, ce, st->fs->co_agents, st->fs->n_co_agents)) != SIZE_MAX) {
 			while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
 				at++;
 			if (at < ce && !fits(doc, &t[at], ag))
@@ -2765,7 +2813,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
 			until += tok_is(st, &t[k], "te") ? 2 : 1;
 		/* nor does a name's acronym in brackets: "uit het fonds (EPF) voor X" */
-		else if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(' && k + 2 < ce &&
+		else if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(' && k + 2 < ce && t[k - 1].kind == T_NAME &&
 		         t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] == ')')
 			until += 3;
 	const slot *ag = &f->agent;
@@ -2937,49 +2985,63 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, te, sink, ctx);
 }
 
-/* Remember the sentence's strong mentions for the anaphors of the next. */
-/* Whether the sentence's tokens hold one of the words of `phrase` after
- * another, in order ("vond … plaats"). */
+/* Where the sentence says `phrase` ("vond … plaats"): its words in order,
+ * each within MEET_GAP tokens of the one before and no relative between
+ * ("vond dat X een plaats …" is another verb); the clause of its first
+ * word, or -1. */
+#define MEET_GAP 10
 static int says(const kgx_frame_state *st, const char *phrase)
 {
 	const token *t = st->toks.data;
-	const char *p = phrase;
-	for (size_t k = 0; k < st->toks.len && *p; k++) {
-		const char *sp = strchr(p, ' ');
-		size_t n = sp ? (size_t)(sp - p) : strlen(p);
-		if (t[k].kind == T_WORD && t[k].e - t[k].b == n && !memcmp(low(st, &t[k]), p, n)) {
-			p += n;
-			while (*p == ' ')
-				p++;
+	for (size_t k0 = 0; k0 < st->toks.len; k0++) {
+		const char *p = phrase;
+		size_t k = k0, last = k0;
+		while (*p && k < st->toks.len && k <= last + MEET_GAP) {
+			const char *sp = strchr(p, ' ');
+			size_t n = sp ? (size_t)(sp - p) : strlen(p);
+			if (t[k].kind == T_WORD && t[k].e - t[k].b == n && !memcmp(low(st, &t[k]), p, n)) {
+				p += n;
+				while (*p == ' ')
+					p++;
+				last = k;
+			} else if (p == phrase || (t[k].kinds & W_RELATIVE)) {
+				break;
+			}
+			k++;
 		}
+		if (!*p)
+			return t[k0].clause;
 	}
-	return !*p;
+	return -1;
 }
 
+/* Remember the sentence's strong mentions for the anaphors of the next. */
 static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_t m0, size_t m1)
 {
 	const kgx_mention *ms = doc->mentions.data;
 	/* "Op 3 mei vond de Raad X plaats in Brussel, in aanwezigheid van Y":
 	 * what took place is the meeting the next sentences take part in,
-	 * not the last name of its class */
-	int met = 0;
+	 * not the last name of its class (the tokens are this sentence's) */
+	int met = 0, clause = -1;
 	const token *t = st->toks.data;
 	for (size_t k = 0; k < st->toks.len && !met; k++)
 		met = (t[k].kinds & W_MEET) != 0;
-	if (met) {
-		met = 0;
-		for (size_t w = 0; w < st->fs->n_meeting_verbs && !met; w++)
-			met = says(st, st->fs->meeting_verbs[w]);
+	for (size_t w = 0; met && w < st->fs->n_meeting_verbs && clause < 0; w++)
+		clause = says(st, st->fs->meeting_verbs[w]);
+	/* the first body or event of the clause that says it: its subject */
+	for (size_t k = 0; clause >= 0 && k < st->toks.len; k++) {
+		const kgx_mention *mm = t[k].kind == T_NAME ? mention_of(doc, &t[k]) : NULL;
+		if (mm && t[k].clause == clause && mm->kind == KGX_M_STRONG && mm->outer == KGX_NO_MENTION &&
+		    !modifier(doc, &t[k]) && (mm->entry->classes & (KGX_C_EVENT | KGX_C_ORGANISATION | KGX_C_UNBODY))) {
+			st->meeting.entry = mm->entry;
+			st->meeting.sentence = si;
+			break;
+		}
 	}
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
 		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(doc, ms[m].span.begin))
 			continue;
-		if (met && (ms[m].entry->classes & (KGX_C_EVENT | KGX_C_ORGANISATION | KGX_C_UNBODY))) {
-			met = 0;
-			st->meeting.entry = ms[m].entry;
-			st->meeting.sentence = si;
-		}
 		st->seq++;
 		for (int c = 0; c < KGX_NCLASSES; c++)
 			if (ms[m].entry->classes & (1u << c)) {

@@ -403,6 +403,10 @@ static void test_years(void **state)
 	assert_int_equal(s, 2011);
 	assert_int_equal(e, 2013);
 	assert_int_equal(y, 0);
+	t = "in 2000 NLG 4 miljoen en in 2001 \xC6\x92 5 miljoen";
+	kgx_rel_years(t, strlen(t), &y, &s, &e);
+	assert_int_equal(s, 2000);
+	assert_int_equal(e, 2001);
 	t = "in 2011 en later in 2013";
 	kgx_rel_years(t, strlen(t), &y, &s, &e);
 	assert_int_equal(y, 2011);
@@ -633,12 +637,13 @@ static void test_relative_year(void **state)
 	assert_non_null(rel);
 	assert_int_equal(rel->year, 2020);
 	kgx_doc_release(&doc);
-	/* a day and a month with no year: the letter's, or the next or last
-	 * where "a.s." or "jl." say the month lies beyond it */
+	/* a day and a month with no year: the year that puts them nearest the
+	 * letter's date, or the next or last one on the side "a.s." or "jl." say */
 	static const struct {
 		const char *text;
 		int year;
-	} dated[] = {{"Datum 3 maart 2021\nAlbarije schenkt op 8 december 5 miljoen euro toe aan het Groeifonds.\n", 2021},
+	} dated[] = {{"Datum 3 maart 2021\nAlbarije schenkt op 8 december 5 miljoen euro toe aan het Groeifonds.\n", 2020},
+	             {"Datum 3 maart 2021\nAlbarije schenkt op 8 mei 5 miljoen euro toe aan het Groeifonds.\n", 2021},
 	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 januari a.s.\n", 2022},
 	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 december jl.\n", 2020}};
 	for (size_t k = 0; k < sizeof dated / sizeof *dated; k++) {
@@ -775,8 +780,10 @@ static void test_phrase_of_owner(void **state)
 	(void)state;
 	/* "aan de hulp- en herstelrespons van X": the appeal is X's, and a
 	 * compound's shared tail does not end the phrase */
-	check("Albarije schenkt 2 miljoen euro toe aan de hulp- en herstelrespons van ZORG.", "alba", KGX_P_FUNDS,
-	      "agency", 1);
+	check("Albarije schenkt 2 miljoen euro toe aan de gezamenlijke hulp- en herstelrespons van ZORG.", "alba",
+	      KGX_P_FUNDS, "agency", 1);
+	/* a name's acronym in brackets does not use up a noun's reach */
+	check("De gift van Albarije (AL) en Borea (BO) aan het Groeifonds is groot.", "borea", KGX_P_FUNDS, "fund-a", 1);
 	/* but only the first "van", and only right before its name */
 	check("Albarije schenkt 2 miljoen euro toe aan vragen van speciale gezanten van de Liga.", "alba", KGX_P_FUNDS,
 	      "league", 0);
@@ -827,8 +834,12 @@ static void test_gapped_currency(void **state)
 	t_run(&doc, r, "t.txt", "Albarije stortte 5 miljoen euro in het Waterfonds en schenkt 20 miljoen toe aan ZORG.");
 	assert_funds(&doc, "alba", "agency", "20000000.0");
 	kgx_doc_release(&doc);
-	t_run(&doc, r, "t.txt", "Albarije schenkt 5 miljoen euro toe aan ZORG voor 2 miljoen vluchtelingen.");
-	assert_funds(&doc, "alba", "agency", "5000000.0");
+	t_run(&doc, r, "t.txt",
+	      "Albarije stortte 5 miljoen euro in het Waterfonds en schenkt aan ZORG 2 miljoen Syrische dekens toe.");
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	assert_non_null(rel);
+	if (rel->amount && !strcmp(rel->amount, "2000000.0"))
+		fail_msg("a count of blankets became a sum");
 	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 }
