@@ -2572,6 +2572,9 @@ static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slo
 					k = j;
 				break;
 			}
+	/* "4 miljoen naar X en 6 miljoen naar Y": the next part with no comma */
+	if (k + 1 < n && tok_is(st, &t[k], "en") && t[k + 1].amount >= 0)
+		return parts(st, doc, sl, k + 1, objs, no, te);
 	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',')
 		return no;
 	if (tok_is(st, &t[k + 1], "waarvan"))

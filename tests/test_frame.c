@@ -698,6 +698,9 @@ static void test_breakdown_of_a_sum(void **state)
 static void test_gapped_parts(void **state)
 {
 	(void)state;
+	/* parts joined by "en" alone, no comma */
+	static const char *const joined[][2] = {{"agency", "4000000.0"}, {"fund-a", "6000000.0"}};
+	check_sums("Albarije schenkt 4 miljoen euro toe aan ZORG en 6 miljoen aan het Groeifonds.", joined, 2);
 	/* the verb said once: "Aan X draagt Y 5 miljoen bij, aan Z 3 miljoen" */
 	static const char *const gapped[][2] = {{"fund-a", "6000000.0"}, {"agency", "4000000.0"}, {"fund-b", "1000000.0"}};
 	check_sums("Aan het Groeifonds schenkt Albarije 6 miljoen euro toe, aan ZORG 4 miljoen euro en aan het "
