@@ -111,6 +111,10 @@ static const char *FRAMES =
 	"noun = onder leiding\n"
 	"agent = Country\nagent-at = van\n"
 	"object = Event|Organisation\nobject-at = subject\nvoice = none\n"
+	"[gaat-naar]\nkind = frame\npredicate = funds\n"
+	"verb = gaat … naar\n"
+	"agent = Country\nagent-at = van\n"
+	"object = Fund|UNBody\nobject-at = naar\nmoney = required\nvoice = any\n"
 	"[storten]\nkind = frame\npredicate = funds\n"
 	"verb = stortte\n"
 	"agent = Country\nagent-at = subject\n"
@@ -698,9 +702,14 @@ static void test_breakdown_of_a_sum(void **state)
 static void test_gapped_parts(void **state)
 {
 	(void)state;
-	/* parts joined by "en" alone, no comma */
-	static const char *const joined[][2] = {{"agency", "4000000.0"}, {"fund-a", "6000000.0"}};
-	check_sums("Albarije schenkt 4 miljoen euro toe aan ZORG en 6 miljoen aan het Groeifonds.", joined, 2);
+	/* parts joined by "en" alone, after a verb that ends in the preposition */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Van de 10 miljoen euro gaat 4 miljoen naar ZORG en 6 miljoen naar het Groeifonds.");
+	assert_funds(&doc, "home", "agency", "4000000.0");
+	assert_funds(&doc, "home", "fund-a", "6000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
 	/* the verb said once: "Aan X draagt Y 5 miljoen bij, aan Z 3 miljoen" */
 	static const char *const gapped[][2] = {{"fund-a", "6000000.0"}, {"agency", "4000000.0"}, {"fund-b", "1000000.0"}};
 	check_sums("Aan het Groeifonds schenkt Albarije 6 miljoen euro toe, aan ZORG 4 miljoen euro en aan het "
