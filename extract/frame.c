@@ -94,6 +94,10 @@ struct kgx_frames {
 	size_t n_co_agents;
 	char **meeting_verbs;    /* "vond plaats", "kwam bijeen": their clause's first name is a meeting */
 	size_t n_meeting_verbs;
+	char **money_sources;    /* "ten laste van": the name after is the budget, not the topic */
+	size_t n_money_sources;
+	char **date_ahead, **date_back;  /* "a.s.", "jl." after a day and a month */
+	size_t n_date_ahead, n_date_back;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -433,6 +437,12 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->co_agents, &fs->n_co_agents);
 	else if (KEY("meeting-verbs"))
 		st = split_list(fs, v, &fs->meeting_verbs, &fs->n_meeting_verbs);
+	else if (KEY("money-sources"))
+		st = split_list(fs, v, &fs->money_sources, &fs->n_money_sources);
+	else if (KEY("date-ahead"))
+		st = split_list(fs, v, &fs->date_ahead, &fs->n_date_ahead);
+	else if (KEY("date-back"))
+		st = split_list(fs, v, &fs->date_back, &fs->n_date_back);
 	else if (KEY("debate"))
 		fs->debate_src = v;
 	else if (KEY("anaphor")) {
@@ -1384,13 +1394,21 @@ static filler of_place(const kgx_doc *doc, unsigned classes, const kgx_entry *pl
 
 /* "ten laste van het Stabiliteitsfonds": the budget money comes from is
  * not what a passage is about. */
-static int source_of_money(const kgx_doc *doc, uint32_t b)
+static int source_of_money(const kgx_frames *fs, const kgx_doc *doc, uint32_t b)
 {
-	static const char *const heads[] = {"ten laste van het ", "ten laste van de ", "ten laste van ",
-	                                    "uit het budget van het ", "gefinancierd uit het ", "gefinancierd uit de "};
-	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-		if (kgx_ends_with(doc->text, b, heads[k]))
-			return 1;
+	/* the phrase, then "het " or "de " or nothing, then the name */
+	static const char *const articles[] = {"het ", "de ", ""};
+	for (size_t a = 0; a < sizeof articles / sizeof *articles; a++) {
+		size_t an = strlen(articles[a]);
+		if (!kgx_ends_with(doc->text, b, articles[a]))
+			continue;
+		for (size_t k = 0; k < fs->n_money_sources; k++) {
+			size_t n = strlen(fs->money_sources[k]);
+			if (b >= an + n + 1 && doc->text[b - an - 1] == ' ' &&
+			    kgx_ends_with(doc->text, b - an - 1, fs->money_sources[k]))
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -1410,7 +1428,7 @@ static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 		/* no name inside another, none that qualifies the word it is
 		 * glued to ("EU-missie"; "VN-top X" is the top), no source of money */
 		if (mm->kind != KGX_M_STRONG || !(e->classes & classes) || mm->outer != KGX_NO_MENTION ||
-		    mm->span.end > w->b || doc->text[mm->span.end] == '-' || source_of_money(doc, mm->span.begin))
+		    mm->span.end > w->b || doc->text[mm->span.end] == '-' || source_of_money(st->fs, doc, mm->span.begin))
 			continue;
 		if (holds_word(e->label, noun, n, 1) || (e->label_nl && holds_word(e->label_nl, noun, n, 1))) {
 			f.tok = (size_t)(w - (const token *)st->toks.data);
@@ -2178,8 +2196,8 @@ static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
 
 /* "op 8 december a.s.", "op 3 mei jl.", "op 12 maart": a day and a month
  * without a year in tokens [tb, te) are of the year that puts them nearest
- * the letter's date, or the first on or after it ("a.s.", "aanstaande"),
- * or the last on or before it ("jl.", "jongstleden"); 0 without them. */
+ * the letter's date, or the first on or after it (a date-ahead word after
+ * them), or the last on or before it (a date-back word); 0 without them. */
 static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 {
 	const token *t = st->toks.data;
@@ -2196,9 +2214,8 @@ static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 		if (t[k].e - t[k].b == 2)
 			day = day * 10 + (w[1] - '0');
 		size_t a = k + 2;
-		int ahead = a < te && (tok_is(st, &t[a], "aanstaande") ||
-		                       (tok_is(st, &t[a], "a") && a + 2 < te && tok_is(st, &t[a + 2], "s")));
-		int back = a < te && (tok_is(st, &t[a], "jl") || tok_is(st, &t[a], "jongstleden"));
+		int ahead = a < te && phrase_after(st, a, te, st->fs->date_ahead, st->fs->n_date_ahead) != SIZE_MAX;
+		int back = a < te && phrase_after(st, a, te, st->fs->date_back, st->fs->n_date_back) != SIZE_MAX;
 		int best = 0;
 		long best_gap = 0;
 		for (int y = year - 1; y <= year + 1; y++) {
@@ -2613,7 +2630,7 @@ static int names_other(const kgx_frame_state *st, const kgx_doc *doc, const slot
 			continue;
 		const kgx_mention *m = mention_of(doc, &t[k]);
 		if (m->kind == KGX_M_STRONG && !fits(doc, &t[k], sl) && !(m->entry->classes & ignored) &&
-		    !(heads_only && modifier(doc, &t[k])) && !source_of_money(doc, m->span.begin))
+		    !(heads_only && modifier(doc, &t[k])) && !source_of_money(st->fs, doc, m->span.begin))
 			return 1;
 	}
 	return 0;
@@ -3043,7 +3060,7 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 	}
 	for (size_t m = m0; m < m1; m++) {
 		if (ms[m].kind != KGX_M_STRONG || ms[m].outer != KGX_NO_MENTION ||
-		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(doc, ms[m].span.begin))
+		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(st->fs, doc, ms[m].span.begin))
 			continue;
 		st->seq++;
 		for (int c = 0; c < KGX_NCLASSES; c++)

@@ -55,6 +55,8 @@ static const char *FRAMES =
 	"including = waaronder|o.a.\n"
 	"co-agents = samen met|net als\n"
 	"meeting-verbs = kwam bijeen|vond plaats\n"
+	"date-ahead = a.s.\n"
+	"date-back = jl.\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
