@@ -2832,9 +2832,13 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
 		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
 			until += tok_is(st, &t[k], "te") ? 2 : 1;
-		/* nor does a name's acronym in brackets: "uit het fonds (EPF) voor X" */
+		/* nor does a name's own acronym in brackets: "uit het fonds (EPF)
+		 * voor X"; another name there ("het lid X (D66) aan de minister")
+		 * is an aside that does */
 		else if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(' && k + 2 < ce && t[k - 1].kind == T_NAME &&
-		         t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] == ')')
+		         t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] == ')' &&
+		         (t[k + 1].kind == T_WORD ||
+		          (t[k + 1].kind == T_NAME && mention_of(doc, &t[k + 1])->entry == mention_of(doc, &t[k - 1])->entry)))
 			until += 3;
 	const slot *ag = &f->agent;
 	const char *ohow = NULL, *ahow = NULL, *via = NULL;

@@ -796,8 +796,11 @@ static void test_phrase_of_owner(void **state)
 	 * compound's shared tail does not end the phrase */
 	check("Albarije schenkt 2 miljoen euro toe aan de gezamenlijke hulp- en herstelrespons van ZORG.", "alba",
 	      KGX_P_FUNDS, "agency", 1);
-	/* a name's acronym in brackets does not use up a noun's reach */
+	/* a name's acronym in brackets does not use up a noun's reach, but
+	 * another name in brackets is an aside that does */
 	check("De gift van Albarije (AL) en Borea (BO) aan het Groeifonds is groot.", "borea", KGX_P_FUNDS, "fund-a", 1);
+	check("De gift van Albarije (Liga) en Borea (Liga) aan het Groeifonds is groot.", "borea", KGX_P_FUNDS, "fund-a",
+	      0);
 	/* but only the first "van", and only right before its name */
 	check("Albarije schenkt 2 miljoen euro toe aan vragen van speciale gezanten van de Liga.", "alba", KGX_P_FUNDS,
 	      "league", 0);
