@@ -1763,6 +1763,12 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					j += 2;
 					continue;
 				}
+				/* "van de Commissaris voor X Jozef Y": a title's portfolio
+				 * is no phrase of its own */
+				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) && (t[j - 1].kinds & W_TITLE)) {
+					reach_to += 3;
+					continue;
+				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
 					break;
