@@ -98,6 +98,8 @@ struct kgx_frames {
 	size_t n_money_sources;
 	char **date_ahead, **date_back;  /* "a.s.", "jl." after a day and a month */
 	size_t n_date_ahead, n_date_back;
+	char **other_words;      /* "volgende", "andere": before a noun, it names another one */
+	size_t n_other_words;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -439,6 +441,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->meeting_verbs, &fs->n_meeting_verbs);
 	else if (KEY("money-sources"))
 		st = split_list(fs, v, &fs->money_sources, &fs->n_money_sources);
+	else if (KEY("other-words"))
+		st = split_list(fs, v, &fs->other_words, &fs->n_other_words);
 	else if (KEY("date-ahead"))
 		st = split_list(fs, v, &fs->date_ahead, &fs->n_date_ahead);
 	else if (KEY("date-back"))
@@ -1015,7 +1019,10 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 			if (!(we - w > 3 && low[we - 1] == 'e' && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP)))
 				break;
 		}
-		if (we > w && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
+		/* "3 miljoen aanvullende middelen" is money all the same */
+		int money_noun = (we - w == 8 && !memcmp(low + w, "middelen", 8)) ||
+		                 (we - w == 7 && !memcmp(low + w, "fondsen", 7)) || (we - w == 6 && !memcmp(low + w, "gelden", 6));
+		if (we > w && !money_noun && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
 		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
 			continue;
 		a.b = s->span.begin + (uint32_t)i;
@@ -1461,7 +1468,7 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * is as often a new one) */
 	size_t d = j - 1;
 	if (d > 0 && (anaphor_classes(st, &t[j]) & (KGX_C_FUND | KGX_C_MISSION)) && !pointing(st, &t[d]) &&
-	    pointing(st, &t[d - 1]) && t[d].kind == T_WORD &&
+	    pointing(st, &t[d - 1]) && t[d].kind == T_WORD && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
 	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)) && t[d].e - t[d].b > 3 &&
 	    st->lower.s[t[d].lb + (t[d].e - t[d].b) - 1] == 'e')
 		d--;
@@ -1765,7 +1772,9 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				/* "van de Commissaris voor X Jozef Y": a title's portfolio
 				 * is no phrase of its own */
-				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) && (t[j - 1].kinds & W_TITLE)) {
+				if (t[j].kind == T_WORD && j > i + 1 && (t[j - 1].kinds & W_TITLE) &&
+				    (tok_is(st, &t[j], "van") || tok_is(st, &t[j], "voor")) && j + 1 < stop &&
+				    t[j + 1].kind == T_WORD && doc->text[t[j + 1].b] >= 'A' && doc->text[t[j + 1].b] <= 'Z') {
 					reach_to += 3;
 					continue;
 				}
@@ -1838,6 +1847,15 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 static int month(const kgx_frame_state *st, const token *p)
 {
 	return p->kind == T_WORD && (kgx_rel_month(low(st, p), p->e - p->b) || tok_is(st, p, "jl"));
+}
+
+/* Whether token t is written in capitals and digits only ("EPF", "G5"). */
+static int capitals(const kgx_doc *doc, const token *t)
+{
+	for (uint32_t b = t->b; b < t->e; b++)
+		if (!((doc->text[b] >= 'A' && doc->text[b] <= 'Z') || (doc->text[b] >= '0' && doc->text[b] <= '9')))
+			return 0;
+	return t->e > t->b;
 }
 
 /* Whether a name is written as an acronym: two to six capitals ("VN", "EU"). */
@@ -1915,7 +1933,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		/* the noun must open the clause, with an article or an adjective
 		 * before it at most: not a phrase in it ("via organisaties (o.a.
 		 * X) steunt Y"), nor a verb ("heeft, zoals X eerder deed,") */
-		if (i - 2 > cb + 2)
+		/* an article or an adjective before it: "Sindsdien, zoals X meldde" is no noun */
+		if (i - 2 > cb + 2 || i - 2 == cb ||
+		    !(determiner(st, &t[i - 3]) || (t[i - 3].e - t[i - 3].b > 3 && st->lower.s[t[i - 3].lb + (t[i - 3].e - t[i - 3].b) - 1] == 'e')))
 			continue;
 		int opens = 1;
 		for (size_t k = cb; k < i - 2 && opens; k++)
@@ -2201,9 +2221,10 @@ static int relative_year(const kgx_frame_state *st, size_t tb, size_t te)
 }
 
 /* "op 8 december a.s.", "op 3 mei jl.", "op 12 maart": a day and a month
- * without a year in tokens [tb, te) are of the year that puts them nearest
- * the letter's date, or the first on or after it (a date-ahead word after
- * them), or the last on or before it (a date-back word); 0 without them. */
+ * without a year in tokens [tb, te) are of the letter's year (as the ids
+ * of dated meetings are), or of the nearest on or after the letter's date
+ * with a date-ahead word after them, or on or before it with a date-back
+ * word; 0 without them. */
 static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 {
 	const token *t = st->toks.data;
@@ -2224,6 +2245,8 @@ static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 		int back = a < te && phrase_after(st, a, te, st->fs->date_back, st->fs->n_date_back) != SIZE_MAX;
 		int best = 0;
 		long best_gap = 0;
+		if (!ahead && !back)
+			return year;  /* as the ids of dated meetings take it */
 		for (int y = year - 1; y <= year + 1; y++) {
 			long when = (long)y * 372 + m * 31 + day, gap = when > now ? when - now : now - when;
 			if ((ahead && when < now) || (back && when > now))
@@ -2320,11 +2343,6 @@ static size_t fill_list(const kgx_frame_state *st, const kgx_doc *doc, filler fi
 	return add_items(out, 0, items, n);
 }
 
-/* The direct object: the first name after the trigger (between a separable
- * verb and its particle, or just after it) that no preposition governs, or
- * the name a head noun hangs on ("steunt het werk van X"), or a noun that
- * stands for a name. A subject right after the verb ("steunt Nederland X")
- * is passed over. */
 /* The last name of the list name k opens: "X, (de) Y en Z". */
 static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 {
@@ -2366,6 +2384,11 @@ static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
 	return van;
 }
 
+/* The direct object: the first name after the trigger (between a separable
+ * verb and its particle, or just after it) that no preposition governs, or
+ * the name a head noun hangs on ("steunt het werk van X"), or a noun that
+ * stands for a name. A subject right after the verb ("steunt Nederland X")
+ * is passed over. */
 static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_frame *f, size_t i, size_t last,
                      size_t ce, size_t skip, uint32_t si)
 {
@@ -2838,12 +2861,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
 		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
 			until += tok_is(st, &t[k], "te") ? 2 : 1;
-		/* nor does a name's own acronym in brackets: "uit het fonds (EPF)
-		 * voor X"; another name there ("het lid X (D66) aan de minister")
-		 * is an aside that does */
+		/* nor does a name's own acronym in brackets: "uit de Europese
+		 * Vredesfaciliteit (EPF) voor X"; another name there ("het lid X
+		 * (D66) aan de minister") is an aside that does */
 		else if (t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(' && k + 2 < ce && t[k - 1].kind == T_NAME &&
 		         t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] == ')' &&
-		         (t[k + 1].kind == T_WORD ||
+		         ((t[k + 1].kind == T_WORD && capitals(doc, &t[k + 1])) ||
 		          (t[k + 1].kind == T_NAME && mention_of(doc, &t[k + 1])->entry == mention_of(doc, &t[k - 1])->entry)))
 			until += 3;
 	const slot *ag = &f->agent;

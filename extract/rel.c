@@ -479,7 +479,8 @@ void kgx_rel_years(const char *s, size_t len, int *year, int *start, int *end)
 		series = (k == 0 || ys[k] > ys[k - 1]) && an &&
 		         ((*a >= '0' && *a <= '9') || *a == '$' || (an >= 3 && !memcmp(a, "\xE2\x82\xAC", 3)) ||
 		          (an >= 2 && !memcmp(a, "\xC6\x92", 2)) ||
-		          (an >= 3 && a[0] >= 'A' && a[0] <= 'Z' && a[1] >= 'A' && a[1] <= 'Z' && a[2] >= 'A' && a[2] <= 'Z'));
+		          (an >= 3 && a[0] >= 'A' && a[0] <= 'Z' && a[1] >= 'A' && a[1] <= 'Z' && a[2] >= 'A' && a[2] <= 'Z' &&
+		           (an == 3 || a[3] == ' ')));
 	}
 	if (series) {
 		*start = ys[0];

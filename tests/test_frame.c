@@ -56,6 +56,8 @@ static const char *FRAMES =
 	"co-agents = samen met|net als\n"
 	"meeting-verbs = kwam bijeen|vond plaats\n"
 	"date-ahead = a.s.\n"
+	"money-sources = ten laste van\n"
+	"other-words = volgende|andere\n"
 	"date-back = jl.\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
@@ -643,12 +645,12 @@ static void test_relative_year(void **state)
 	assert_non_null(rel);
 	assert_int_equal(rel->year, 2020);
 	kgx_doc_release(&doc);
-	/* a day and a month with no year: the year that puts them nearest the
-	 * letter's date, or the next or last one on the side "a.s." or "jl." say */
+	/* a day and a month with no year: the letter's year, or the nearest on
+	 * the side "a.s." or "jl." say */
 	static const struct {
 		const char *text;
 		int year;
-	} dated[] = {{"Datum 3 maart 2021\nAlbarije schenkt op 8 december 5 miljoen euro toe aan het Groeifonds.\n", 2020},
+	} dated[] = {{"Datum 3 maart 2021\nAlbarije schenkt op 8 december 5 miljoen euro toe aan het Groeifonds.\n", 2021},
 	             {"Datum 3 maart 2021\nAlbarije schenkt op 8 mei 5 miljoen euro toe aan het Groeifonds.\n", 2021},
 	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 januari a.s.\n", 2022},
 	             {"Datum 3 maart 2021\nAlbarije schenkt 5 miljoen euro toe aan het Groeifonds op 8 december jl.\n", 2020}};
@@ -780,6 +782,15 @@ static void test_review_cases(void **state)
 	check("Albarije schenkt 5 miljoen euro toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
 }
 
+static void test_source_of_money(void **state)
+{
+	(void)state;
+	/* the budget paid from is no referent of "het fonds" */
+	check("Het Groeifonds groeit. Albarije schenkt 3 miljoen euro toe ten laste van het Waterfonds. "
+	      "Albarije stortte 2 miljoen euro in het fonds.",
+	      "alba", KGX_P_FUNDS, "fund-a", 1);
+}
+
 static void test_relative_after_noun(void **state)
 {
 	(void)state;
@@ -825,8 +836,11 @@ static void test_including_and_place(void **state)
 	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 	/* an adjective between the article and a mission's noun */
-	check("VREDMIS is begonnen. Borea belooft soldaten aan de nieuwe missie.", "borea", KGX_P_PARTICIPATESIN,
+	check("VREDMIS is begonnen. Borea belooft soldaten aan de gezamenlijke missie.", "borea", KGX_P_PARTICIPATESIN,
 	      "mission", 1);
+	/* but not an adjective that names another one */
+	check("VREDMIS is begonnen. Borea belooft soldaten aan de volgende missie.", "borea", KGX_P_PARTICIPATESIN,
+	      "mission", 0);
 	check("Het Waterfonds is nieuw. Albarije schenkt 2 miljoen euro toe aan het fonds voor Borea.", "alba",
 	      KGX_P_FUNDS, "fund-b", 0);
 }
@@ -840,6 +854,9 @@ static void test_co_agent_words(void **state)
 	check("Net als ZORG schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "agency", KGX_P_FUNDS, "fund-a",
 	      0);
 	check("Net als ZORG schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	/* a co-agent of another kind than the agent is none */
+	check("Net als het Ministerie van Wegen schenkt Albarije 3 miljoen euro toe aan het Groeifonds.", "min-w",
+	      KGX_P_FUNDS, "fund-a", 0);
 }
 
 static void test_gapped_currency(void **state)
@@ -857,6 +874,11 @@ static void test_gapped_currency(void **state)
 	assert_non_null(rel);
 	if (rel->amount && !strcmp(rel->amount, "2000000.0"))
 		fail_msg("a count of blankets became a sum");
+	kgx_doc_release(&doc);
+	/* but money after its adjectives is money */
+	t_run(&doc, r, "t.txt",
+	      "Albarije stortte 5 miljoen euro in het Waterfonds en schenkt aan ZORG 3 miljoen aanvullende middelen toe.");
+	assert_funds(&doc, "alba", "agency", "3000000.0");
 	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 }
@@ -964,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_phrase_of_owner),
 		cmocka_unit_test(test_relative_after_noun),
+		cmocka_unit_test(test_source_of_money),
 		cmocka_unit_test(test_including_and_place),
 		cmocka_unit_test(test_minister_of_the_voice),
 		cmocka_unit_test(test_co_agent_words),
