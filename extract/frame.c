@@ -910,6 +910,27 @@ static kgx_status add_sum(kgx_frame_state *st, const amount *a)
 	return KGX_OK;
 }
 
+/* The end of the number that starts at low[b]: digits, grouped by "." or
+ * "," between digits ("10,4", "1.500"). */
+static size_t number_end(const char *low, size_t b, size_t len)
+{
+	size_t e = b;
+	while (e < len && ((low[e] >= '0' && low[e] <= '9') || ((low[e] == ',' || low[e] == '.') && e > b &&
+	                                                       e + 1 < len && low[e + 1] >= '0' && low[e + 1] <= '9')))
+		e++;
+	return e;
+}
+
+/* The currency of the last of the sentence's first n0 sums that ends by
+ * byte `at` of the text, or `cur` when none does. */
+static const char *currency_before(const kgx_frame_state *st, size_t n0, uint32_t at, const char *cur)
+{
+	for (size_t a = 0; a < n0; a++)
+		if (KGX_VEC_AT(&st->amounts, amount, a).e <= at)
+			cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
+	return cur;
+}
+
 /* "EUR 150 miljoen, waarvan 75 miljoen aan X en 75 miljoen aan Y": the
  * parts of a sum are written without their currency, which is the sum's.
  * Adds them to st->amounts in text order. */
@@ -926,10 +947,7 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 		if ((memcmp(low + i, "waarvan ", 8) && !here) || (i && low[i - 1] != ' '))
 			continue;
 		/* the currency of the last amount before it */
-		const char *cur = here ? st->last_currency : NULL;
-		for (size_t a = 0; a < n0; a++)
-			if (KGX_VEC_AT(&st->amounts, amount, a).e <= s->span.begin + i)
-				cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
+		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, here ? st->last_currency : NULL);
 		if (!cur)
 			continue;
 		size_t k = i + 8;
@@ -941,10 +959,7 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 				k++;
 		}
 		for (int parts = 0; parts < 16; parts++) {
-			size_t b = k, e = k;
-			while (e < len && ((low[e] >= '0' && low[e] <= '9') || ((low[e] == ',' || low[e] == '.') && e > b &&
-			                                                       e + 1 < len && low[e + 1] >= '0' && low[e + 1] <= '9')))
-				e++;
+			size_t b = k, e = number_end(low, b, len);
 			if (e == b || e + 1 >= len || low[e] != ' ')
 				break;
 			/* the part's multiplier ("miljoen"), one the rules know */
@@ -990,14 +1005,8 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 	for (size_t i = 0; n0 && i < len; i++) {
 		if (!(low[i] >= '0' && low[i] <= '9') || (i && low[i - 1] != ' '))
 			continue;
-		const char *cur = NULL;
-		for (size_t a = 0; a < n0; a++)
-			if (KGX_VEC_AT(&st->amounts, amount, a).e <= s->span.begin + i)
-				cur = KGX_VEC_AT(&st->amounts, amount, a).currency;
-		size_t e = i;
-		while (e < len && ((low[e] >= '0' && low[e] <= '9') ||
-		                   ((low[e] == ',' || low[e] == '.') && e + 1 < len && low[e + 1] >= '0' && low[e + 1] <= '9')))
-			e++;
+		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, NULL);
+		size_t e = number_end(low, i, len);
 		if (!cur || e + 1 >= len || low[e] != ' ')
 			continue;
 		size_t m = e + 1;
@@ -1238,15 +1247,21 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 	return n;
 }
 
+/* Whether w has the form of an inflected adjective ("vaste", "nieuwe"): a
+ * word of four letters or more that ends in -e. */
+static int inflected(const kgx_frame_state *st, const token *w)
+{
+	size_t n = w->e - w->b;
+	return w->kind == T_WORD && n >= 4 && low(st, w)[n - 1] == 'e';
+}
+
 /* Whether w is an inflected adjective ("vaste", "algemene") after the
  * article a: a word in lower case ending in -e, not a function word. */
 static int adjective_after_article(const kgx_frame_state *st, const kgx_doc *doc, const token *w,
                                    const token *a)
 {
-	size_t n = w->e - w->b;
-	const char *s = low(st, w);
-	return w->kind == T_WORD && !w->kinds && n >= 4 && s[n - 1] == 'e' &&
-	       doc->text[w->b] == s[0] && (tok_is(st, a, "de") || tok_is(st, a, "het"));
+	return inflected(st, w) && !w->kinds && doc->text[w->b] == low(st, w)[0] &&
+	       (tok_is(st, a, "de") || tok_is(st, a, "het"));
 }
 
 /* The same list read backwards, for a subject: "X, Y en Z zijn …". */
@@ -1450,8 +1465,8 @@ static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 /* Whether p is a word that makes the noun after it point back. */
 static int pointing(const kgx_frame_state *st, const token *p)
 {
-	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit") ||
-	       tok_is(st, p, "dat") || tok_is(st, p, "die") || tok_is(st, p, "dezelfde") || tok_is(st, p, "hetzelfde");
+	return determiner_or_demonstrative(st, p) || tok_is(st, p, "dat") || tok_is(st, p, "die") ||
+	       tok_is(st, p, "dezelfde") || tok_is(st, p, "hetzelfde");
 }
 
 /* A head noun with a determiner before it that stands for an earlier name
@@ -1468,9 +1483,8 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * is as often a new one) */
 	size_t d = j - 1;
 	if (d > 0 && (anaphor_classes(st, &t[j]) & (KGX_C_FUND | KGX_C_MISSION)) && !pointing(st, &t[d]) &&
-	    pointing(st, &t[d - 1]) && t[d].kind == T_WORD && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
-	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)) && t[d].e - t[d].b > 3 &&
-	    st->lower.s[t[d].lb + (t[d].e - t[d].b) - 1] == 'e')
+	    pointing(st, &t[d - 1]) && inflected(st, &t[d]) && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
+	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)))
 		d--;
 	if (!pointing(st, &t[d]))
 		return none;
@@ -1935,7 +1949,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		 * X) steunt Y"), nor a verb ("heeft, zoals X eerder deed,") */
 		/* an article or an adjective before it: "Sindsdien, zoals X meldde" is no noun */
 		if (i - 2 > cb + 2 || i - 2 == cb ||
-		    !(determiner(st, &t[i - 3]) || (t[i - 3].e - t[i - 3].b > 3 && st->lower.s[t[i - 3].lb + (t[i - 3].e - t[i - 3].b) - 1] == 'e')))
+		    !(determiner(st, &t[i - 3]) || inflected(st, &t[i - 3])))
 			continue;
 		int opens = 1;
 		for (size_t k = cb; k < i - 2 && opens; k++)
@@ -2156,8 +2170,7 @@ static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date
 	/* in office on the letter's date: a former minister speaks for no one */
 	for (size_t k = 0; k < e->n_offices; k++) {
 		const kgx_office *o = &e->offices[k];
-		if (o->body && o->from && date >= o->from && (!o->until || date < o->until) &&
-		    acting_for(fs, o->body) == fs->voice)
+		if (o->body && kgx_kb_office_held(o, date) && acting_for(fs, o->body) == fs->voice)
 			return 1;
 	}
 	return 0;
@@ -2498,6 +2511,15 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size
 	return 0;
 }
 
+/* The first token from `at` on that is no "de" or "het". */
+static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce)
+{
+	const token *t = st->toks.data;
+	while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
+		at++;
+	return at;
+}
+
 /* Agents the text adds to those found: "X samen met Y" (and "in
  * samenwerking met"), and the country of a person or office: a premier "van
  * het Verenigd Koninkrijk", ministers "van A en B". */
@@ -2517,15 +2539,13 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		if ((e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) && countries.classes && k + 1 < ce &&
 		    tok_is(st, &t[k], "van")) {
 			at = k + 1;
-			while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
-				at++;
+			at = past_articles(st, at, ce);
 			if (at < ce && !fits(doc, &t[at], &countries))
 				at = SIZE_MAX;
 		}
 		if (at == SIZE_MAX && k + 1 < ce &&
 		    (at = phrase_after(st, k, ce, st->fs->co_agents, st->fs->n_co_agents)) != SIZE_MAX) {
-			while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
-				at++;
+			at = past_articles(st, at, ce);
 			if (at < ce && !fits(doc, &t[at], ag))
 				at = SIZE_MAX;
 		}
@@ -2542,8 +2562,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		size_t at = phrase_after(st, k, ce, st->fs->co_agents, st->fs->n_co_agents);
 		if (at == SIZE_MAX)
 			continue;
-		while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
-			at++;
+		at = past_articles(st, at, ce);
 		/* "Na overleg", "Naast UNICEF": a co-agent is of the agent's kind */
 		if (at >= ce || !fits(doc, &t[at], ag) ||
 		    !(mention_of(doc, &t[at])->entry->classes & filled(doc, t, &agents[0], ag)->classes))

@@ -538,6 +538,11 @@ const kgx_entry *kgx_kb_entry(const kgx_kb *kb, size_t i)
 	return i < kb->entries.len ? KGX_VEC_AT(&kb->entries, kgx_entry *, i) : NULL;
 }
 
+int kgx_kb_office_held(const kgx_office *o, int32_t ymd)
+{
+	return o->from && ymd >= o->from && (!o->until || ymd < o->until);
+}
+
 const kgx_entry *kgx_kb_office_holder(const kgx_kb *kb, const kgx_entry *body, int32_t ymd)
 {
 	const kgx_entry *found = NULL;
@@ -545,7 +550,7 @@ const kgx_entry *kgx_kb_office_holder(const kgx_kb *kb, const kgx_entry *body, i
 		const kgx_entry *e = KGX_VEC_AT(&kb->entries, kgx_entry *, i);
 		for (size_t k = 0; k < e->n_offices; k++) {
 			const kgx_office *o = &e->offices[k];
-			if (o->body != body || !o->from || ymd < o->from || (o->until && ymd >= o->until))
+			if (o->body != body || !kgx_kb_office_held(o, ymd))
 				continue;
 			if (found && found != e)
 				return NULL;

@@ -44,4 +44,8 @@ int kgx_kb_date_parse(const char *s, size_t len, int32_t *ymd);
  * or NULL when none or more than one did. */
 const kgx_entry *kgx_kb_office_holder(const kgx_kb *kb, const kgx_entry *body, int32_t ymd);
 
+/* Whether office o was held on day ymd by its dates (an undated line was
+ * held on no day). */
+int kgx_kb_office_held(const kgx_office *o, int32_t ymd);
+
 #endif
