@@ -36,6 +36,21 @@ static int valid(int y, int m, int d)
 	return !(m == 2 && d == 29 && !leap);
 }
 
+/* The bytes of blanks at q: spaces, tabs, line breaks and no-break spaces
+ * (C2 A0; a lone C2 before the string's end is none). */
+static size_t blanks(const char *q)
+{
+	size_t n = 0;
+	for (;;) {
+		if (q[n] == ' ' || q[n] == '\t' || q[n] == '\n')
+			n++;
+		else if ((unsigned char)q[n] == 0xC2 && (unsigned char)q[n + 1] == 0xA0)
+			n += 2;
+		else
+			return n;
+	}
+}
+
 /* Digits at *p (at most max), advancing; -1 if none. */
 static int number(const char **p, int max)
 {
@@ -75,16 +90,14 @@ int kgx_meta_date(const char *s, char out[11])
 			return 0;
 	} else if (a >= 0 && q - p <= 2) {  /* 23 maart 2018 */
 		d = a;
-		while (*q == ' ' || *q == '\t' || *q == '\n' || (unsigned char)*q == 0xC2)
-			q += (unsigned char)*q == 0xC2 ? 2 : 1;  /* also a no-break space */
+		q += blanks(q);
 		const char *w = q;
 		while (isalpha((unsigned char)*q))
 			q++;
 		m = month_of(w, (size_t)(q - w));
 		if (*q == '.')
 			q++;
-		while (*q == ' ' || *q == '\t' || *q == '\n' || (unsigned char)*q == 0xC2)
-			q += (unsigned char)*q == 0xC2 ? 2 : 1;
+		q += blanks(q);
 		const char *ys = q;
 		y = number(&q, 4);
 		if (q - ys != 4)

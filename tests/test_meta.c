@@ -16,6 +16,9 @@ static void test_dates(void **state)
 	assert_true(kgx_meta_date("14 okt. 2031", d));
 	assert_string_equal(d, "2031-10-14");
 	assert_true(kgx_meta_date("3\xC2\xA0" "juni\xC2\xA0" "2031", d));  /* no-break spaces */
+	/* a lead byte of one at the string's end is no blank to step over */
+	assert_false(kgx_meta_date("3\xC2", d));
+	assert_false(kgx_meta_date("3 juni\xC2", d));
 	assert_string_equal(d, "2031-06-03");
 	assert_true(kgx_meta_date("2031-06-03", d));
 	assert_string_equal(d, "2031-06-03");
