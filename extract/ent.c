@@ -670,8 +670,9 @@ static int expand_name(ent_ctx *c, const kgx_rule *ru, const char *tmpl, const c
 	return err;
 }
 
-/* Names the knowledge base knows inside a new event's name ("de top van de
- * NAVO in Vilnius", "Raad Buitenlandse Zaken van 3 mei") are mentions of
+/* Names the knowledge base knows inside a new event's or fund's name ("de
+ * top van de NAVO in Vilnius", "Raad Buitenlandse Zaken van 3 mei", "een
+ * trustfonds van de Wereldbank") are mentions of
  * their own, kept beside the event's as a country inside a mission's name
  * is: the organisation whose meeting it is stays in the graph and visible to
  * relation rules. Inside a new government body's name only countries count
@@ -812,7 +813,7 @@ static kgx_status apply_match(ent_ctx *c, const kgx_rule *ru, const char *subjec
 		                    inner ? 1000 + ru->priority : ru->priority, KGX_M_STRONG, ru->id));
 		if (inner)
 			KGX_VEC_AT(&doc->mentions, kgx_mention, doc->mentions.len - 1).nested = 1;
-		else if ((created[k]->classes & KGX_C_EVENT) && created[k]->discovered)
+		else if ((created[k]->classes & (KGX_C_EVENT | KGX_C_FUND)) && created[k]->discovered)
 			TRY(st, nest_known(c, subject, b, e, base, 0));
 		else if ((created[k]->classes & KGX_C_GOVBODY) && created[k]->discovered)
 			TRY(st, nest_known(c, subject, b, e, base, KGX_C_COUNTRY));

@@ -100,6 +100,8 @@ struct kgx_frames {
 	size_t n_date_ahead, n_date_back;
 	char **other_words;      /* "volgende", "andere": before a noun, it names another one */
 	size_t n_other_words;
+	char **givers;           /* "donoren", "lidstaten": a giver named by a noun, not a name */
+	size_t n_givers;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -443,6 +445,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->money_sources, &fs->n_money_sources);
 	else if (KEY("other-words"))
 		st = split_list(fs, v, &fs->other_words, &fs->n_other_words);
+	else if (KEY("givers"))
+		st = split_list(fs, v, &fs->givers, &fs->n_givers);
 	else if (KEY("date-ahead"))
 		st = split_list(fs, v, &fs->date_ahead, &fs->n_date_ahead);
 	else if (KEY("date-back"))
@@ -654,6 +658,8 @@ struct kgx_frame_state {
 	pcre2_match_data *md;
 	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
 	recent meeting;             /* the last body or event that "vond plaats" */
+	const kgx_entry *sole_fund; /* the one fund named so far, if only one was */
+	int funds_named;            /* 0, 1, or 2 for more than one */
 	uint64_t seq;
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
 	const char *last_currency;  /* of the last amount of the sentences before */
@@ -1736,6 +1742,12 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			if (i + 1 < ce && (tok_is(st, &t[i + 1], "haar") || tok_is(st, &t[i + 1], "zijn") ||
 			                   tok_is(st, &t[i + 1], "hun")))
 				continue;
+			/* "geeft aan dat", "gaf aan te": a verb's particle before a
+			 * clause ("aangeven"), no preposition */
+			if (i + 1 < ce && (t[i + 1].kind == T_PUNCT || tok_is(st, &t[i + 1], "dat") ||
+			                   tok_is(st, &t[i + 1], "te") || tok_is(st, &t[i + 1], "hoe") ||
+			                   tok_is(st, &t[i + 1], "wat")))
+				continue;
 			*via = prep_named(st, sl, &t[i]);
 			int named = 0, fitted = 0, of_seen = 0;
 			/* a phrase before the trigger ends there */
@@ -1924,8 +1936,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		*head = 0;
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
 	 * but "X is een van de oprichters" is one of a kind */
-	int one_of = trig >= 3 && tok_is(st, &t[trig - 3], "een") && tok_is(st, &t[trig - 2], "van") &&
-	             tok_is(st, &t[trig - 1], "de");
+	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !t[trig - 1].kinds;  /* "een van de grootste donoren" */
+	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && tok_is(st, &t[trig - 2 - adj], "van") &&
+	             tok_is(st, &t[trig - 1 - adj], "de");
 	/* "X behoort tot de grootste donoren": one of a kind too */
 	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
 		if (!tok_is(st, &t[k - 1], "tot"))
@@ -1958,8 +1971,11 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		if (q != SIZE_MAX && q != skip && mention_of(doc, &t[q])->kind == KGX_M_STRONG)
 			return list_end(st, q, trig);
 	}
-	/* the reach counts words and names: punctuation and quotes are free */
-	size_t reach = noun ? NOUN_REACH : SUBJECT_REACH, words = 0;
+	/* the reach counts words and names: punctuation and quotes are free, and
+	 * a sum, however many words it takes, counts as none */
+	/* "X is met een bijdrage van 5 miljoen een van de grootste donoren":
+	 * one of a kind is said of the clause's subject, as a verb is */
+	size_t reach = noun && !one_of ? NOUN_REACH : SUBJECT_REACH, words = 0;
 	/* "X vond plaats in Y onder voorzitterschap van Z, en in aanwezigheid
 	 * van W": a phrase that opens with a preposition says something of the
 	 * whole clause, whose subject may stand far before it */
@@ -1976,8 +1992,10 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			return h - 1;
 	}
 	size_t from = trig;
-	while (from > cb && words < reach)
-		words += t[--from].kind != T_PUNCT;
+	while (from > cb && words < reach) {
+		from--;
+		words += t[from].kind != T_PUNCT && t[from].amount < 0;  /* a sum is one word */
+	}
 	cb = from;
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
 	for (size_t i = trig; i > cb; i--) {
@@ -2511,6 +2529,38 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size
 	return 0;
 }
 
+/* Whether tokens [cb, ce) hold a sum. */
+static int amount_in(const kgx_frame_state *st, size_t cb, size_t ce)
+{
+	for (size_t k = cb; k < ce; k++)
+		if (st->toks.data && KGX_VEC_AT(&st->toks, token, k).amount >= 0)
+			return 1;
+	return 0;
+}
+
+/* "de bijdragen van donoren aan X", "ontving 5 miljoen van andere
+ * landen": the agent's preposition in [from, until) opens a noun of
+ * givers (the `givers` setting), so someone the text does not name gave,
+ * not the letter's voice. */
+static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, size_t until, size_t ce, int noun)
+{
+	const token *t = st->toks.data;
+	for (size_t k = from; k < until && k + 1 < ce; k++) {
+		/* after a noun, "van" and "door" name its giver whatever the slot says */
+		if (t[k].kind != T_WORD ||
+		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (tok_is(st, &t[k], "van") || tok_is(st, &t[k], "door")))))
+			continue;
+		size_t q = k + 1;
+		/* "van de vijf andere donoren" */
+		while (q < ce && q < k + 4 && t[q].kind == T_WORD && !(t[q].kinds & W_PREP) &&
+		       !tok_in(st, &t[q], st->fs->givers, st->fs->n_givers))
+			q++;
+		if (q < ce && tok_in(st, &t[q], st->fs->givers, st->fs->n_givers))
+			return 1;
+	}
+	return 0;
+}
+
 /* The first token from `at` on that is no "de" or "het". */
 static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce)
 {
@@ -2850,6 +2900,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = i + 1; f->n_unless && k < ce && k <= last + 1; k++)
 		if (tok_in(st, &t[k], f->unless, f->n_unless))
 			return missed(st, doc, si, f, i, "a word that makes it another verb");
+	/* "geeft aan dat …", "gaf aan te …": a particle right after the verb,
+	 * before a clause, makes it another verb ("aangeven") */
+	if (!noun && last + 2 < ce && (t[last + 1].kinds & W_PREP) &&
+	    (tok_is(st, &t[last + 2], "dat") || tok_is(st, &t[last + 2], "te") || tok_is(st, &t[last + 2], "hoe") ||
+	     (t[last + 2].kind == T_PUNCT && st->lower.s[t[last + 2].lb] == ',')))
+		return missed(st, doc, si, f, i, "a particle before a clause that makes it another verb");
 	/* "heeft eenheden toegezegd": a verb of many senses, in this one only
 	 * beside one of the frame's words */
 	if (f->n_with) {
@@ -2944,6 +3000,15 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	    !names_other(st, doc, &f->agent, cb, ce, KGX_C_PERSON, 1)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
+		/* "De conferentie van het X Fund … . Japan zegde 5 miljoen toe": a
+		 * sum given in a text that has named one fund, and only one, is
+		 * given to it, however far back it was named */
+		if (obj.tok == SIZE_MAX && !obj.entry && (f->object.classes & KGX_C_FUND) && st->funds_named == 1 &&
+		    amount_in(st, cb, ce)) {
+			obj.tok = i;
+			obj.entry = st->sole_fund;
+			ohow = "the text's one fund";
+		}
 	}
 	if (obj.tok == SIZE_MAX && !obj.entry)
 		return missed(st, doc, si, f, i, names_other(st, doc, &f->object, cb, ce, 0, 0) ?
@@ -2997,6 +3062,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ahow = "subject anaphor";
 	filler agents[MAX_ITEMS];
 	size_t na = 0;
+	if (agent.tok == SIZE_MAX && giver_noun(st, ag, last + 1, until, ce, noun))
+		return missed(st, doc, si, f, i, "no agent: the giver is a noun, not a name");
 	if (agent.tok == SIZE_MAX) {
 		if (!st->voice_on || f->voice == VOICE_NONE)
 			return missed(st, doc, si, f, i, st->voice_on ? "no agent" : "no agent, and a debate has no voice");
@@ -3115,6 +3182,10 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 		    modifier_span(doc, ms[m].span.begin, ms[m].span.end) || source_of_money(st->fs, doc, ms[m].span.begin))
 			continue;
 		st->seq++;
+		if ((ms[m].entry->classes & KGX_C_FUND) && ms[m].entry != st->sole_fund) {
+			st->funds_named += st->funds_named < 2;
+			st->sole_fund = ms[m].entry;
+		}
 		for (int c = 0; c < KGX_NCLASSES; c++)
 			if (ms[m].entry->classes & (1u << c)) {
 				st->last[c].entry = ms[m].entry;
