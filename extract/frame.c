@@ -34,7 +34,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -102,6 +102,10 @@ struct kgx_frames {
 	size_t n_other_words;
 	char **givers;           /* "donoren", "lidstaten": a giver named by a noun, not a name */
 	size_t n_givers;
+	char **money_words;      /* "geld", "middelen": money, where no sum is stated */
+	size_t n_money_words;
+	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
+	size_t n_umbrellas;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -447,6 +451,10 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->other_words, &fs->n_other_words);
 	else if (KEY("givers"))
 		st = split_list(fs, v, &fs->givers, &fs->n_givers);
+	else if (KEY("money-words"))
+		st = split_list(fs, v, &fs->money_words, &fs->n_money_words);
+	else if (KEY("umbrellas"))
+		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("date-ahead"))
 		st = split_list(fs, v, &fs->date_ahead, &fs->n_date_ahead);
 	else if (KEY("date-back"))
@@ -550,6 +558,12 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 			return KGX_ERR_RULE;
 		}
 	}
+	/* a misspelt id would make the setting silently do nothing */
+	for (size_t k = 0; k < fs->n_umbrellas; k++)
+		if (!kgx_kb_get(kgx_rules_kb((struct kgx_rules *)r), fs->umbrellas[k])) {
+			kgx_diag(NULL, "frame setting 'umbrellas': no knowledge-base entry '%s'", fs->umbrellas[k]);
+			return KGX_ERR_RULE;
+		}
 	if (fs->debate_src && !fs->debate) {
 		int err;
 		PCRE2_SIZE off;
@@ -582,7 +596,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->titles, fs->n_titles, W_TITLE},
 	             {fs->relatives, fs->n_relatives, W_RELATIVE},
 	             {fs->breaks, fs->n_breaks, W_BREAK},
-	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX}};
+	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX},
+	             {fs->money_words, fs->n_money_words, W_MONEY}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1035,8 +1050,7 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 				break;
 		}
 		/* "3 miljoen aanvullende middelen" is money all the same */
-		int money_noun = (we - w == 8 && !memcmp(low + w, "middelen", 8)) ||
-		                 (we - w == 7 && !memcmp(low + w, "fondsen", 7)) || (we - w == 6 && !memcmp(low + w, "gelden", 6));
+		int money_noun = (word_kinds_of(st->fs, low + w, we - w) & W_MONEY) != 0;
 		if (we > w && !money_noun && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
 		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
 			continue;
@@ -2014,7 +2028,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				for (size_t k = a - 1; k > cb; k--) {
 					const token *q = &t[k - 1];
 					if (q->kind == T_NAME && k - 1 != skip && !governed(st, k - 1) && fits(doc, q, sl) &&
-					    mention_of(doc, q)->kind == KGX_M_STRONG)
+					    mention_of(doc, q)->kind == KGX_M_STRONG && !co_agent(st, k - 1))
 						return k - 1;
 				}
 				break;
@@ -2529,11 +2543,21 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size
 	return 0;
 }
 
-/* Whether tokens [cb, ce) hold a sum. */
-static int amount_in(const kgx_frame_state *st, size_t cb, size_t ce)
+/* Whether e is one of the `umbrellas` setting's ids. */
+static int umbrella(const kgx_frames *fs, const kgx_entry *e)
 {
+	for (size_t k = 0; k < fs->n_umbrellas; k++)
+		if (!strcmp(fs->umbrellas[k], e->id))
+			return 1;
+	return 0;
+}
+
+/* Whether tokens [cb, ce) hold a sum or a noun of money ("geld"). */
+static int money_in(const kgx_frame_state *st, size_t cb, size_t ce)
+{
+	const token *t = st->toks.data;
 	for (size_t k = cb; k < ce; k++)
-		if (st->toks.data && KGX_VEC_AT(&st->toks, token, k).amount >= 0)
+		if (t[k].amount >= 0 || (t[k].kind == T_WORD && (t[k].kinds & W_MONEY)))
 			return 1;
 	return 0;
 }
@@ -2917,9 +2941,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	if (f->money != MONEY_ANY) {
-		int has = 0;
-		for (size_t k = cb; k < ce && !has; k++)
-			has = t[k].amount >= 0;
+		/* "heeft geld beloofd", "het bedrag wordt via X besteed": money
+		 * all the same, though no sum says how much */
+		int has = money_in(st, cb, ce);
 		if (has != (f->money == MONEY_REQUIRED))
 			return missed(st, doc, si, f, i, has ? "an amount, which this frame forbids" : "no amount, which this frame requires");
 	}
@@ -3000,11 +3024,16 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	    !names_other(st, doc, &f->agent, cb, ce, KGX_C_PERSON, 1)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";
+		/* "Egeland (VN) juicht de toezeggingen toe. Vijf landen beloofden
+		 * geld.": a body named in passing whose parts are what money goes
+		 * to is not what the sum was given to */
+		if (obj.entry && f->predicate == KGX_P_FUNDS && umbrella(st->fs, obj.entry))
+			obj = NO_FILLER;
 		/* "De conferentie van het X Fund … . Japan zegde 5 miljoen toe": a
 		 * sum given in a text that has named one fund, and only one, is
 		 * given to it, however far back it was named */
 		if (obj.tok == SIZE_MAX && !obj.entry && (f->object.classes & KGX_C_FUND) && st->funds_named == 1 &&
-		    amount_in(st, cb, ce)) {
+		    money_in(st, cb, ce)) {
 			obj.tok = i;
 			obj.entry = st->sole_fund;
 			ohow = "the text's one fund";
