@@ -1244,6 +1244,17 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			k = j + 3;
 			continue;
 		}
+		/* "X (1,6 miljard euro), Y (1,3 miljard euro) en Z": and so does
+		 * an item's own sum */
+		if (!sep && j + 2 < end && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' && t[j + 1].amount >= 0) {
+			size_t q = j + 1;
+			while (q < end && t[q].amount == t[j + 1].amount)
+				q++;
+			if (q < end && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')') {
+				k = q + 1;
+				continue;
+			}
+		}
 		if (!sep)
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
@@ -2197,12 +2208,13 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
  * date: one whose dated office then is a body that acts for the voice. */
 static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date)
 {
-	if (!fs->voice || !(e->classes & KGX_C_MINISTER) || !date)
+	if (!fs->voice || !(e->classes & KGX_C_MINISTER))
 		return 0;
-	/* in office on the letter's date: a former minister speaks for no one */
+	/* in office on the letter's date: a former minister speaks for no one;
+	 * a text with no date is taken to be of their time */
 	for (size_t k = 0; k < e->n_offices; k++) {
 		const kgx_office *o = &e->offices[k];
-		if (o->body && kgx_kb_office_held(o, date) && acting_for(fs, o->body) == fs->voice)
+		if (o->body && (!date || kgx_kb_office_held(o, date)) && acting_for(fs, o->body) == fs->voice)
 			return 1;
 	}
 	return 0;
@@ -2304,8 +2316,24 @@ static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
 	return 0;
 }
 
+/* The sum in brackets right after token k ("Frankrijk (1,6 miljard euro)"),
+ * or -1: what that one gave. */
+static int bracketed_sum(const kgx_frame_state *st, size_t k, size_t te)
+{
+	const token *t = st->toks.data;
+	if (k == SIZE_MAX || k + 2 >= te || t[k + 1].kind != T_PUNCT || st->lower.s[t[k + 1].lb] != '(' ||
+	    t[k + 2].amount < 0)
+		return -1;
+	size_t q = k + 2;
+	while (q < te && t[q].amount == t[k + 2].amount)
+		q++;
+	return q < te && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')' ? t[k + 2].amount : -1;
+}
+
+/* agents[0, n_main) were found in their slot, the rest added as co-agents
+ * ("gevolgd door X"): a sum the clause states is the first ones'. */
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
-                       const filler *agents, size_t na, const char *agent_how, const filler *objs, size_t no,
+                       const filler *agents, size_t na, size_t n_main, const char *agent_how, const filler *objs, size_t no,
                        const char *object_how, size_t tb, size_t te, kgx_frame_sink sink, void *ctx)
 {
 	uint32_t cb = st->toks.len ? KGX_VEC_AT(&st->toks, token, tb).b : 0;
@@ -2330,16 +2358,20 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	int money_pred = f->predicate == KGX_P_FUNDS || f->predicate == KGX_P_PARTICIPATESIN;
 	/* "X en Y droegen samen 7 miljoen bij": one sum of several givers is
 	 * theirs together, unless each gave it ("elk", "ieder") */
-	if (na > 1) {
+	int shared = money_pred;
+	if (n_main > 1) {
 		int each = 0;
 		for (size_t k = tb; k < te && !each; k++)
 			each = tok_is(st, &t[k], "elk") || tok_is(st, &t[k], "ieder") || tok_is(st, &t[k], "elke") ||
 			       tok_is(st, &t[k], "iedere") || tok_is(st, &t[k], "each");
 		if (!each)
-			money_pred = 0;
+			shared = 0;
 	}
 	for (size_t a = 0; a < na; a++) {
 		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));
+		/* a minister of the voice's government gives the voice's money */
+		if (f->predicate == KGX_P_FUNDS && voice_minister(st->fs, s, st->date))
+			s = st->fs->voice;
 		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
 		for (size_t o = 0; o < no; o++) {
 			const kgx_entry *ob = filled(doc, t, &objs[o], &f->object);
@@ -2354,7 +2386,10 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			                   object_how, (int)(to->e - to->b), doc->text + to->b,
 			                   objs[o].entry ? " = " : "", objs[o].entry ? ob->label : ""))
 				return KGX_ERR_NOMEM;
-			const amount *am = money_pred && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) : NULL;
+			int own = money_pred && no == 1 ? bracketed_sum(st, agents[a].tok, te) : -1;
+			const amount *am = own >= 0 ? &KGX_VEC_AT(&st->amounts, amount, (size_t)own) :
+			                   shared && a < n_main && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) :
+			                   NULL;
 			kgx_status rc = send_fact(st, doc, f, s, ob, am, year, sy, ey,
 			                          objs[o].back > agents[a].back ? objs[o].back : agents[a].back, sink, ctx);
 			if (rc != KGX_OK)
@@ -3090,7 +3125,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	    cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) && (agent = anaphor(st, doc, ag, cb + 1, si)).entry)
 		ahow = "subject anaphor";
 	filler agents[MAX_ITEMS];
-	size_t na = 0;
+	size_t na = 0, n_main = 1;
 	if (agent.tok == SIZE_MAX && giver_noun(st, ag, last + 1, until, ce, noun))
 		return missed(st, doc, si, f, i, "no agent: the giver is a noun, not a name");
 	if (agent.tok == SIZE_MAX) {
@@ -3135,6 +3170,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		ahow = "voice";
 	} else {
 		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
+		n_main = na;
 		na = co_agents(st, doc, ag, cb, ce, objs, no, agents, na);
 	}
 	/* the negation of this statement: up to a few words past its trigger and
@@ -3150,7 +3186,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		stated = k;
 	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))
 		return missed(st, doc, si, f, i, "negated");
-	return emit(st, doc, f, fo, i, agents, na, ahow, objs, no, ohow, cb, te, sink, ctx);
+	return emit(st, doc, f, fo, i, agents, na, n_main, ahow, objs, no, ohow, cb, te, sink, ctx);
 }
 
 /* Where the sentence says `phrase` ("vond … plaats"): its words in order,
