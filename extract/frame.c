@@ -34,7 +34,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256 };
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -602,6 +602,13 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
 				return KGX_ERR_NOMEM;
+	/* an including phrase's last word: a colon after it opens its list,
+	 * not a clause ("te weten: X, Y en Z") */
+	for (size_t k = 0; k < fs->n_including; k++) {
+		const char *sp = strrchr(fs->including[k], ' ');
+		if (add_word_kind(fs, sp ? sp + 1 : fs->including[k], W_INCLUDING))
+			return KGX_ERR_NOMEM;
+	}
 	/* a meeting verb's last word marks the sentences worth a closer look */
 	for (size_t k = 0; k < fs->n_meeting_verbs; k++) {
 		const char *sp = strrchr(fs->meeting_verbs[k], ' ');
@@ -870,7 +877,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			t.kinds = word_kinds_of(fs, st->lower.s + t.lb, t.e - t.b);
 		if (t.kind == T_PUNCT) {
 			char c = doc->text[t.b];
-			if (c == ';' || c == ':')
+			if (c == ';' || (c == ':' && !(st->toks.len && (KGX_VEC_AT(&st->toks, token, st->toks.len - 1).kinds & W_INCLUDING))))
 				clause++;
 			after_comma = c == ',';
 		} else {
