@@ -106,6 +106,8 @@ struct kgx_frames {
 	size_t n_money_words;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
+	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
+	size_t n_budget_words;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
@@ -455,6 +457,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->money_words, &fs->n_money_words);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
+	else if (KEY("budget-words"))
+		st = split_list(fs, v, &fs->budget_words, &fs->n_budget_words);
 	else if (KEY("date-ahead"))
 		st = split_list(fs, v, &fs->date_ahead, &fs->n_date_ahead);
 	else if (KEY("date-back"))
@@ -680,6 +684,7 @@ struct kgx_frame_state {
 	pcre2_match_data *md;
 	recent last[KGX_NCLASSES];  /* the last strong mention of each class */
 	recent meeting;             /* the last body or event that "vond plaats" */
+	int topic_year;             /* the year whose money the letter's opening is about, or 0 */
 	const kgx_entry *sole_fund; /* the one fund named so far, if only one was */
 	int funds_named;            /* 0, 1, or 2 for more than one */
 	uint64_t seq;
@@ -698,6 +703,47 @@ struct kgx_frame_state {
 	} list;                     /* "Het pakket bestaat uit:" and the items after it */
 };
 
+#define OPENING 6 /* sentences of a letter's head and first paragraph */
+
+/* Whether byte c may be part of a word: an ASCII letter or any byte of a
+ * multibyte character. */
+static int letter(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* "Betreft: Humanitaire middelen 2031", "In deze brief licht ik de
+ * bijdragen voor 2031 toe": a sentence of the opening with a word of the
+ * `budget-words` setting and one year, the letter's own or the one before
+ * or after it, says which year's money the letter is about. */
+static int topic_year(const kgx_frames *fs, const kgx_doc *doc, int32_t date)
+{
+	if (!date || !fs->n_budget_words)
+		return 0;
+	char low[512];
+	for (size_t i = 0; i < doc->sentences.len && i < OPENING; i++) {
+		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, i);
+		size_t n = s->span.end - s->span.begin;
+		if (n >= sizeof low)
+			n = sizeof low - 1;
+		memcpy(low, doc->text + s->span.begin, n);
+		low[n] = 0;
+		kgx_ascii_lower(low, n);
+		int said = 0;
+		for (size_t w = 0; w < fs->n_budget_words && !said; w++)
+			for (const char *p = strstr(low, fs->budget_words[w]); p && !said; p = strstr(p + 1, fs->budget_words[w]))
+				said = (p == low || !letter((unsigned char)p[-1])) &&
+				       !letter((unsigned char)p[strlen(fs->budget_words[w])]);
+		if (!said)
+			continue;
+		int year, start, end;
+		kgx_rel_years(low, n, &year, &start, &end);
+		if (year && !start && !end && year >= date / 10000 - 1 && year <= date / 10000 + 1)
+			return year;
+	}
+	return 0;
+}
+
 kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
                                const struct kgx_rules *r, const kgx_doc *doc)
 {
@@ -714,6 +760,8 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 		return KGX_ERR_NOMEM;
 	if (doc->date && kgx_kb_date_parse(doc->date, strlen(doc->date), &st->date))
 		st->date = 0;
+	if (fs)
+		st->topic_year = topic_year(fs, doc, st->date);
 	st->voice_on = fs && fs->voice;
 	if (st->voice_on && fs->debate) {
 		pcre2_match_data *md = pcre2_match_data_create_from_pattern(fs->debate, NULL);
@@ -1364,11 +1412,6 @@ static const filler NO_FILLER = {SIZE_MAX, NULL, 0};
 
 /* A name glued to a word by a hyphen qualifies that word ("de
  * EU-troepenmacht", "de anti-ISIS coalitie"): it is not the phrase's head. */
-static int letter(unsigned char c)
-{
-	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 static int modifier_span(const kgx_doc *doc, uint32_t b, uint32_t e)
 {
 	const unsigned char *x = (const unsigned char *)doc->text;
@@ -2357,6 +2400,9 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 		year = relative_year(st, tb, te);
 	if (!year && !sy && !ey && st->date)
 		year = dated_year(st, tb, te);
+	/* money the letter's opening says is of one year */
+	if (!year && !sy && !ey && f->predicate == KGX_P_FUNDS)
+		year = st->topic_year;
 	/* "trad in 2014 toe", "richtten in 2014 op": the year it began */
 	if (f->begins && year && !sy) {
 		sy = year;

@@ -62,6 +62,7 @@ static const char *FRAMES =
 	"givers = donoren\n"
 	"money-words = geld|middelen\n"
 	"umbrellas = parent\n"
+	"budget-words = middelen\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -720,6 +721,17 @@ static void test_relative_year(void **state)
 		assert_int_equal(rel->year, dated[k].year);
 		kgx_doc_release(&doc);
 	}
+	/* the year whose money the opening is about, for money given with no year */
+	t_run(&doc, r, "t.txt", "Datum 3 maart 2021\nBetreft: middelen 2021\n\nAlbarije schenkt toe aan het Groeifonds.\n");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_int_equal(rel->year, 2021);
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt", "Datum 3 maart 2021\nBetreft: middelen 2015\n\nAlbarije schenkt toe aan het Groeifonds.\n");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_int_equal(rel->year, 0);
+	kgx_doc_release(&doc);
 	/* undated, nothing */
 	t_run(&doc, r, "t.txt", "Albarije schenkt dit jaar 5 miljoen euro toe aan het Groeifonds.\n");
 	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
