@@ -34,7 +34,9 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512 };
+/* the kinds of a function word, which no adjective is */
+#define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
 
 typedef struct {
@@ -102,8 +104,10 @@ struct kgx_frames {
 	size_t n_other_words;
 	char **givers;           /* "donoren", "lidstaten": a giver named by a noun, not a name */
 	size_t n_givers;
-	char **money_words;      /* "geld", "middelen": money, where no sum is stated */
+	char **money_words;      /* "geld", "bedrag": money, where no sum is stated */
 	size_t n_money_words;
+	char **sum_nouns;        /* "middelen": a bare sum before one is money */
+	size_t n_sum_nouns;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -455,6 +459,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->givers, &fs->n_givers);
 	else if (KEY("money-words"))
 		st = split_list(fs, v, &fs->money_words, &fs->n_money_words);
+	else if (KEY("sum-nouns"))
+		st = split_list(fs, v, &fs->sum_nouns, &fs->n_sum_nouns);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("budget-words"))
@@ -601,7 +607,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->relatives, fs->n_relatives, W_RELATIVE},
 	             {fs->breaks, fs->n_breaks, W_BREAK},
 	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX},
-	             {fs->money_words, fs->n_money_words, W_MONEY}};
+	             {fs->money_words, fs->n_money_words, W_MONEY},
+	             {fs->sum_nouns, fs->n_sum_nouns, W_SUM_NOUN}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -687,6 +694,7 @@ struct kgx_frame_state {
 	int topic_year;             /* the year whose money the letter's opening is about, or 0 */
 	const kgx_entry *sole_fund; /* the one fund named so far, if only one was */
 	int funds_named;            /* 0, 1, or 2 for more than one */
+	uint32_t sole_fund_at;      /* the sentence that last named it or pointed back to it */
 	uint64_t seq;
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
 	const char *last_currency;  /* of the last amount of the sentences before */
@@ -703,7 +711,8 @@ struct kgx_frame_state {
 	} list;                     /* "Het pakket bestaat uit:" and the items after it */
 };
 
-#define OPENING 6 /* sentences of a letter's head and first paragraph */
+#define OPENING 6         /* sentences of a letter's head and first paragraph */
+#define SOLE_FUND_REACH 3 /* sentences back to the one fund a text names */
 
 /* Whether byte c may be part of a word: an ASCII letter or any byte of a
  * multibyte character. */
@@ -825,6 +834,35 @@ static int tok_is(const kgx_frame_state *st, const token *t, const char *w)
 	return t->e - t->b == n && !memcmp(low(st, t), w, n);
 }
 
+/* Whether the tokens before index n end in one of the phrases of list
+ * ("te weten"), word for word. */
+static int ends_in_phrase(const kgx_frame_state *st, size_t n, char *const *list, size_t count)
+{
+	const token *t = st->toks.data;
+	for (size_t p = 0; p < count; p++) {
+		const char *ph = list[p], *e = ph + strlen(ph);
+		size_t k = n;
+		int ok = 1;
+		while (ok && e > ph) {
+			const char *b = e;
+			while (b > ph && b[-1] != ' ')
+				b--;
+			char w[64];
+			size_t wl = (size_t)(e - b);
+			ok = k > 0 && wl < sizeof w;
+			if (ok) {
+				memcpy(w, b, wl);
+				w[wl] = 0;
+				ok = tok_is(st, &t[--k], w);
+			}
+			e = b > ph ? b - 1 : b;
+		}
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
 static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
 {
 	if (t->as)
@@ -925,7 +963,8 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			t.kinds = word_kinds_of(fs, st->lower.s + t.lb, t.e - t.b);
 		if (t.kind == T_PUNCT) {
 			char c = doc->text[t.b];
-			if (c == ';' || (c == ':' && !(st->toks.len && (KGX_VEC_AT(&st->toks, token, st->toks.len - 1).kinds & W_INCLUDING))))
+			if (c == ';' || (c == ':' && !(st->toks.len && (KGX_VEC_AT(&st->toks, token, st->toks.len - 1).kinds & W_INCLUDING) &&
+			                                ends_in_phrase(st, st->toks.len, fs->including, fs->n_including))))
 				clause++;
 			after_comma = c == ',';
 		} else {
@@ -1105,7 +1144,7 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 				break;
 		}
 		/* "3 miljoen aanvullende middelen" is money all the same */
-		int money_noun = (word_kinds_of(st->fs, low + w, we - w) & W_MONEY) != 0;
+		int money_noun = (word_kinds_of(st->fs, low + w, we - w) & W_SUM_NOUN) != 0;
 		if (we > w && !money_noun && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
 		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
 			continue;
@@ -1346,7 +1385,7 @@ static int inflected(const kgx_frame_state *st, const token *w)
 static int adjective_after_article(const kgx_frame_state *st, const kgx_doc *doc, const token *w,
                                    const token *a)
 {
-	return inflected(st, w) && !w->kinds && doc->text[w->b] == low(st, w)[0] &&
+	return inflected(st, w) && !(w->kinds & W_FUNCTION) && doc->text[w->b] == low(st, w)[0] &&
 	       (tok_is(st, a, "de") || tok_is(st, a, "het"));
 }
 
@@ -1689,6 +1728,8 @@ static int co_agent(const kgx_frame_state *st, size_t i)
 /* "de landenfondsen, waaronder X en Y", "VN-organisaties (o.a. X)": the
  * first name fitting the slot right after an `including` word that follows
  * token k (a comma or a bracket), or SIZE_MAX. */
+static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce);
+
 static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k, size_t ce)
 {
 	const token *t = st->toks.data;
@@ -1709,6 +1750,10 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	if (!(wn > 3 && (!memcmp(w + wn - 2, "en", 2) || w[wn - 1] == 's')))
 		return SIZE_MAX;
 	size_t j = k + 1 < ce ? phrase_after(st, k + 1, ce, st->fs->including, st->fs->n_including) : SIZE_MAX;
+	/* "te weten: het X en de Y": past a colon and an article */
+	if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ':')
+		j++;
+	j = past_articles(st, j, ce);
 	for (size_t q = j; q < ce && q <= j + 1; q++)
 		if (t[q].kind == T_NAME)
 			return fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
@@ -1816,12 +1861,6 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			 * opens a property of the subject, not the slot's phrase */
 			if (i + 1 < ce && (tok_is(st, &t[i + 1], "haar") || tok_is(st, &t[i + 1], "zijn") ||
 			                   tok_is(st, &t[i + 1], "hun")))
-				continue;
-			/* "geeft aan dat", "gaf aan te": a verb's particle before a
-			 * clause ("aangeven"), no preposition */
-			if (i + 1 < ce && (t[i + 1].kind == T_PUNCT || tok_is(st, &t[i + 1], "dat") ||
-			                   tok_is(st, &t[i + 1], "te") || tok_is(st, &t[i + 1], "hoe") ||
-			                   tok_is(st, &t[i + 1], "wat")))
 				continue;
 			*via = prep_named(st, sl, &t[i]);
 			int named = 0, fitted = 0, of_seen = 0;
@@ -2011,7 +2050,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		*head = 0;
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
 	 * but "X is een van de oprichters" is one of a kind */
-	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !t[trig - 1].kinds;  /* "een van de grootste donoren" */
+	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
 	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && tok_is(st, &t[trig - 2 - adj], "van") &&
 	             tok_is(st, &t[trig - 1 - adj], "de");
 	/* "X behoort tot de grootste donoren": one of a kind too */
@@ -2069,7 +2108,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	size_t from = trig;
 	while (from > cb && words < reach) {
 		from--;
-		words += t[from].kind != T_PUNCT && t[from].amount < 0;  /* a sum is one word */
+		words += t[from].kind != T_PUNCT && t[from].amount < 0;
 	}
 	cb = from;
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
@@ -2258,13 +2297,12 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
  * date: one whose dated office then is a body that acts for the voice. */
 static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date)
 {
-	if (!fs->voice || !(e->classes & KGX_C_MINISTER))
+	if (!fs->voice || !(e->classes & KGX_C_MINISTER) || !date)
 		return 0;
-	/* in office on the letter's date: a former minister speaks for no one;
-	 * a text with no date is taken to be of their time */
+	/* in office on the letter's date: a former minister speaks for no one */
 	for (size_t k = 0; k < e->n_offices; k++) {
 		const kgx_office *o = &e->offices[k];
-		if (o->body && (!date || kgx_kb_office_held(o, date)) && acting_for(fs, o->body) == fs->voice)
+		if (o->body && kgx_kb_office_held(o, date) && acting_for(fs, o->body) == fs->voice)
 			return 1;
 	}
 	return 0;
@@ -2412,6 +2450,12 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	/* "X en Y droegen samen 7 miljoen bij": one sum of several givers is
 	 * theirs together, unless each gave it ("elk", "ieder") */
 	int shared = money_pred;
+	/* "X geeft samen met Y 10 miljoen": a sum stated once for an agent and
+	 * its co-agents is theirs together; only where each co-agent has a sum
+	 * of its own in brackets (a ranking) is the clause's the first ones' */
+	for (size_t a = n_main; a < na && shared; a++)
+		if (bracketed_sum(st, agents[a].tok, te) < 0)
+			shared = 0;
 	if (n_main > 1) {
 		int each = 0;
 		for (size_t k = tb; k < te && !each; k++)
@@ -2422,9 +2466,6 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	}
 	for (size_t a = 0; a < na; a++) {
 		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));
-		/* a minister of the voice's government gives the voice's money */
-		if (f->predicate == KGX_P_FUNDS && voice_minister(st->fs, s, st->date))
-			s = st->fs->voice;
 		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
 		for (size_t o = 0; o < no; o++) {
 			const kgx_entry *ob = filled(doc, t, &objs[o], &f->object);
@@ -2658,7 +2699,10 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 {
 	const token *t = st->toks.data;
 	for (size_t k = from; k < until && k + 1 < ce; k++) {
-		/* after a noun, "van" and "door" name its giver whatever the slot says */
+		/* after a noun, "van" or "door" right after it names its giver,
+		 * whatever the slot says; a phrase further on is another noun's */
+		if (noun && k > from)
+			break;
 		if (t[k].kind != T_WORD ||
 		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (tok_is(st, &t[k], "van") || tok_is(st, &t[k], "door")))))
 			continue;
@@ -3012,10 +3056,15 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = i + 1; f->n_unless && k < ce && k <= last + 1; k++)
 		if (tok_in(st, &t[k], f->unless, f->n_unless))
 			return missed(st, doc, si, f, i, "a word that makes it another verb");
-	/* "geeft aan dat …", "gaf aan te …": a particle right after the verb,
-	 * before a clause, makes it another verb ("aangeven") */
-	if (!noun && last + 2 < ce && (t[last + 1].kinds & W_PREP) &&
-	    (tok_is(st, &t[last + 2], "dat") || tok_is(st, &t[last + 2], "te") || tok_is(st, &t[last + 2], "hoe") ||
+	/* "geeft aan dat …", "gaf aan te …": a particle right after a verb
+	 * form of one word, before a clause, makes it another verb
+	 * ("aangeven"); "draagt bij aan dat fonds" is the frame's own verb */
+	if (!noun && fo->n_words == 1 && last + 3 < ce && (t[last + 1].kinds & W_PREP) &&
+	    ((tok_is(st, &t[last + 2], "dat") && (t[last + 3].kind == T_NAME || determiner(st, &t[last + 3]) ||
+	                                           tok_is(st, &t[last + 3], "er") || tok_is(st, &t[last + 3], "ze") ||
+	                                           tok_is(st, &t[last + 3], "zij") || tok_is(st, &t[last + 3], "hij") ||
+	                                           tok_is(st, &t[last + 3], "wij") || tok_is(st, &t[last + 3], "dit"))) ||
+	     tok_is(st, &t[last + 2], "te") || tok_is(st, &t[last + 2], "hoe") ||
 	     (t[last + 2].kind == T_PUNCT && st->lower.s[t[last + 2].lb] == ',')))
 		return missed(st, doc, si, f, i, "a particle before a clause that makes it another verb");
 	/* "heeft eenheden toegezegd": a verb of many senses, in this one only
@@ -3119,9 +3168,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			obj = NO_FILLER;
 		/* "De conferentie van het X Fund … . Japan zegde 5 miljoen toe": a
 		 * sum given in a text that has named one fund, and only one, is
-		 * given to it, however far back it was named */
+		 * given to it, if it was named (or pointed back to) a few sentences
+		 * before */
 		if (obj.tok == SIZE_MAX && !obj.entry && (f->object.classes & KGX_C_FUND) && st->funds_named == 1 &&
-		    money_in(st, cb, ce)) {
+		    st->sole_fund_at < si && si - st->sole_fund_at <= SOLE_FUND_REACH && money_in(st, cb, ce)) {
 			obj.tok = i;
 			obj.entry = st->sole_fund;
 			ohow = "the text's one fund";
@@ -3209,6 +3259,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				 * the voice's government spends its money */
 				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
 				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, st->date)))
+					return missed(st, doc, si, f, i, "a subject of another class");
+				/* "Ook zegde X 10 miljoen toe": a person right after the
+				 * verb, in an inverted clause, is its subject */
+				if (!noun && i > cb && i + 1 < ce && t[i + 1].kind == T_NAME &&
+				    (mention_of(doc, &t[i + 1])->entry->classes & KGX_C_PERSON) && !fits(doc, &t[i + 1], &f->object) &&
+				    !voice_minister(st->fs, mention_of(doc, &t[i + 1])->entry, st->date))
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}
 			for (size_t k = cb; k < ce; k++)
@@ -3304,6 +3360,8 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 			st->funds_named += st->funds_named < 2;
 			st->sole_fund = ms[m].entry;
 		}
+		if (ms[m].entry == st->sole_fund)
+			st->sole_fund_at = si;
 		for (int c = 0; c < KGX_NCLASSES; c++)
 			if (ms[m].entry->classes & (1u << c)) {
 				st->last[c].entry = ms[m].entry;
@@ -3323,6 +3381,8 @@ static void refresh(kgx_frame_state *st, uint32_t si)
 		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van"))))
 			continue;
 		unsigned classes = anaphor_classes(st, &t[j]);
+		if ((classes & KGX_C_FUND) && st->funds_named == 1)
+			st->sole_fund_at = si;
 		for (int c = 0; classes && c < KGX_NCLASSES; c++)
 			if ((classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si)
 				st->last[c].sentence = si;
