@@ -1743,7 +1743,7 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		if (nb >= 1)
 			nb--;
 	}
-	if (nb < 1 || t[nb - 1].kind != T_WORD)
+	if (nb < 1 || (t[nb - 1].kind != T_WORD && t[nb - 1].kind != T_NAME))
 		return SIZE_MAX;
 	const char *w = low(st, &t[nb - 1]);
 	size_t wn = t[nb - 1].e - t[nb - 1].b;
@@ -2293,6 +2293,8 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
+#define VOICE_ANY_DATE (-1) /* for voice_minister: in office at any time */
+
 /* Whether e is a minister of the government the letter speaks for on its
  * date: one whose dated office then is a body that acts for the voice. */
 static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date)
@@ -2302,7 +2304,7 @@ static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date
 	/* in office on the letter's date: a former minister speaks for no one */
 	for (size_t k = 0; k < e->n_offices; k++) {
 		const kgx_office *o = &e->offices[k];
-		if (o->body && kgx_kb_office_held(o, date) && acting_for(fs, o->body) == fs->voice)
+		if (o->body && (date == VOICE_ANY_DATE || kgx_kb_office_held(o, date)) && acting_for(fs, o->body) == fs->voice)
 			return 1;
 	}
 	return 0;
@@ -3182,6 +3184,20 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		              "no object: the names in its clause are of other classes" : "no object: no name where the object stands");
 	filler objs[MAX_ITEMS];
 	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
+	/* "de landenfondsen (…), waaronder X en Y": a plural name's instances
+	 * are objects too */
+	if (no && objs[no - 1].tok != SIZE_MAX && !objs[no - 1].entry && t[objs[no - 1].tok].kind == T_NAME) {
+		size_t k = objs[no - 1].tok + 1;
+		if (k < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == '(')
+			while (k < ce && !(t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ')'))
+				k++;
+		k += k < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ')';
+		size_t q = k < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' ? including(st, doc, &f->object, k, ce) : SIZE_MAX;
+		if (q != SIZE_MAX) {
+			size_t items[MAX_ITEMS];
+			no = add_items(objs, no, items, list_from(st, doc, q, ce, &f->object, items));
+		}
+	}
 	size_t te = ce;
 	if (f->money != MONEY_FORBIDDEN && no && objs[no - 1].tok != SIZE_MAX)
 		no = breakdown(st, doc, &f->object, objs[no - 1].tok > last ? objs[no - 1].tok : last, objs, no, &te);
@@ -3261,10 +3277,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, st->date)))
 					return missed(st, doc, si, f, i, "a subject of another class");
 				/* "Ook zegde X 10 miljoen toe": a person right after the
-				 * verb, in an inverted clause, is its subject */
+				 * verb, in an inverted clause, is its subject; a minister of
+				 * the voice's government (in an undated text, at any time)
+				 * spends its money */
 				if (!noun && i > cb && i + 1 < ce && t[i + 1].kind == T_NAME &&
 				    (mention_of(doc, &t[i + 1])->entry->classes & KGX_C_PERSON) && !fits(doc, &t[i + 1], &f->object) &&
-				    !voice_minister(st->fs, mention_of(doc, &t[i + 1])->entry, st->date))
+				    !voice_minister(st->fs, mention_of(doc, &t[i + 1])->entry, st->date ? st->date : VOICE_ANY_DATE))
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}
 			for (size_t k = cb; k < ce; k++)

@@ -26,7 +26,8 @@ static const char *KB =
 	"[home-min]\nclass = GovernmentBody\nnl = Ministerie van Zaken\n\n"
 	"[meeting]\nclass = Event\nnl = Wintervergadering\n\n"
 	"[guild]\nclass = Organisation\nnl = Handelsbond\n\n"
-	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n";
+	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n"
+	"[pooled]\nclass = Fund\nnl = Poolfondsen\n\n";
 
 static const char *FRAMES =
 	"[@amount]\n"
@@ -517,6 +518,9 @@ static void test_givers_and_money_words(void **state)
 	check("Het Groeifonds groeit. Albarije schenkt toe aan dat fonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 	/* only a "van" right after the noun names its giver */
 	check("De giften aan ZORG voor de kinderen van donoren stijgen.", "home", KGX_P_FUNDS, "agency", 1);
+	/* a plural name's instances */
+	check("Albarije schenkt toe aan de Poolfondsen, waaronder het Groeifonds en het Waterfonds.", "alba", KGX_P_FUNDS,
+	      "fund-b", 1);
 	/* a colon after an including phrase opens its list, after another word a clause */
 	check("Thuisland schenkt toe aan drie fondsen, te weten: het Groeifonds en het Waterfonds.", "home",
 	      KGX_P_FUNDS, "fund-b", 1);
