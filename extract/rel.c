@@ -647,6 +647,8 @@ static int cmp_place(const void *a, const void *b)
 	return x->mention < y->mention ? -1 : x->mention > y->mention;
 }
 
+#define REGIONAL_PLACES 3 /* a mission in more places than this works in a region */
+
 /* What the knowledge base knows, stated where the text names both ends:
  * located-in within the document; a country named inside a mission's name
  * is where the mission operates, and a parent named inside a body's name
@@ -701,6 +703,13 @@ static kgx_status facts(kgx_doc *doc)
 		/* located-in once per pair, at the first mention of the mission,
 		 * in the order the places are first named */
 		if (!a->entry->located_in || first_mention(doc, &firsts, a->entry, 0) != i)
+			continue;
+		/* a force of a whole region ("de G5 Sahel-troepenmacht") is not
+		 * said to be in each country of it the text names */
+		size_t n_places = 0;
+		while (a->entry->located_in[n_places])
+			n_places++;
+		if (n_places > REGIONAL_PLACES)
 			continue;
 		places.len = 0;
 		for (const kgx_entry *const *l = a->entry->located_in; *l && st == KGX_OK; l++) {

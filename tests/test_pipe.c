@@ -14,6 +14,8 @@ static const char kb[] =
 	"alias = PBF\npart-of = un\n\n"
 	"[cerf]\nclass = Fund\nen = Central Emergency Response Fund\nalias = CERF\n\n"
 	"[minusma]\nclass = Mission\nen = MINUSMA\nlocated-in = mali\npart-of = un\n\n"
+	"[sahelforce]\nclass = Mission\nen = SAHELFORCE\nlocated-in = mali\nlocated-in = belgium\n"
+	"located-in = ukraine\nlocated-in = guinea-bissau\n\n"
 	"[belgium]\nclass = Country\nnl = Belgi\xC3\xAB\n\n"
 	"[ukraine]\nclass = Country\nnl = Oekra\xC3\xAF" "ne\n\n"
 	"[guinea-bissau]\nclass = Country\nnl = Guinee-Bissau\n\n"
@@ -140,6 +142,19 @@ static void test_entities_and_relation(void **state)
 	assert_int_equal(r->year, 2024);
 	assert_int_equal(t_count_pred(&doc, KGX_P_FUNDS), 1);
 	/* what the knowledge base knows, where the text names both ends */
+	assert_non_null(t_relation(&doc, "minusma", KGX_P_LOCATEDIN, "mali"));
+}
+
+static void test_regional_mission(void **state)
+{
+	(void)state;
+	/* a mission of a whole region is not in each of its countries the text names */
+	t_run(&doc, rules, "sahel.txt", "De SAHELFORCE werkt vanuit Mali aan de veiligheid.\n");
+	assert_int_equal(t_mentions(&doc, "sahelforce"), 1);
+	assert_null(t_relation(&doc, "sahelforce", KGX_P_LOCATEDIN, "mali"));
+	release(NULL);
+	/* one of a single place is */
+	t_run(&doc, rules, "minusma.txt", "MINUSMA werkt vanuit Mali aan de veiligheid.\n");
 	assert_non_null(t_relation(&doc, "minusma", KGX_P_LOCATEDIN, "mali"));
 }
 
@@ -710,6 +725,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_passes),
 		cmocka_unit_test_teardown(test_entities_and_relation, release),
+		cmocka_unit_test_teardown(test_regional_mission, release),
 		cmocka_unit_test_teardown(test_negated_sentence, release),
 		cmocka_unit_test_teardown(test_trailing_negation, release),
 		cmocka_unit_test_teardown(test_list_placeholder, release),
