@@ -3234,6 +3234,20 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		agent.tok = subject(st, doc, ag, cb, ce, i, noun, skip, &agent_head);
 		ahow = "subject";
 	}
+	/* "X levert geen troepen, maar betaalt mee aan Y": a verb right after
+	 * "maar" or "en" shares the subject that opens the clause before */
+	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT) && !noun && i == cb + 1 && cb >= 2 &&
+	    (tok_is(st, &t[cb], "maar") || tok_is(st, &t[cb], "en")) && t[cb - 1].kind == T_PUNCT) {
+		size_t pb = cb - 1;
+		while (pb > 0 && t[pb - 1].clause == t[cb - 1].clause)
+			pb--;
+		pb = past_articles(st, pb, cb - 1);
+		if (pb < cb - 1 && t[pb].kind == T_NAME && pb != skip && fits(doc, &t[pb], ag) &&
+		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG) {
+			agent.tok = pb;
+			ahow = "subject of the clause before";
+		}
+	}
 	for (size_t k = 0; k < no && agent.tok != SIZE_MAX; k++)
 		if (!agent.entry && !objs[k].entry && objs[k].tok == agent.tok)
 			agent = NO_FILLER;

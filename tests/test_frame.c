@@ -518,6 +518,9 @@ static void test_givers_and_money_words(void **state)
 	check("Het Groeifonds groeit. Albarije schenkt toe aan dat fonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 	/* only a "van" right after the noun names its giver */
 	check("De giften aan ZORG voor de kinderen van donoren stijgen.", "home", KGX_P_FUNDS, "agency", 1);
+	/* a verb right after "maar" shares the subject of the clause before */
+	check("Albarije levert geen soldaten, maar schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
+	check("Albarije levert geen soldaten, maar Borea schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
 	/* a plural name's instances */
 	check("Albarije schenkt toe aan de Poolfondsen, waaronder het Groeifonds en het Waterfonds.", "alba", KGX_P_FUNDS,
 	      "fund-b", 1);
