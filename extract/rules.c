@@ -55,6 +55,7 @@ typedef struct {
 	uint32_t *next;
 	uint32_t *word;     /* per state: 1 + the word ending here, or 0 */
 	uint32_t *out;      /* per state: the nearest shorter suffix state with a word, or 0 */
+	uint32_t *len;      /* per word: its bytes */
 	size_t empty;       /* 1 + an empty word (in every text), or 0 */
 	size_t longest;     /* bytes of the longest word */
 } needs_dfa;
@@ -64,6 +65,7 @@ static void dfa_free(needs_dfa *d)
 	free(d->next);
 	free(d->word);
 	free(d->out);
+	free(d->len);
 	memset(d, 0, sizeof *d);
 }
 
@@ -1261,8 +1263,9 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 	d->next = calloc(max_states * n_cls, sizeof *d->next);
 	d->word = calloc(max_states, sizeof *d->word);
 	d->out = calloc(max_states, sizeof *d->out);
+	d->len = calloc(n_words ? n_words : 1, sizeof *d->len);
 	uint32_t *fail = calloc(max_states, sizeof *fail), *queue = calloc(max_states, sizeof *queue);
-	if (!d->next || !d->word || !d->out || !fail || !queue) {
+	if (!d->next || !d->word || !d->out || !d->len || !fail || !queue) {
 		free(fail);
 		free(queue);
 		dfa_free(d);
@@ -1278,6 +1281,7 @@ static kgx_status dfa_build(needs_dfa *d, const char *const *words, size_t n_wor
 				*e = (uint32_t)n++;
 			at = *e;
 		}
+		d->len[w] = (uint32_t)strlen(words[w]);
 		if (at == 0)
 			d->empty = w + 1;
 		else
@@ -1372,6 +1376,113 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 			if (row[k] & DFA_OUT)
 				dfa_found(d, row[k], memo);
 		}
+}
+
+/* Every word ending at text[i] (row: the state the scan reached there, with
+ * DFA_OUT set), kept in n->hits. The words are all kept, not only those new
+ * to the memo, for a piece of the text may hold one that another piece
+ * held first. */
+static int dfa_hits(const needs_dfa *d, uint32_t row, size_t i, kgx_needs *n)
+{
+	uint32_t q = (uint32_t)((row & ~DFA_OUT) / d->n_cls);
+	for (uint32_t o = d->word[q] ? q : d->out[q]; o; o = d->out[o]) {
+		if (n->n_hits == n->cap_hits) {
+			size_t cap = n->cap_hits ? 2 * n->cap_hits : 256;
+			kgx_need_hit *h = realloc(n->hits, cap * sizeof *h);
+			if (!h)
+				return -1;
+			n->hits = h;
+			n->cap_hits = cap;
+		}
+		uint32_t w = d->word[o] - 1;
+		n->memo[w] = 1;
+		n->hits[n->n_hits++] = (kgx_need_hit){(uint32_t)(i + 1 - d->len[w]), (uint32_t)(i + 1), w};
+	}
+	return 0;
+}
+
+/* dfa_scan that keeps every word found in n->hits, in the order of their
+ * ends (the streams' pieces follow each other, and a stream keeps only the
+ * words that end in its own piece, not in the bytes it reads before it). */
+static kgx_status dfa_scan_hits(const needs_dfa *d, const char *text, size_t len, kgx_needs *n)
+{
+	n->n_hits = 0;
+	if (d->empty)
+		n->memo[d->empty - 1] = 1;
+	if (!d->next)
+		return KGX_OK;
+	const unsigned char *t = (const unsigned char *)text;
+	const uint32_t *next = d->next;
+	const uint8_t *cls = d->cls;
+	size_t at[DFA_STREAMS], begin[DFA_STREAMS], end[DFA_STREAMS];
+	uint32_t row[DFA_STREAMS] = {0};
+	const int ns = d->longest && len >= 4 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
+	for (int k = 0; k < ns; k++) {
+		begin[k] = len / (size_t)ns * (size_t)k;
+		at[k] = k ? begin[k] - (d->longest - 1) : 0;
+		end[k] = k + 1 < ns ? len / (size_t)ns * (size_t)(k + 1) : len;
+	}
+	/* side by side as far as the shortest piece, then each to its end;
+	 * each hit is tagged with its stream (in the word's top bits) for the
+	 * sort at the end */
+	size_t steps = 0;
+	if (ns == DFA_STREAMS) {
+		steps = end[0] - at[0];
+		for (int k = 1; k < ns; k++)
+			if (end[k] - at[k] < steps)
+				steps = end[k] - at[k];
+		for (size_t x = 0; x < steps; x++) {
+			uint32_t any = 0;
+			for (int k = 0; k < DFA_STREAMS; k++) {
+				row[k] = next[(row[k] & ~DFA_OUT) + cls[t[at[k] + x]]];
+				any |= row[k];
+			}
+			if (any & DFA_OUT)
+				for (int k = 0; k < DFA_STREAMS; k++)
+					if ((row[k] & DFA_OUT) && at[k] + x >= begin[k]) {
+						size_t h0 = n->n_hits;
+						if (dfa_hits(d, row[k], at[k] + x, n))
+							return KGX_ERR_NOMEM;
+						for (size_t h = h0; h < n->n_hits; h++)
+							n->hits[h].word |= (uint32_t)k << 30;
+					}
+		}
+	}
+	for (int k = 0; k < ns; k++) {
+		for (size_t i = at[k] + steps; i < end[k]; i++) {
+			row[k] = next[(row[k] & ~DFA_OUT) + cls[t[i]]];
+			if ((row[k] & DFA_OUT) && i >= begin[k]) {
+				size_t h0 = n->n_hits;
+				if (dfa_hits(d, row[k], i, n))
+					return KGX_ERR_NOMEM;
+				for (size_t h = h0; h < n->n_hits; h++)
+					n->hits[h].word |= (uint32_t)k << 30;
+			}
+		}
+	}
+	if (ns > 1) {
+		/* by stream, stably: each stream's hits are in order already */
+		size_t count[DFA_STREAMS + 1] = {0};
+		for (size_t h = 0; h < n->n_hits; h++)
+			count[(n->hits[h].word >> 30) + 1]++;
+		for (int k = 1; k <= DFA_STREAMS; k++)
+			count[k] += count[k - 1];
+		kgx_need_hit *sorted = malloc((n->n_hits ? n->n_hits : 1) * sizeof *sorted);
+		if (!sorted)
+			return KGX_ERR_NOMEM;
+		for (size_t h = 0; h < n->n_hits; h++) {
+			kgx_need_hit x = n->hits[h];
+			uint32_t k = x.word >> 30;
+			x.word &= ~(UINT32_C(3) << 30);
+			sorted[count[k]++] = x;
+		}
+		memcpy(n->hits, sorted, n->n_hits * sizeof *sorted);
+		free(sorted);
+	} else {
+		for (size_t h = 0; h < n->n_hits; h++)
+			n->hits[h].word &= ~(UINT32_C(3) << 30);
+	}
+	return KGX_OK;
 }
 
 /* Build r->dfa from r->words and r->cur_dfa from the currency words. */
@@ -1690,10 +1801,41 @@ kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 	return KGX_OK;
 }
 
+kgx_status kgx_needs_set_all(kgx_needs *n, const char *text, size_t len)
+{
+	memset(n->memo, 0, n->n_words);
+	if (len > UINT32_MAX)
+		return KGX_ERR_NOMEM;  /* spans are 32-bit; not with any --max-size */
+	return dfa_scan_hits(&n->rules->dfa, text, len, n);
+}
+
+void kgx_needs_within(kgx_needs *n, size_t begin, size_t end)
+{
+	const needs_dfa *d = &n->rules->dfa;
+	memset(n->memo, 0, n->n_words);
+	if (d->empty)
+		n->memo[d->empty - 1] = 1;
+	/* the first hit that ends after begin, then each that ends by end */
+	size_t lo = 0, hi = n->n_hits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (n->hits[mid].end <= begin)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t h = lo; h < n->n_hits && n->hits[h].end <= end; h++)
+		if (n->hits[h].begin >= begin)
+			n->memo[n->hits[h].word] = 1;
+}
+
 void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
+	free(n->hits);
+	n->hits = NULL;
+	n->n_hits = n->cap_hits = 0;
 }
 
 int kgx_rules_group(const pcre2_code *code, pcre2_match_data *md, const char *name,

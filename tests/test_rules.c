@@ -515,6 +515,45 @@ static void test_needs_overlap(void **state)
 	kgx_needs_free(&n);
 }
 
+/* kgx_needs_within on a piece of a text looked at whole says what
+ * kgx_needs_set says of the piece alone: every piece of a text long enough
+ * to be scanned in side-by-side streams, its words overlapping one another,
+ * the cuts between streams and the pieces' ends. */
+static void test_needs_within(void **state)
+{
+	(void)state;
+	static const char rules[] =
+		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+	assert_int_equal(load(rules), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru[5] = {rule("a"), rule("b"), rule("c"), rule("d"), rule("e")};
+	static const char *const parts[] = {"ondersteunen ", "STEUN", "stes", "x", "eun ", "\xC2\xAB", "N\xC3\xA9", " st"};
+	char text[400];
+	size_t len = 0;
+	for (unsigned k = 0; len + 16 < sizeof text; k = (k * 5 + 3) % 8) {
+		memcpy(text + len, parts[k], strlen(parts[k]));
+		len += strlen(parts[k]);
+	}
+	kgx_needs whole, piece;
+	assert_int_equal(kgx_needs_init(&whole, r), KGX_OK);
+	assert_int_equal(kgx_needs_init(&piece, r), KGX_OK);
+	assert_int_equal(kgx_needs_set_all(&whole, text, len), KGX_OK);
+	for (size_t b = 0; b <= len; b++)
+		for (size_t e = b; e <= len; e++) {
+			kgx_needs_within(&whole, b, e);
+			assert_int_equal(kgx_needs_set(&piece, text + b, e - b), KGX_OK);
+			for (int k = 0; k < 5; k++)
+				if (kgx_rules_may_match(r, ru[k], &whole) != kgx_rules_may_match(r, ru[k], &piece))
+					fail_msg("[%zu, %zu): rule %c", b, e, 'a' + k);
+		}
+	kgx_needs_free(&whole);
+	kgx_needs_free(&piece);
+}
+
 static void test_load_dir_missing(void **state)
 {
 	(void)state;
@@ -616,6 +655,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),
 		cmocka_unit_test_teardown(test_needs_overlap, release),
+		cmocka_unit_test_teardown(test_needs_within, release),
 		cmocka_unit_test_teardown(test_wordsets, release),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
