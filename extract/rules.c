@@ -91,6 +91,11 @@ struct kgx_rules {
 	kgx_vec mults, curs;  /* unit */
 	kgx_vec maps;     /* map_entry */
 	kgx_vec words;    /* need_word: every distinct needs word of every rule */
+	size_t n_need_rules;      /* rules with needs words */
+	uint32_t *word_rules_at;  /* per word w, word_rules[word_rules_at[w] ..
+	                           * word_rules_at[w + 1]): the rules (need_set)
+	                           * that need it */
+	uint32_t *word_rules;
 	needs_dfa dfa;    /* finds them all in one pass */
 	needs_dfa cur_dfa;  /* the currency words */
 	size_t n_cur_words;
@@ -157,6 +162,8 @@ void kgx_rules_free(kgx_rules *r)
 	kgx_vec_free(&r->words);
 	dfa_free(&r->dfa);
 	dfa_free(&r->cur_dfa);
+	free(r->word_rules_at);
+	free(r->word_rules);
 	kgx_kb_free(r->kb);
 	kgx_abbrevs_free(r->abbrevs);
 	kgx_arena_release(&r->arena);
@@ -1485,9 +1492,50 @@ static kgx_status dfa_scan_hits(const needs_dfa *d, const char *text, size_t len
 	return KGX_OK;
 }
 
+/* Number the rules with needs words, and list per word the rules that
+ * need it. */
+static kgx_status build_word_rules(kgx_rules *r)
+{
+	free(r->word_rules_at);
+	free(r->word_rules);
+	size_t n_words = r->words.len, total = 0;
+	r->n_need_rules = 0;
+	r->word_rules = NULL;
+	r->word_rules_at = calloc(n_words + 1, sizeof *r->word_rules_at);
+	if (!r->word_rules_at)
+		return KGX_ERR_NOMEM;
+	for (size_t i = 0; i < r->rules.len; i++) {
+		kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+		if (!ru->n_needs)
+			continue;
+		ru->need_set = r->n_need_rules++;
+		for (size_t k = 0; k < ru->n_needs; k++)
+			r->word_rules_at[ru->need_ids[k] + 1]++;
+		total += ru->n_needs;
+	}
+	for (size_t w = 0; w < n_words; w++)
+		r->word_rules_at[w + 1] += r->word_rules_at[w];
+	r->word_rules = malloc((total ? total : 1) * sizeof *r->word_rules);
+	uint32_t *fill = malloc((n_words ? n_words : 1) * sizeof *fill);
+	if (!r->word_rules || !fill) {
+		free(fill);
+		return KGX_ERR_NOMEM;
+	}
+	memcpy(fill, r->word_rules_at, n_words * sizeof *fill);
+	for (size_t i = 0; i < r->rules.len; i++) {
+		const kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+		for (size_t k = 0; k < ru->n_needs; k++)
+			r->word_rules[fill[ru->need_ids[k]]++] = (uint32_t)ru->need_set;
+	}
+	free(fill);
+	return KGX_OK;
+}
+
 /* Build r->dfa from r->words and r->cur_dfa from the currency words. */
 static kgx_status build_needs_dfa(kgx_rules *r)
 {
+	if (build_word_rules(r) != KGX_OK)
+		return KGX_ERR_NOMEM;
 	size_t n = r->words.len > r->curs.len ? r->words.len : r->curs.len;
 	const char **w = malloc((n ? n : 1) * sizeof *w);
 	if (!w)
@@ -1791,13 +1839,37 @@ kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r)
 	n->rules = r;
 	n->n_words = r->words.len;
 	n->memo = calloc(n->n_words ? n->n_words : 1, 1);
-	return n->memo ? KGX_OK : KGX_ERR_NOMEM;
+	n->n_rules = r->n_need_rules;
+	n->per_rule = calloc(n->n_rules ? n->n_rules : 1, 1);
+	return n->memo && n->per_rule ? KGX_OK : KGX_ERR_NOMEM;
+}
+
+/* n->per_rule from n->memo: the rules that need a word present. */
+static void mark_rules(kgx_needs *n)
+{
+	const kgx_rules *r = n->rules;
+	memset(n->per_rule, 0, n->n_rules);
+	/* eight words at a time: a text holds few of them */
+	for (size_t w0 = 0; w0 < n->n_words; w0 += 8) {
+		uint64_t any = 0;
+		if (w0 + 8 <= n->n_words)
+			memcpy(&any, n->memo + w0, 8);
+		else
+			any = 1;
+		if (!any)
+			continue;
+		for (size_t w = w0; w < w0 + 8 && w < n->n_words; w++)
+			if (n->memo[w])
+				for (uint32_t k = r->word_rules_at[w]; k < r->word_rules_at[w + 1]; k++)
+					n->per_rule[r->word_rules[k]] = 1;
+	}
 }
 
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len)
 {
 	memset(n->memo, 0, n->n_words);
 	dfa_scan(&n->rules->dfa, text, len, n->memo);
+	mark_rules(n);
 	return KGX_OK;
 }
 
@@ -1806,7 +1878,9 @@ kgx_status kgx_needs_set_all(kgx_needs *n, const char *text, size_t len)
 	memset(n->memo, 0, n->n_words);
 	if (len > UINT32_MAX)
 		return KGX_ERR_NOMEM;  /* spans are 32-bit; not with any --max-size */
-	return dfa_scan_hits(&n->rules->dfa, text, len, n);
+	kgx_status st = dfa_scan_hits(&n->rules->dfa, text, len, n);
+	mark_rules(n);
+	return st;
 }
 
 void kgx_needs_within(kgx_needs *n, size_t begin, size_t end)
@@ -1827,12 +1901,15 @@ void kgx_needs_within(kgx_needs *n, size_t begin, size_t end)
 	for (size_t h = lo; h < n->n_hits && n->hits[h].end <= end; h++)
 		if (n->hits[h].begin >= begin)
 			n->memo[n->hits[h].word] = 1;
+	mark_rules(n);
 }
 
 void kgx_needs_free(kgx_needs *n)
 {
 	free(n->memo);
 	n->memo = NULL;
+	free(n->per_rule);
+	n->per_rule = NULL;
 	free(n->hits);
 	n->hits = NULL;
 	n->n_hits = n->cap_hits = 0;
