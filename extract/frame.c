@@ -943,8 +943,10 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 	for (size_t i = 0; (n0 || st->last_currency) && i + 8 < len; i++) {
 		/* "waarvan" refers to a sum of its sentence; "hiervan", "daarvan"
 		 * may refer to one of the sentence before */
+		if (i && low[i - 1] != ' ')
+			continue;  /* first: the words are compared at word starts only */
 		int here = !memcmp(low + i, "hiervan ", 8) || !memcmp(low + i, "daarvan ", 8);
-		if ((memcmp(low + i, "waarvan ", 8) && !here) || (i && low[i - 1] != ' '))
+		if (memcmp(low + i, "waarvan ", 8) && !here)
 			continue;
 		/* the currency of the last amount before it */
 		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, here ? st->last_currency : NULL);
@@ -1164,7 +1166,9 @@ static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 	unsigned classes = 0;
 	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
-		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b))
+		/* the first letter first, as tok_is: it spares most strlen calls */
+		if (an->noun[0] == low(st, w)[0] && strlen(an->noun) == w->e - w->b &&
+		    !memcmp(an->noun, low(st, w), w->e - w->b))
 			classes |= an->classes;
 	}
 	return classes;
