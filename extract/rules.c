@@ -1337,6 +1337,18 @@ static void dfa_found(const needs_dfa *d, uint32_t row, unsigned char *memo)
  * before, so one stream alone leaves the processor idle. */
 #define DFA_STREAMS 4
 
+/* How many streams dfa_scan cuts text of len bytes into: each but the
+ * first reads longest - 1 bytes more, which pays while they are at most
+ * half its piece (a sentence of 200 bytes took 4.9 ns a byte in one). */
+static int dfa_streams(const needs_dfa *d, size_t len)
+{
+	if (!d->longest)
+		return 1;
+	if (len >= 2 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS)
+		return DFA_STREAMS;
+	return len >= 2 * d->longest * 2 && len >= 32 ? 2 : 1;
+}
+
 /* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
  * each word w found. A long text is cut into DFA_STREAMS pieces, each but
  * the first begun early by the longest word less a byte, so that no word
@@ -1352,7 +1364,7 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 	const uint8_t *cls = d->cls;
 	size_t at[DFA_STREAMS], end[DFA_STREAMS];
 	uint32_t row[DFA_STREAMS] = {0};
-	const int n = d->longest && len >= 4 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
+	const int n = dfa_streams(d, len);
 	for (int k = 0; k < n; k++) {
 		size_t cut = len / (size_t)n * (size_t)k;
 		at[k] = k ? cut - (d->longest - 1) : 0;
@@ -1360,7 +1372,17 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 	}
 	/* side by side as far as the shortest piece, then each to its end */
 	size_t steps = 0;
-	if (n == DFA_STREAMS) {
+	if (n == 2) {
+		steps = end[0] - at[0] < end[1] - at[1] ? end[0] - at[0] : end[1] - at[1];
+		for (size_t x = 0; x < steps; x++) {
+			row[0] = next[(row[0] & ~DFA_OUT) + cls[t[at[0] + x]]];
+			row[1] = next[(row[1] & ~DFA_OUT) + cls[t[at[1] + x]]];
+			if ((row[0] | row[1]) & DFA_OUT)
+				for (int k = 0; k < 2; k++)
+					if (row[k] & DFA_OUT)
+						dfa_found(d, row[k], memo);
+		}
+	} else if (n == DFA_STREAMS) {
 		steps = end[0] - at[0];
 		for (int k = 1; k < n; k++)
 			if (end[k] - at[k] < steps)

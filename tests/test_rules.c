@@ -496,18 +496,21 @@ static void test_needs_overlap(void **state)
 			if (kgx_rules_may_match(r, ru[k], &n) != cases[i].want[k])
 				fail_msg("'%s': rule %c %d", cases[i].text, 'a' + k, !cases[i].want[k]);
 	}
-	/* a long text is scanned in pieces side by side: a word at every offset,
-	 * across every cut */
+	/* a long text is scanned in pieces side by side (two from 48 bytes
+	 * here, four from 96: the longest word has 12): a word at every
+	 * offset, across every cut */
 	char text[301];
-	for (size_t at = 0; at + 5 <= 300; at++) {
-		memset(text, 'x', 300);
-		text[300] = '\0';
-		memcpy(text + at, "sTeun", 5);
-		assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
-		for (int k = 0; k < 4; k++)
-			if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
-				fail_msg("'steun' at %zu: rule %c %d", at, 'a' + k, k >= 3);
-	}
+	static const size_t lens[] = {40, 47, 48, 60, 95, 96, 150, 300};
+	for (size_t l = 0; l < sizeof lens / sizeof *lens; l++)
+		for (size_t at = 0; at + 5 <= lens[l]; at++) {
+			memset(text, 'x', 300);
+			text[300] = '\0';
+			memcpy(text + at, "sTeun", 5);
+			assert_int_equal(kgx_needs_set(&n, text, lens[l]), KGX_OK);
+			for (int k = 0; k < 4; k++)
+				if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
+					fail_msg("'steun' at %zu of %zu: rule %c %d", at, lens[l], 'a' + k, k >= 3);
+		}
 	memset(text, 'x', 300);
 	assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
 	for (int k = 0; k < 5; k++)
