@@ -1920,10 +1920,21 @@ void kgx_needs_within(kgx_needs *n, size_t begin, size_t end)
 		else
 			hi = mid;
 	}
-	for (size_t h = lo; h < n->n_hits && n->hits[h].end <= end; h++)
-		if (n->hits[h].begin >= begin)
-			n->memo[n->hits[h].word] = 1;
-	mark_rules(n);
+	/* the rules of each word as it is first met: mark_rules would look
+	 * at every word */
+	const kgx_rules *r = n->rules;
+	memset(n->per_rule, 0, n->n_rules);
+	if (d->empty)
+		for (uint32_t k = r->word_rules_at[d->empty - 1]; k < r->word_rules_at[d->empty]; k++)
+			n->per_rule[r->word_rules[k]] = 1;
+	for (size_t h = lo; h < n->n_hits && n->hits[h].end <= end; h++) {
+		uint32_t w = n->hits[h].word;
+		if (n->hits[h].begin < begin || n->memo[w])
+			continue;
+		n->memo[w] = 1;
+		for (uint32_t k = r->word_rules_at[w]; k < r->word_rules_at[w + 1]; k++)
+			n->per_rule[r->word_rules[k]] = 1;
+	}
 }
 
 void kgx_needs_free(kgx_needs *n)
