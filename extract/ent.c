@@ -1233,11 +1233,12 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 	kgx_status st = c.local && c.md && c.md_classify ? KGX_OK : KGX_ERR_NOMEM;
 
 	/* 1. entity and meta rules over plain text: the whole document, then
-	 * each sentence (looked at once for all rules' needs words) */
+	 * each sentence (the document looked at once for all rules' needs
+	 * words, and a sentence's words taken from what was found there) */
 	if (st == KGX_OK)
 		st = kgx_needs_init(&c.needs, rules);
 	if (st == KGX_OK)
-		st = kgx_needs_set(&c.needs, doc->text, doc->text_len);
+		st = kgx_needs_set_all(&c.needs, doc->text, doc->text_len);
 	for (size_t i = 0; st == KGX_OK && i < kgx_rules_count(rules); i++) {
 		const kgx_rule *ru = kgx_rules_get(rules, i);
 		if ((ru->kind == KGX_RULE_ENTITY || ru->kind == KGX_RULE_META) && ru->code && ru->document_scope)
@@ -1257,7 +1258,7 @@ kgx_status kgx_ent_run(kgx_doc *doc, const kgx_rules *rules)
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, k);
 		const char *text = doc->text + s->span.begin;
 		size_t len = s->span.end - s->span.begin;
-		st = kgx_needs_set(&c.needs, text, len);
+		kgx_needs_within(&c.needs, s->span.begin, s->span.end);
 		for (size_t i = 0; st == KGX_OK && i < per_sentence.len; i++)
 			st = run_rule(&c, sentence_rules[i], text, len, s->span.begin);
 	}

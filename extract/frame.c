@@ -661,6 +661,7 @@ typedef struct {
 	int kind;
 	uint32_t mention;  /* T_NAME */
 	int clause;
+	uint32_t cb, ce;   /* the tokens of its clause: [cb, ce) */
 	int amount;        /* the amount the token is part of, or -1 */
 	unsigned kinds;    /* W_* flags of a word, looked up once */
 	int titled;        /* a ministry after a minister's title: "de minister van X" */
@@ -1003,6 +1004,16 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				tk[i + k - 1].as = pp->as;
 		}
 	}
+	/* each token's clause, found once here rather than walked by
+	 * try_frame for every trigger */
+	for (size_t b = 0, e; b < st->toks.len; b = e) {
+		for (e = b + 1; e < st->toks.len && tk[e].clause == tk[b].clause; e++)
+			;
+		for (size_t k = b; k < e; k++) {
+			tk[k].cb = (uint32_t)b;
+			tk[k].ce = (uint32_t)e;
+		}
+	}
 	return KGX_OK;
 }
 
@@ -1058,8 +1069,10 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 	for (size_t i = 0; (n0 || st->last_currency) && i + 8 < len; i++) {
 		/* "waarvan" refers to a sum of its sentence; "hiervan", "daarvan"
 		 * may refer to one of the sentence before */
+		if (i && low[i - 1] != ' ')
+			continue;  /* first: the words are compared at word starts only */
 		int here = !memcmp(low + i, "hiervan ", 8) || !memcmp(low + i, "daarvan ", 8);
-		if ((memcmp(low + i, "waarvan ", 8) && !here) || (i && low[i - 1] != ' '))
+		if (memcmp(low + i, "waarvan ", 8) && !here)
 			continue;
 		/* the currency of the last amount before it */
 		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, here ? st->last_currency : NULL);
@@ -1278,7 +1291,9 @@ static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 	unsigned classes = 0;
 	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
-		if (strlen(an->noun) == w->e - w->b && !memcmp(an->noun, low(st, w), w->e - w->b))
+		/* the first letter first, as tok_is: it spares most strlen calls */
+		if (an->noun[0] == low(st, w)[0] && strlen(an->noun) == w->e - w->b &&
+		    !memcmp(an->noun, low(st, w), w->e - w->b))
 			classes |= an->classes;
 	}
 	return classes;
@@ -3029,15 +3044,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
                             size_t i, kgx_frame_sink sink, void *ctx)
 {
 	const token *t = st->toks.data;
-	size_t n = st->toks.len;
-	int clause = t[i].clause;
-	size_t cb = i, ce = i;
 	/* the clause, within a window around the trigger: the work per trigger
 	 * is bounded however long a sentence runs without punctuation */
-	while (cb > 0 && t[cb - 1].clause == clause && i - cb < WINDOW)
-		cb--;
-	while (ce < n && t[ce].clause == clause && ce - i < WINDOW)
-		ce++;
+	size_t cb = i - t[i].cb > WINDOW ? i - WINDOW : t[i].cb;
+	size_t ce = t[i].ce - i > WINDOW ? i + WINDOW : t[i].ce;
 	/* "ter ondersteuning van", "ter beschikking": a noun after "ter" is
 	 * part of a fixed phrase, which frames list as such */
 	if (fo->noun && i > 0 && tok_is(st, &t[i - 1], "ter"))

@@ -33,18 +33,22 @@ typedef struct {
  * mention token. */
 static int add_text(kgx_buf *b, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned char)s[i] == 0xEE && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xFC) == 0x80) {
-			if (kgx_buf_add(b, "\xEF\xBF\xBD", 3))
+	/* the runs between 0xEE bytes in one copy each: byte by byte, this
+	 * was 1% of a run */
+	size_t from = 0;
+	for (const char *p; (p = memchr(s + from, 0xEE, n - from)) != NULL;) {
+		size_t i = (size_t)(p - s);
+		if (i + 2 < n && (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] & 0xFC) == 0x80) {
+			if (kgx_buf_add(b, s + from, i - from) || kgx_buf_add(b, "\xEF\xBF\xBD", 3))
 				return -1;
-			i += 2;
-			continue;
+			from = i + 3;
+		} else {
+			if (kgx_buf_add(b, s + from, i + 1 - from))
+				return -1;
+			from = i + 1;
 		}
-		if (kgx_buf_addc(b, s[i]))
-			return -1;
 	}
-	return 0;
+	return kgx_buf_add(b, s + from, n - from);
 }
 
 static kgx_status mask(rel_ctx *c, const kgx_sentence *s, size_t m0, size_t m1)

@@ -70,6 +70,8 @@ typedef struct kgx_rule {
 	                        * contain before the pattern is tried; NULL: none */
 	size_t n_needs;
 	size_t *need_ids;      /* their numbers among all rules' needs words */
+	size_t need_set;       /* its number among the rules with needs words:
+	                        * kgx_needs says per rule whether one is there */
 	size_t min_mentions;   /* relation rules: placeholders its emits use */
 	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
@@ -132,15 +134,33 @@ const char *kgx_rules_map(const kgx_rules *r, const char *map, size_t map_len, c
  * found in one pass over the text by an Aho-Corasick automaton of every
  * rule's words, built by kgx_rules_compile: a rule's test is then a look-up
  * per word, and the text is read once whatever the number of words. */
+typedef struct kgx_need_hit {
+	uint32_t begin, end;  /* where a word was found: text[begin..end) */
+	uint32_t word;
+} kgx_need_hit;
+
 typedef struct kgx_needs {
 	const kgx_rules *rules;
 	unsigned char *memo;  /* per word: 1 present in the current text, else 0 */
 	size_t n_words;
+	unsigned char *per_rule;  /* per rule with needs words (kgx_rule.need_set):
+	                           * 1 one of its words is present, else 0 */
+	size_t n_rules;
+	kgx_need_hit *hits;   /* kgx_needs_set_all: every word found, by end */
+	size_t n_hits, cap_hits;
 } kgx_needs;
 
 kgx_status kgx_needs_init(kgx_needs *n, const kgx_rules *r);
 /* Look at a new text (n keeps no reference to it). */
 kgx_status kgx_needs_set(kgx_needs *n, const char *text, size_t len);
+/* kgx_needs_set, which also keeps where every word was found, so that
+ * kgx_needs_within can look at any piece of the text without reading it
+ * again (a document, then each of its sentences). */
+kgx_status kgx_needs_set_all(kgx_needs *n, const char *text, size_t len);
+/* Look at text[begin..end) of the text of the last kgx_needs_set_all: the
+ * same words as kgx_needs_set on that piece, for a word found in the piece
+ * is a word found in the whole that lies inside it. */
+void kgx_needs_within(kgx_needs *n, size_t begin, size_t end);
 /* Also harmless on a kgx_needs zeroed or already freed. */
 void kgx_needs_free(kgx_needs *n);
 
@@ -148,14 +168,11 @@ void kgx_needs_free(kgx_needs *n);
  * rule has none: a cheap test before the pattern runs. */
 static inline int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
-	/* inline: it is asked for every rule on every sentence */
+	/* inline: it is asked for every rule on every sentence; one byte, set
+	 * when the text was looked at, rather than a look at each of the rule's
+	 * words (a {ROLENOUN} rule has a hundred) */
 	(void)r;
-	if (!ru->n_needs)
-		return 1;
-	for (size_t i = 0; i < ru->n_needs; i++)
-		if (n->memo[ru->need_ids[i]])
-			return 1;
-	return 0;
+	return !ru->n_needs || n->per_rule[ru->need_set];
 }
 
 /* The span of the first group called `name` that took part in the last

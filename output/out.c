@@ -11,6 +11,9 @@
 
 #include <raptor2.h>
 #include <serd/serd.h>
+#ifdef KGX_RAPTOR_SONAME
+#include <dlfcn.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -746,6 +749,98 @@ const char *kgx_out_footer(kgx_format fmt)
 
 /* ------------------------------------------------------------ files (raptor2) */
 
+#ifdef KGX_RAPTOR_SONAME
+/* raptor2 is opened by kgx_out_file, not linked: with what it brings (curl,
+ * GnuTLS, Kerberos, LDAP, ICU: some 40 libraries) it cost 20 ms at every
+ * start, for --ontology alone. */
+static struct {
+	int tried, ok;
+	raptor_world *(*raptor_new_world_internal)(unsigned int);
+	int (*raptor_world_open)(raptor_world *);
+	void (*raptor_free_world)(raptor_world *);
+	int (*raptor_world_set_log_handler)(raptor_world *, void *, raptor_log_handler);
+	unsigned char *(*raptor_uri_filename_to_uri_string)(const char *);
+	raptor_uri *(*raptor_new_uri)(raptor_world *, const unsigned char *);
+	void (*raptor_free_uri)(raptor_uri *);
+	raptor_parser *(*raptor_new_parser)(raptor_world *, const char *);
+	void (*raptor_parser_set_statement_handler)(raptor_parser *, void *, raptor_statement_handler);
+	int (*raptor_parser_parse_file)(raptor_parser *, raptor_uri *, raptor_uri *);
+	void (*raptor_free_parser)(raptor_parser *);
+	raptor_iostream *(*raptor_new_iostream_from_handler)(raptor_world *, void *, const raptor_iostream_handler *const);
+	void (*raptor_free_iostream)(raptor_iostream *);
+	raptor_serializer *(*raptor_new_serializer)(raptor_world *, const char *);
+	int (*raptor_serializer_set_namespace)(raptor_serializer *, raptor_uri *, const unsigned char *);
+	int (*raptor_serializer_start_to_iostream)(raptor_serializer *, raptor_uri *, raptor_iostream *);
+	int (*raptor_serializer_serialize_statement)(raptor_serializer *, raptor_statement *);
+	int (*raptor_serializer_serialize_end)(raptor_serializer *);
+	void (*raptor_free_serializer)(raptor_serializer *);
+	void (*raptor_free_memory)(void *);
+} lib;
+
+/* Open raptor2 once (kgx_out_file runs on the main thread). */
+static int load_raptor(void)
+{
+	if (lib.tried)
+		return lib.ok;
+	lib.tried = 1;
+	void *h = dlopen(KGX_RAPTOR_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		kgx_diag(NULL, "raptor2 (%s) cannot be opened: %s", KGX_RAPTOR_SONAME, dlerror());
+		return 0;
+	}
+	int ok = 1;
+#define SYM(name) ok &= (*(void **)&lib.name = dlsym(h, #name)) != NULL
+	SYM(raptor_new_world_internal);
+	SYM(raptor_world_open);
+	SYM(raptor_free_world);
+	SYM(raptor_world_set_log_handler);
+	SYM(raptor_uri_filename_to_uri_string);
+	SYM(raptor_new_uri);
+	SYM(raptor_free_uri);
+	SYM(raptor_new_parser);
+	SYM(raptor_parser_set_statement_handler);
+	SYM(raptor_parser_parse_file);
+	SYM(raptor_free_parser);
+	SYM(raptor_new_iostream_from_handler);
+	SYM(raptor_free_iostream);
+	SYM(raptor_new_serializer);
+	SYM(raptor_serializer_set_namespace);
+	SYM(raptor_serializer_start_to_iostream);
+	SYM(raptor_serializer_serialize_statement);
+	SYM(raptor_serializer_serialize_end);
+	SYM(raptor_free_serializer);
+	SYM(raptor_free_memory);
+#undef SYM
+	lib.ok = ok;
+	return ok;
+}
+#define raptor_new_world_internal lib.raptor_new_world_internal
+#define raptor_world_open lib.raptor_world_open
+#define raptor_free_world lib.raptor_free_world
+#define raptor_world_set_log_handler lib.raptor_world_set_log_handler
+#define raptor_uri_filename_to_uri_string lib.raptor_uri_filename_to_uri_string
+#define raptor_new_uri lib.raptor_new_uri
+#define raptor_free_uri lib.raptor_free_uri
+#define raptor_new_parser lib.raptor_new_parser
+#define raptor_parser_set_statement_handler lib.raptor_parser_set_statement_handler
+#define raptor_parser_parse_file lib.raptor_parser_parse_file
+#define raptor_free_parser lib.raptor_free_parser
+#define raptor_new_iostream_from_handler lib.raptor_new_iostream_from_handler
+#define raptor_free_iostream lib.raptor_free_iostream
+#define raptor_new_serializer lib.raptor_new_serializer
+#define raptor_serializer_set_namespace lib.raptor_serializer_set_namespace
+#define raptor_serializer_start_to_iostream lib.raptor_serializer_start_to_iostream
+#define raptor_serializer_serialize_statement lib.raptor_serializer_serialize_statement
+#define raptor_serializer_serialize_end lib.raptor_serializer_serialize_end
+#define raptor_free_serializer lib.raptor_free_serializer
+#define raptor_free_memory lib.raptor_free_memory
+#else
+static int load_raptor(void)
+{
+	return 1;  /* linked */
+}
+#endif
+
 /* kgx_out_file's state: raptor reports through the world's log handler. */
 typedef struct {
 	raptor_serializer *ser;
@@ -794,6 +889,8 @@ kgx_status kgx_out_file(kgx_out *out, const char *path, kgx_buf *dest)
 	static const char *names[] = {"turtle", "ntriples", "nquads", "ntriples"};
 	copier c = {0};
 	size_t start = dest->len;
+	if (!load_raptor())
+		return KGX_ERR_OUTPUT;
 	raptor_world *world = raptor_new_world();
 	if (!world || raptor_world_open(world)) {
 		if (world)

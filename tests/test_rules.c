@@ -496,23 +496,65 @@ static void test_needs_overlap(void **state)
 			if (kgx_rules_may_match(r, ru[k], &n) != cases[i].want[k])
 				fail_msg("'%s': rule %c %d", cases[i].text, 'a' + k, !cases[i].want[k]);
 	}
-	/* a long text is scanned in pieces side by side: a word at every offset,
-	 * across every cut */
+	/* a long text is scanned in pieces side by side (two from 48 bytes
+	 * here, four from 96: the longest word has 12): a word at every
+	 * offset, across every cut */
 	char text[301];
-	for (size_t at = 0; at + 5 <= 300; at++) {
-		memset(text, 'x', 300);
-		text[300] = '\0';
-		memcpy(text + at, "sTeun", 5);
-		assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
-		for (int k = 0; k < 4; k++)
-			if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
-				fail_msg("'steun' at %zu: rule %c %d", at, 'a' + k, k >= 3);
-	}
+	static const size_t lens[] = {40, 47, 48, 60, 95, 96, 150, 300};
+	for (size_t l = 0; l < sizeof lens / sizeof *lens; l++)
+		for (size_t at = 0; at + 5 <= lens[l]; at++) {
+			memset(text, 'x', 300);
+			text[300] = '\0';
+			memcpy(text + at, "sTeun", 5);
+			assert_int_equal(kgx_needs_set(&n, text, lens[l]), KGX_OK);
+			for (int k = 0; k < 4; k++)
+				if (kgx_rules_may_match(r, ru[k], &n) != (k < 3))
+					fail_msg("'steun' at %zu of %zu: rule %c %d", at, lens[l], 'a' + k, k >= 3);
+		}
 	memset(text, 'x', 300);
 	assert_int_equal(kgx_needs_set(&n, text, 300), KGX_OK);
 	for (int k = 0; k < 5; k++)
 		assert_false(kgx_rules_may_match(r, ru[k], &n));
 	kgx_needs_free(&n);
+}
+
+/* kgx_needs_within on a piece of a text looked at whole says what
+ * kgx_needs_set says of the piece alone: every piece of a text long enough
+ * to be scanned in side-by-side streams, its words overlapping one another,
+ * the cuts between streams and the pieces' ends. */
+static void test_needs_within(void **state)
+{
+	(void)state;
+	static const char rules[] =
+		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+	assert_int_equal(load(rules), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *ru[5] = {rule("a"), rule("b"), rule("c"), rule("d"), rule("e")};
+	static const char *const parts[] = {"ondersteunen ", "STEUN", "stes", "x", "eun ", "\xC2\xAB", "N\xC3\xA9", " st"};
+	char text[400];
+	size_t len = 0;
+	for (unsigned k = 0; len + 16 < sizeof text; k = (k * 5 + 3) % 8) {
+		memcpy(text + len, parts[k], strlen(parts[k]));
+		len += strlen(parts[k]);
+	}
+	kgx_needs whole, piece;
+	assert_int_equal(kgx_needs_init(&whole, r), KGX_OK);
+	assert_int_equal(kgx_needs_init(&piece, r), KGX_OK);
+	assert_int_equal(kgx_needs_set_all(&whole, text, len), KGX_OK);
+	for (size_t b = 0; b <= len; b++)
+		for (size_t e = b; e <= len; e++) {
+			kgx_needs_within(&whole, b, e);
+			assert_int_equal(kgx_needs_set(&piece, text + b, e - b), KGX_OK);
+			for (int k = 0; k < 5; k++)
+				if (kgx_rules_may_match(r, ru[k], &whole) != kgx_rules_may_match(r, ru[k], &piece))
+					fail_msg("[%zu, %zu): rule %c", b, e, 'a' + k);
+		}
+	kgx_needs_free(&whole);
+	kgx_needs_free(&piece);
 }
 
 static void test_load_dir_missing(void **state)
@@ -616,6 +658,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),
 		cmocka_unit_test_teardown(test_needs_overlap, release),
+		cmocka_unit_test_teardown(test_needs_within, release),
 		cmocka_unit_test_teardown(test_wordsets, release),
 	};
 	return cmocka_run_group_tests(tests, quiet, NULL);
