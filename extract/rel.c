@@ -653,6 +653,25 @@ static int cmp_place(const void *a, const void *b)
 
 #define REGIONAL_PLACES 3 /* a mission in more places than this works in a region */
 
+/* The first strong mention of `place` in a sentence that also names
+ * `with`, or KGX_NO_MENTION. */
+static uint32_t beside(const kgx_doc *doc, const kgx_entry *place, const kgx_entry *with)
+{
+	const kgx_mention *ms = doc->mentions.data;
+	size_t n = doc->mentions.len;
+	for (size_t j = 0; j < n; j++) {
+		if (ms[j].entry != place || ms[j].kind != KGX_M_STRONG)
+			continue;
+		for (size_t k = j; k > 0 && ms[k - 1].sentence == ms[j].sentence; k--)
+			if (ms[k - 1].entry == with)
+				return (uint32_t)j;
+		for (size_t k = j + 1; k < n && ms[k].sentence == ms[j].sentence; k++)
+			if (ms[k].entry == with)
+				return (uint32_t)j;
+	}
+	return KGX_NO_MENTION;
+}
+
 /* What the knowledge base knows, stated where the text names both ends:
  * located-in within the document; a country named inside a mission's name
  * is where the mission operates, and a parent named inside a body's name
@@ -717,7 +736,9 @@ static kgx_status facts(kgx_doc *doc)
 			continue;
 		places.len = 0;
 		for (const kgx_entry *const *l = a->entry->located_in; *l && st == KGX_OK; l++) {
-			uint32_t m = *l == a->entry ? KGX_NO_MENTION : first_mention(doc, &firsts, *l, 1);
+			/* in a sentence that names the mission too: the text says it
+			 * there, not only the knowledge base */
+			uint32_t m = *l == a->entry ? KGX_NO_MENTION : beside(doc, *l, a->entry);
 			place *p = m == KGX_NO_MENTION ? NULL : kgx_vec_push(&places);
 			if (p) {
 				p->place = *l;
@@ -730,7 +751,7 @@ static kgx_status facts(kgx_doc *doc)
 			qsort(places.data, places.len, sizeof(place), cmp_place);
 		for (size_t k = 0; k < places.len && st == KGX_OK; k++)
 			st = add_fact(doc, &stated, a->entry, KGX_VEC_AT(&places, place, k).place, KGX_P_LOCATEDIN,
-			              a->sentence, "kb:located-in");
+			              ms[KGX_VEC_AT(&places, place, k).mention].sentence, "kb:located-in");
 	}
 	kgx_index_free(&stated);
 	kgx_index_free(&firsts);

@@ -153,9 +153,12 @@ static void test_regional_mission(void **state)
 	assert_int_equal(t_mentions(&doc, "sahelforce"), 1);
 	assert_null(t_relation(&doc, "sahelforce", KGX_P_LOCATEDIN, "mali"));
 	release(NULL);
-	/* one of a single place is */
+	/* one of a single place is, where a sentence names both */
 	t_run(&doc, rules, "minusma.txt", "MINUSMA werkt vanuit Mali aan de veiligheid.\n");
 	assert_non_null(t_relation(&doc, "minusma", KGX_P_LOCATEDIN, "mali"));
+	release(NULL);
+	t_run(&doc, rules, "apart.txt", "MINUSMA werkt aan de veiligheid. De regering van Mali vroeg erom.\n");
+	assert_null(t_relation(&doc, "minusma", KGX_P_LOCATEDIN, "mali"));
 }
 
 static void test_negated_sentence(void **state)
