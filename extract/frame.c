@@ -3300,6 +3300,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
 				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, st->date)))
 					return missed(st, doc, si, f, i, "a subject of another class");
+				/* "Het fonds stelt landen in staat steun te leveren aan X":
+				 * a clause that opens with a noun pointing back to a name
+				 * has that name for its subject, not the voice */
+				if (cb + 2 < i && determiner_or_demonstrative(st, &t[cb]) && t[cb + 1].kind == T_WORD &&
+				    anaphor_classes(st, &t[cb + 1]))
+					return missed(st, doc, si, f, i, "a subject of another class");
 				/* "Ook zegde X 10 miljoen toe": a person right after the
 				 * verb, in an inverted clause, is its subject; a minister of
 				 * the voice's government (in an undated text, at any time)

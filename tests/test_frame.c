@@ -518,6 +518,11 @@ static void test_givers_and_money_words(void **state)
 	check("Het Groeifonds groeit. Albarije schenkt toe aan dat fonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 	/* only a "van" right after the noun names its giver */
 	check("De giften aan ZORG voor de kinderen van donoren stijgen.", "home", KGX_P_FUNDS, "agency", 1);
+	/* a clause that opens with a noun pointing back has a subject: not the voice */
+	check("Het Groeifonds groeit. Het fonds maakt het mogelijk giften te doen aan ZORG.", "home", KGX_P_FUNDS,
+	      "agency", 0);
+	check("Het Groeifonds groeit. Daarom maakt men het mogelijk giften te doen aan ZORG.", "home", KGX_P_FUNDS,
+	      "agency", 1);
 	/* a verb right after "maar" shares the subject of the clause before */
 	check("Albarije levert geen soldaten, maar schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
 	check("Albarije levert geen soldaten, maar Borea schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
