@@ -3303,16 +3303,20 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				/* "Het fonds stelt landen in staat steun te leveren aan X":
 				 * a clause that opens with a noun pointing back to a name
 				 * has that name for its subject, not the voice */
-				if (cb + 2 < i && determiner_or_demonstrative(st, &t[cb]) && t[cb + 1].kind == T_WORD &&
-				    anaphor_classes(st, &t[cb + 1]))
+				int opened = cb + 2 < i && determiner_or_demonstrative(st, &t[cb]) && t[cb + 1].kind == T_WORD &&
+				             anaphor_classes(st, &t[cb + 1]);
+				/* unless that noun is the frame's own object ("Het fonds
+				 * ontvangt dit jaar 5 miljoen euro") */
+				for (size_t k = 0; k < no && opened; k++)
+					opened = objs[k].tok != cb + 1;
+				if (opened)
 					return missed(st, doc, si, f, i, "a subject of another class");
 				/* "Ook zegde X 10 miljoen toe": a person right after the
-				 * verb, in an inverted clause, is its subject; a minister of
-				 * the voice's government (in an undated text, at any time)
-				 * spends its money */
+				 * verb, in an inverted clause, is its subject; one who has
+				 * been a minister of the voice's government spends its money */
 				if (!noun && i > cb && i + 1 < ce && t[i + 1].kind == T_NAME &&
 				    (mention_of(doc, &t[i + 1])->entry->classes & KGX_C_PERSON) && !fits(doc, &t[i + 1], &f->object) &&
-				    !voice_minister(st->fs, mention_of(doc, &t[i + 1])->entry, st->date ? st->date : VOICE_ANY_DATE))
+				    !voice_minister(st->fs, mention_of(doc, &t[i + 1])->entry, VOICE_ANY_DATE))
 					return missed(st, doc, si, f, i, "a subject of another class");
 			}
 			for (size_t k = cb; k < ce; k++)

@@ -133,6 +133,10 @@ static const char *FRAMES =
 	"verb = beloofde\n"
 	"agent = Country|Person\nagent-at = subject\n"
 	"object = Fund|UNBody\nobject-at = aan|recent\nmoney = required\n"
+	"[krijg]\nkind = frame\npredicate = funds\n"
+	"verb = krijgt\n"
+	"agent = Country\nagent-at = van\n"
+	"object = Fund|UNBody\nobject-at = subject\nmoney = required\nvoice = any\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -523,6 +527,8 @@ static void test_givers_and_money_words(void **state)
 	      "agency", 0);
 	check("Het Groeifonds groeit. Daarom maakt men het mogelijk giften te doen aan ZORG.", "home", KGX_P_FUNDS,
 	      "agency", 1);
+	/* unless that noun is the object itself */
+	check("Het Groeifonds groeit. Het fonds krijgt dit jaar 5 miljoen euro.", "home", KGX_P_FUNDS, "fund-a", 1);
 	/* a verb right after "maar" shares the subject of the clause before */
 	check("Albarije levert geen soldaten, maar schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 1);
 	check("Albarije levert geen soldaten, maar Borea schenkt toe aan ZORG.", "alba", KGX_P_FUNDS, "agency", 0);
