@@ -1505,7 +1505,8 @@ static kgx_status dfa_scan_hits(const needs_dfa *d, const char *text, size_t len
 			x.word &= ~(UINT32_C(3) << 30);
 			sorted[count[k]++] = x;
 		}
-		memcpy(n->hits, sorted, n->n_hits * sizeof *sorted);
+		if (n->n_hits)  /* hits is NULL when there are none */
+			memcpy(n->hits, sorted, n->n_hits * sizeof *sorted);
 		free(sorted);
 	} else {
 		for (size_t h = 0; h < n->n_hits; h++)
