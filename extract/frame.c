@@ -722,6 +722,8 @@ static int letter(unsigned char c)
 	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+static int holds_word(const char *s, const char *w, size_t n, int tail);
+
 /* "Betreft: Humanitaire middelen 2031", "In deze brief licht ik de
  * bijdragen voor 2031 toe": a sentence of the opening with a word of the
  * `budget-words` setting and one year, the letter's own or the one before
@@ -730,24 +732,22 @@ static int topic_year(const kgx_frames *fs, const kgx_doc *doc, int32_t date)
 {
 	if (!date || !fs->n_budget_words)
 		return 0;
-	char low[512];
+	char text[512];
 	for (size_t i = 0; i < doc->sentences.len && i < OPENING; i++) {
 		const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, i);
 		size_t n = s->span.end - s->span.begin;
-		if (n >= sizeof low)
-			n = sizeof low - 1;
-		memcpy(low, doc->text + s->span.begin, n);
-		low[n] = 0;
-		kgx_ascii_lower(low, n);
+		if (n >= sizeof text)
+			n = sizeof text - 1;
+		memcpy(text, doc->text + s->span.begin, n);
+		text[n] = 0;  /* holds_word reads to the end of a string */
+		kgx_ascii_lower(text, n);
 		int said = 0;
 		for (size_t w = 0; w < fs->n_budget_words && !said; w++)
-			for (const char *p = strstr(low, fs->budget_words[w]); p && !said; p = strstr(p + 1, fs->budget_words[w]))
-				said = (p == low || !letter((unsigned char)p[-1])) &&
-				       !letter((unsigned char)p[strlen(fs->budget_words[w])]);
+			said = holds_word(text, fs->budget_words[w], strlen(fs->budget_words[w]), 0);
 		if (!said)
 			continue;
 		int year, start, end;
-		kgx_rel_years(low, n, &year, &start, &end);
+		kgx_rel_years(text, n, &year, &start, &end);
 		if (year && !start && !end && year >= date / 10000 - 1 && year <= date / 10000 + 1)
 			return year;
 	}
@@ -835,34 +835,7 @@ static int tok_is(const kgx_frame_state *st, const token *t, const char *w)
 	return t->e - t->b == n && !memcmp(low(st, t), w, n);
 }
 
-/* Whether the tokens before index n end in one of the phrases of list
- * ("te weten"), word for word. */
-static int ends_in_phrase(const kgx_frame_state *st, size_t n, char *const *list, size_t count)
-{
-	const token *t = st->toks.data;
-	for (size_t p = 0; p < count; p++) {
-		const char *ph = list[p], *e = ph + strlen(ph);
-		size_t k = n;
-		int ok = 1;
-		while (ok && e > ph) {
-			const char *b = e;
-			while (b > ph && b[-1] != ' ')
-				b--;
-			char w[64];
-			size_t wl = (size_t)(e - b);
-			ok = k > 0 && wl < sizeof w;
-			if (ok) {
-				memcpy(w, b, wl);
-				w[wl] = 0;
-				ok = tok_is(st, &t[--k], w);
-			}
-			e = b > ph ? b - 1 : b;
-		}
-		if (ok)
-			return 1;
-	}
-	return 0;
-}
+static int phrase_before(const kgx_frame_state *st, size_t n, char *const *list, size_t n_list);
 
 static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
 {
@@ -965,7 +938,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 		if (t.kind == T_PUNCT) {
 			char c = doc->text[t.b];
 			if (c == ';' || (c == ':' && !(st->toks.len && (KGX_VEC_AT(&st->toks, token, st->toks.len - 1).kinds & W_INCLUDING) &&
-			                                ends_in_phrase(st, st->toks.len, fs->including, fs->n_including))))
+			                                phrase_before(st, st->toks.len, fs->including, fs->n_including))))
 				clause++;
 			after_comma = c == ',';
 		} else {
@@ -1723,6 +1696,16 @@ static size_t phrase_after(const kgx_frame_state *st, size_t k, size_t ce, char 
 		return j;
 	}
 	return SIZE_MAX;
+}
+
+/* Whether one of the phrases `list` ends right before token n ("te
+ * weten"): phrase_after from each of the four tokens before it. */
+static int phrase_before(const kgx_frame_state *st, size_t n, char *const *list, size_t n_list)
+{
+	for (size_t k = n >= 4 ? n - 4 : 0; k < n; k++)
+		if (phrase_after(st, k, n, list, n_list) == n)
+			return 1;
+	return 0;
 }
 
 /* Whether the name at token i follows a co-agents phrase ("Net als X
@@ -2761,8 +2744,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		size_t at = SIZE_MAX;
 		if ((e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) && countries.classes && k + 1 < ce &&
 		    tok_is(st, &t[k], "van")) {
-			at = k + 1;
-			at = past_articles(st, at, ce);
+			at = past_articles(st, k + 1, ce);
 			if (at < ce && !fits(doc, &t[at], &countries))
 				at = SIZE_MAX;
 		}
@@ -3248,10 +3230,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * "maar" or "en" shares the subject that opens the clause before */
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT) && !noun && i == cb + 1 && cb >= 2 &&
 	    (tok_is(st, &t[cb], "maar") || tok_is(st, &t[cb], "en")) && t[cb - 1].kind == T_PUNCT) {
-		size_t pb = cb - 1;
-		while (pb > 0 && t[pb - 1].clause == t[cb - 1].clause)
-			pb--;
-		pb = past_articles(st, pb, cb - 1);
+		size_t pb = past_articles(st, t[cb - 1].cb, cb - 1);
 		if (pb < cb - 1 && t[pb].kind == T_NAME && pb != skip && fits(doc, &t[pb], ag) &&
 		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG) {
 			agent.tok = pb;

@@ -629,11 +629,11 @@ static int listed(const kgx_entry *const *list, const kgx_entry *e)
 	return 0;
 }
 
-/* The first mention of e, of any kind (strong = 0) or a strong one. */
-static uint32_t first_mention(const kgx_doc *doc, const kgx_index *ix, const kgx_entry *e, int strong)
+/* The first mention of e, of any kind. */
+static uint32_t first_mention(const kgx_doc *doc, const kgx_index *ix, const kgx_entry *e)
 {
 	const kgx_mention *ms = doc->mentions.data;
-	uint64_t h = kgx_hash_word(strong, (uintptr_t)e);
+	uint64_t h = kgx_hash_word(0, (uintptr_t)e);
 	for (uint32_t cur, i = kgx_index_find(ix, h, &cur); i != KGX_INDEX_END; i = kgx_index_again(ix, h, &cur))
 		if (ms[i].entry == e)
 			return i;
@@ -642,7 +642,7 @@ static uint32_t first_mention(const kgx_doc *doc, const kgx_index *ix, const kgx
 
 typedef struct {
 	const kgx_entry *place;
-	uint32_t mention;  /* its first strong mention */
+	uint32_t mention;  /* its first strong mention in a sentence that names the mission */
 } place;
 
 static int cmp_place(const void *a, const void *b)
@@ -693,11 +693,9 @@ static kgx_status facts(kgx_doc *doc)
 			st = KGX_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n && st == KGX_OK; i++)
-		for (int strong = 0; strong < 2; strong++)
-			if ((!strong || ms[i].kind == KGX_M_STRONG) &&
-			    first_mention(doc, &firsts, ms[i].entry, strong) == KGX_NO_MENTION &&
-			    kgx_index_add(&firsts, kgx_hash_word(strong, (uintptr_t)ms[i].entry), (uint32_t)i))
-				st = KGX_ERR_NOMEM;
+		if (first_mention(doc, &firsts, ms[i].entry) == KGX_NO_MENTION &&
+		    kgx_index_add(&firsts, kgx_hash_word(0, (uintptr_t)ms[i].entry), (uint32_t)i))
+			st = KGX_ERR_NOMEM;
 	for (size_t i = 0; i < n && st == KGX_OK; i++) {
 		const kgx_mention *a = &ms[i];
 		if (a->kind != KGX_M_STRONG)
@@ -723,9 +721,9 @@ static kgx_status facts(kgx_doc *doc)
 			                   "kb:nested-part-of")) != KGX_OK)
 				break;
 		}
-		/* located-in once per pair, at the first mention of the mission,
-		 * in the order the places are first named */
-		if (!a->entry->located_in || first_mention(doc, &firsts, a->entry, 0) != i)
+		/* located-in once per pair, looked for at the first mention of
+		 * the mission, in the order the places are first named beside it */
+		if (!a->entry->located_in || first_mention(doc, &firsts, a->entry) != i)
 			continue;
 		/* a force of a whole region ("de G5 Sahel-troepenmacht") is not
 		 * said to be in each country of it the text names */
