@@ -1349,10 +1349,31 @@ static int dfa_streams(const needs_dfa *d, size_t len)
 	return len >= 2 * d->longest * 2 && len >= 32 ? 2 : 1;
 }
 
+/* Cut text of len bytes into n pieces for n streams: piece k is
+ * [begin[k], end[k]), and its stream starts reading at at[k], the longest
+ * word less a byte early, so that no word across a cut is missed. */
+static void dfa_cut(const needs_dfa *d, size_t len, int n, size_t *at, size_t *begin, size_t *end)
+{
+	for (int k = 0; k < n; k++) {
+		begin[k] = len / (size_t)n * (size_t)k;
+		at[k] = k ? begin[k] - (d->longest - 1) : 0;
+		end[k] = k + 1 < n ? len / (size_t)n * (size_t)(k + 1) : len;
+	}
+}
+
+/* The bytes the n streams read side by side: the shortest stream's. */
+static size_t dfa_side_by_side(const size_t *at, const size_t *end, int n)
+{
+	size_t steps = end[0] - at[0];
+	for (int k = 1; k < n; k++)
+		if (end[k] - at[k] < steps)
+			steps = end[k] - at[k];
+	return steps;
+}
+
 /* Run d over text[0..len), setting memo[w] (one byte per word) to 1 for
- * each word w found. A long text is cut into DFA_STREAMS pieces, each but
- * the first begun early by the longest word less a byte, so that no word
- * across a cut is missed. */
+ * each word w found. A long text is read in up to DFA_STREAMS pieces at
+ * once (dfa_cut). */
 static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned char *memo)
 {
 	if (d->empty)
@@ -1362,18 +1383,14 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 	const unsigned char *t = (const unsigned char *)text;
 	const uint32_t *next = d->next;
 	const uint8_t *cls = d->cls;
-	size_t at[DFA_STREAMS], end[DFA_STREAMS];
+	size_t at[DFA_STREAMS], begin[DFA_STREAMS], end[DFA_STREAMS];
 	uint32_t row[DFA_STREAMS] = {0};
 	const int n = dfa_streams(d, len);
-	for (int k = 0; k < n; k++) {
-		size_t cut = len / (size_t)n * (size_t)k;
-		at[k] = k ? cut - (d->longest - 1) : 0;
-		end[k] = k + 1 < n ? len / (size_t)n * (size_t)(k + 1) : len;
-	}
+	dfa_cut(d, len, n, at, begin, end);
 	/* side by side as far as the shortest piece, then each to its end */
 	size_t steps = 0;
 	if (n == 2) {
-		steps = end[0] - at[0] < end[1] - at[1] ? end[0] - at[0] : end[1] - at[1];
+		steps = dfa_side_by_side(at, end, 2);
 		for (size_t x = 0; x < steps; x++) {
 			row[0] = next[(row[0] & ~DFA_OUT) + cls[t[at[0] + x]]];
 			row[1] = next[(row[1] & ~DFA_OUT) + cls[t[at[1] + x]]];
@@ -1383,10 +1400,7 @@ static void dfa_scan(const needs_dfa *d, const char *text, size_t len, unsigned 
 						dfa_found(d, row[k], memo);
 		}
 	} else if (n == DFA_STREAMS) {
-		steps = end[0] - at[0];
-		for (int k = 1; k < n; k++)
-			if (end[k] - at[k] < steps)
-				steps = end[k] - at[k];
+		steps = dfa_side_by_side(at, end, n);
 		for (size_t x = 0; x < steps; x++) {
 			uint32_t any = 0;
 			for (int k = 0; k < DFA_STREAMS; k++) {
@@ -1446,20 +1460,13 @@ static kgx_status dfa_scan_hits(const needs_dfa *d, const char *text, size_t len
 	size_t at[DFA_STREAMS], begin[DFA_STREAMS], end[DFA_STREAMS];
 	uint32_t row[DFA_STREAMS] = {0};
 	const int ns = d->longest && len >= 4 * d->longest * DFA_STREAMS && len >= 16 * DFA_STREAMS ? DFA_STREAMS : 1;
-	for (int k = 0; k < ns; k++) {
-		begin[k] = len / (size_t)ns * (size_t)k;
-		at[k] = k ? begin[k] - (d->longest - 1) : 0;
-		end[k] = k + 1 < ns ? len / (size_t)ns * (size_t)(k + 1) : len;
-	}
+	dfa_cut(d, len, ns, at, begin, end);
 	/* side by side as far as the shortest piece, then each to its end;
 	 * each hit is tagged with its stream (in the word's top bits) for the
 	 * sort at the end */
 	size_t steps = 0;
 	if (ns == DFA_STREAMS) {
-		steps = end[0] - at[0];
-		for (int k = 1; k < ns; k++)
-			if (end[k] - at[k] < steps)
-				steps = end[k] - at[k];
+		steps = dfa_side_by_side(at, end, ns);
 		for (size_t x = 0; x < steps; x++) {
 			uint32_t any = 0;
 			for (int k = 0; k < DFA_STREAMS; k++) {
