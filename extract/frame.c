@@ -2185,7 +2185,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 /* Whether a voice word ("wij", "het kabinet") stands in the trigger's
  * clause between token cb and the third token after the trigger ("steunen
  * wij"), or, with `before`, before the trigger only. */
-static int voiced(const kgx_frame_state *st, size_t cb, size_t trig, int before)
+static int voiced(const kgx_frame_state *st, const kgx_doc *doc, size_t cb, size_t trig, int before)
 {
 	const token *t = st->toks.data;
 	const kgx_frames *fs = st->fs;
@@ -2199,7 +2199,11 @@ static int voiced(const kgx_frame_state *st, size_t cb, size_t trig, int before)
 			while (*p && k < st->toks.len) {
 				const char *sp = strchr(p, ' ');
 				size_t n = sp ? (size_t)(sp - p) : strlen(p);
-				if (t[k].kind != T_WORD || t[k].e - t[k].b != n || memcmp(low(st, &t[k]), p, n))
+				/* a word of the phrase may be an adjective of a name ("de
+				 * Nederlandse overheid"); a name itself is a subject */
+				if (t[k].kind == T_PUNCT ||
+				    (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG) ||
+				    t[k].e - t[k].b != n || memcmp(low(st, &t[k]), p, n))
 					break;
 				p += n;
 				while (*p == ' ')
@@ -2575,7 +2579,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		cb--;
 	size_t sj = subject(st, doc, &f->agent, cb, ce, i, 0, SIZE_MAX, NULL);
 	/* "Wij steunen X": a pronoun of the voice is the subject */
-	int inverted = (sj == SIZE_MAX || sj > i) && !voiced(st, cb, i, 1);
+	int inverted = (sj == SIZE_MAX || sj > i) && !voiced(st, doc, cb, i, 1);
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
 		seen += k > last && t[k].kind != T_PUNCT;
@@ -2917,7 +2921,7 @@ static kgx_status open_list(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			agent = acting_for(st->fs, filled(doc, t, &(filler){a, NULL, 0}, &f->agent));
 	}
 	if (!agent && st->voice_on && f->voice != VOICE_NONE &&
-	    (voiced(st, cb, i, 0) || f->voice == VOICE_ANY || noun))
+	    (voiced(st, doc, cb, i, 0) || f->voice == VOICE_ANY || noun))
 		agent = st->fs->voice;
 	if (!agent)
 		return missed(st, doc, si, f, i, "a list, but no agent");
@@ -3258,7 +3262,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (noun && i >= 2 && determiner(st, &t[i - 1]) && tok_is(st, &t[i - 2], "aan") &&
 		    (f->predicate == KGX_P_CHAIRS || f->predicate == KGX_P_MEMBEROF))
 			return missed(st, doc, si, f, i, "no agent: the noun is addressed");
-		if (!voiced(st, cb, i, 0)) {
+		if (!voiced(st, doc, cb, i, 0)) {
 			if (f->voice != VOICE_ANY)
 				return missed(st, doc, si, f, i, "no agent");
 			/* a nominalisation or a passive with no one named in its clause:
@@ -3403,9 +3407,13 @@ static void remember(kgx_frame_state *st, const kgx_doc *doc, uint32_t si, size_
 }
 
 /* "De bijeenkomst vond online plaats": a noun that stands for a name keeps
- * that name as recent as this sentence, for the sentences after it. */
-static void refresh(kgx_frame_state *st, uint32_t si)
+ * that name as recent as this sentence, for the sentences after it. One
+ * that opens the sentence is its topic, which outranks the names said
+ * after it ("Het fonds, dat door X wordt beheerd, …"): the classes it
+ * stands for are returned, for remember() to make the latest. */
+static unsigned refresh(kgx_frame_state *st, uint32_t si)
 {
+	unsigned topic = 0;
 	const token *t = st->toks.data;
 	for (size_t j = 1; j < st->toks.len; j++) {
 		if (t[j].kind != T_WORD || !determiner_or_demonstrative(st, &t[j - 1]) ||
@@ -3415,9 +3423,13 @@ static void refresh(kgx_frame_state *st, uint32_t si)
 		if ((classes & KGX_C_FUND) && st->funds_named == 1)
 			st->sole_fund_at = si;
 		for (int c = 0; classes && c < KGX_NCLASSES; c++)
-			if ((classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si)
+			if ((classes & (1u << c)) && st->last[c].entry && st->last[c].sentence < si) {
 				st->last[c].sentence = si;
+				if (j == 1)
+					topic |= 1u << c;
+			}
 	}
+	return topic;
 }
 
 kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
@@ -3454,7 +3466,10 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
 	}
-	refresh(st, si);
+	unsigned topic = refresh(st, si);
 	remember(st, doc, si, m0, m1);
+	for (int c = 0; topic && c < KGX_NCLASSES; c++)
+		if ((topic & (1u << c)) && st->last[c].sentence == si)
+			st->last[c].seq = ++st->seq;
 	return rc;
 }

@@ -42,7 +42,7 @@ static const char *FRAMES =
 	"emit = participatesIn =home o\n"
 	"[@frames]\n"
 	"voice = home\n"
-	"voice-words = wij|het kabinet\n"
+	"voice-words = wij|het kabinet|de thuislandse overheid\n"
 	"voice-bodies = home-*\n"
 	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
 	"clause-breaks = maar|terwijl\n"
@@ -646,6 +646,25 @@ static void test_recent_not_over_a_named_thing(void **state)
 	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro.", "borea", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_topic_outranks_later_names(void **state)
+{
+	(void)state;
+	/* a noun that opens its sentence and points back is the sentence's
+	 * topic: the names said after it are less recent than it */
+	const char *text = "Het Groeifonds begon in mei. Het fonds, dat het VN-Zorgbureau beheert, groeit snel. "
+	                   "Borea beloofde 2 miljoen euro.";
+	check(text, "borea", KGX_P_FUNDS, "fund-a", 1);
+	check(text, "borea", KGX_P_FUNDS, "agency", 0);
+}
+
+static void test_voice_phrase_with_an_adjective(void **state)
+{
+	(void)state;
+	/* a voice phrase whose adjective names the country ("de Nederlandse
+	 * overheid") speaks for it */
+	check("De Thuislandse overheid schenkt toe aan ZORG.", "home", KGX_P_FUNDS, "agency", 1);
+}
+
 static void test_subject_list_with_adjectives(void **state)
 {
 	(void)state;
@@ -1082,6 +1101,8 @@ int main(void)
 		cmocka_unit_test(test_shared_sums),
 		cmocka_unit_test(test_unless),
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
+		cmocka_unit_test(test_topic_outranks_later_names),
+		cmocka_unit_test(test_voice_phrase_with_an_adjective),
 		cmocka_unit_test(test_subject_list_with_adjectives),
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
 		cmocka_unit_test(test_fronted_phrase),
