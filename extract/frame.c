@@ -1098,15 +1098,21 @@ static kgx_status breakdown_amounts(kgx_frame_state *st, const kgx_doc *doc, con
 
 /* "geeft 7 miljoen euro aan X, en later nog 15 miljoen aan Y":
  * a bare sum after one with a currency is in that currency, unless a noun
- * follows it ("2 miljoen mensen"): a word ending in -en or -s. */
+ * follows it ("2 miljoen mensen"): a word ending in -en or -s. A sum in
+ * the sentences before gives its currency too ("Er is 20 miljoen euro.
+ * Hiervan gaat 12 miljoen naar X"), but only to a bare sum that a
+ * preposition, a noun of money or the clause's end follows. */
 static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s)
 {
 	const char *low = st->lower.s, *text = doc->text + s->span.begin;
 	size_t len = s->span.end - s->span.begin, n0 = st->amounts.len;
-	for (size_t i = 0; n0 && i < len; i++) {
+	for (size_t i = 0; (n0 || st->last_currency) && i < len; i++) {
 		if (!(low[i] >= '0' && low[i] <= '9') || (i && low[i - 1] != ' '))
 			continue;
 		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, NULL);
+		int before = !cur;  /* in the currency of a sentence before */
+		if (before)
+			cur = st->last_currency;
 		size_t e = number_end(low, i, len);
 		if (!cur || e + 1 >= len || low[e] != ' ')
 			continue;
@@ -1133,6 +1139,8 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 		int money_noun = (word_kinds_of(st->fs, low + w, we - w) & W_SUM_NOUN) != 0;
 		if (we > w && !money_noun && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP) &&
 		    ((we - w >= 2 && !memcmp(low + we - 2, "en", 2)) || low[we - 1] == 's'))
+			continue;
+		if (before && we > w && !money_noun && !(word_kinds_of(st->fs, low + w, we - w) & W_PREP))
 			continue;
 		a.b = s->span.begin + (uint32_t)i;
 		a.e = s->span.begin + (uint32_t)m;

@@ -820,6 +820,23 @@ static void check_sums(const char *text, const char *const want[][2], size_t n)
 	kgx_rules_free(r);
 }
 
+static void test_sum_in_the_currency_of_the_sentence_before(void **state)
+{
+	(void)state;
+	/* a bare sum that a preposition follows is in the currency of a sum before */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Albarije schenkt 10 miljoen euro toe aan het Waterfonds. Daarnaast gaat 4 miljoen naar ZORG en 6 "
+	                        "miljoen naar het Groeifonds.");
+	assert_funds(&doc, "home", "agency", "4000000.0");
+	assert_funds(&doc, "home", "fund-a", "6000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+	/* not one that a noun follows: "6 miljoen mensen", "6 miljoen ton" */
+	check("Albarije schenkt 10 miljoen euro toe aan het Waterfonds. Daarnaast gaat 6 miljoen ton graan naar ZORG.",
+	      "home", KGX_P_FUNDS, "agency", 0);
+}
+
 static void test_breakdown_of_a_sum(void **state)
 {
 	(void)state;
@@ -1111,6 +1128,7 @@ int main(void)
 		cmocka_unit_test(test_recent_meeting_first),
 		cmocka_unit_test(test_relative_year),
 		cmocka_unit_test(test_together_with),
+		cmocka_unit_test(test_sum_in_the_currency_of_the_sentence_before),
 		cmocka_unit_test(test_breakdown_of_a_sum),
 		cmocka_unit_test(test_gapped_parts),
 		cmocka_unit_test(test_phrase_preposition),
