@@ -3287,9 +3287,13 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 					    mention_of(doc, &t[other])->entry == mention_of(doc, &t[objs[k].tok])->entry)
 						other = SIZE_MAX;
 				/* "minister X (Buitenlandse Zaken) trekt … uit": a minister of
-				 * the voice's government spends its money */
+				 * the voice's government spends its money; in an undated text,
+				 * one whom a title calls minister now */
+				int32_t when = st->date ? st->date
+				                        : other != SIZE_MAX && other > 0 && (t[other - 1].kinds & W_TITLE) ? VOICE_ANY_DATE
+				                                                                                            : 0;
 				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
-				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, st->date)))
+				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, when)))
 					return missed(st, doc, si, f, i, "a subject of another class");
 				/* "Het fonds stelt landen in staat steun te leveren aan X":
 				 * a clause that opens with a noun pointing back to a name

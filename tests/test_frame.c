@@ -43,6 +43,7 @@ static const char *FRAMES =
 	"[@frames]\n"
 	"voice = home\n"
 	"voice-words = wij|het kabinet|de thuislandse overheid\n"
+	"titles = minister|staatssecretaris\n"
 	"voice-bodies = home-*\n"
 	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
 	"clause-breaks = maar|terwijl\n"
@@ -1076,10 +1077,12 @@ static void test_minister_of_the_voice(void **state)
 	/* a minister of the letter's own government gives its money */
 	check("Datum 3 maart 2021\nMinister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home",
 	      KGX_P_FUNDS, "fund-a", 1);
-	/* not before the office was held, nor in an undated text */
+	/* not before the office was held */
 	check("Datum 3 maart 2015\nMinister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home",
 	      KGX_P_FUNDS, "fund-a", 0);
-	check("Minister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 0);
+	/* in an undated text, one whom a title calls minister, not a name alone */
+	check("Minister Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 1);
+	check("Zwart heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a", 0);
 	check("Minister Veenstra heeft 3 miljoen euro overgemaakt aan het Groeifonds.", "home", KGX_P_FUNDS, "fund-a",
 	      0);
 }
