@@ -174,6 +174,36 @@ static void test_amounts_in_words(void **state)
 	}
 }
 
+/* The shipped frames on how letters and news items state money given:
+ * verbs of sending and dividing, plural past forms, a sum in pounds, the
+ * voice as "de Nederlandse overheid", a bare sum in the currency of the
+ * sentence before. A sum two givers pledge together is neither's own. */
+static void test_ways_of_giving(void **state)
+{
+	(void)state;
+	t_run(&doc, rules, "gifts.txt",
+	      "Den Haag, 3 maart 2015\n\n"
+	      "Nederland maakt 10 miljoen euro vrij. Het geld wordt verdeeld over UNRWA en het Wereldvoedselprogramma.\n\n"
+	      "Het kabinet stuurt 6 miljoen euro naar UNICEF.\n\n"
+	      "De Nederlandse overheid investeert 2 miljoen euro in OCHA.\n\n"
+	      "Ook Noorwegen en Zweden zegden 3 miljoen euro toe aan het CERF.\n\n"
+	      "Het Verenigd Koninkrijk gaf 100 miljoen pond aan UNHCR.\n\n"
+	      "Er is 20 miljoen euro over. Daarvan gaat 12 miljoen naar UNFPA.\n");
+	const char *want[][4] = {{"netherlands", "unicef", "6000000.0", "EUR"}, {"netherlands", "ocha", "2000000.0", "EUR"},
+	                         {"norway", "cerf", NULL, NULL},                {"sweden", "cerf", NULL, NULL},
+	                         {"united-kingdom", "unhcr", "100000000.0", "GBP"}, {"netherlands", "unfpa", "12000000.0", "EUR"},
+	                         {"netherlands", "unrwa", NULL, NULL},          {"netherlands", "wfp", NULL, NULL}};
+	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+		const kgx_relation *r = t_relation(&doc, want[k][0], KGX_P_FUNDS, want[k][1]);
+		assert_non_null(r);
+		if (want[k][2]) {
+			assert_non_null(r->amount);
+			assert_string_equal(r->amount, want[k][2]);
+			assert_string_equal(r->currency, want[k][3]);
+		}
+	}
+}
+
 /* A rule that reads a name from its context finds the known entry by a
  * short name or with a lower-case first word: "operatie Sophia" is the
  * known mission, "minister X voor Ontwikkelingssamenwerking" the known
@@ -290,6 +320,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_source_addressee_genitive, release),
 		cmocka_unit_test_teardown(test_hyphenated_niet_and_asides, release),
 		cmocka_unit_test_teardown(test_shared_short_name, release),
+		cmocka_unit_test_teardown(test_ways_of_giving, release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
