@@ -2124,8 +2124,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			bracketed++;
 		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)
 			bracketed--;
-		if (p->kind == T_NAME && !bracketed && i - 1 != skip && !governed(st, i - 1) && fits(doc, p, sl) &&
-		    mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1)) {
+		/* a name inside a sum is its currency's: "145.000 US dollar" */
+		if (p->kind == T_NAME && !bracketed && i - 1 != skip && p->amount < 0 && !governed(st, i - 1) &&
+		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1)) {
 			/* "X zal Y … toespreken": a name after the finite verb is its
 			 * object when an earlier name stands before that verb */
 			for (size_t a = i - 1; a > cb; a--) {
