@@ -452,6 +452,20 @@ static int ends_sentence(const char *s, const line *l)
 	return c == '.' || c == '!' || c == '?' || c == ':';
 }
 
+/* Whether a line holds a lower-case letter: one without (a figure, a
+ * name in capitals) is a cell or a heading, not prose a page break cut. */
+static int has_lower(const kgx_doc *doc, const line *l)
+{
+	for (uint32_t i = l->begin; i < l->end;) {
+		int n;
+		int32_t c = cp_at(doc->raw, doc->raw_len, i, &n);
+		if (is_lower(c))
+			return 1;
+		i += n > 0 ? (uint32_t)n : 1;
+	}
+	return 0;
+}
+
 static int32_t first_cp(const kgx_doc *doc, const line *l)
 {
 	int n;
@@ -583,7 +597,8 @@ kgx_status kgx_norm_run(kgx_doc *doc)
 				 * lines, notes) inside a sentence is not */
 				int goes_on = !ends_sentence(doc->raw, prev) && doc->raw[prev->end - 1] != ':' &&
 				              (is_lower(next) ||
-				               (gap >= 2 && (size_t)(prev->end - prev->begin) >= short_len * 12 / 10));
+				               (gap >= 2 && (size_t)(prev->end - prev->begin) >= short_len * 12 / 10 &&
+				                has_lower(doc, prev)));
 				r = goes_on ? emit_joined(&b, prev, l, 0, 0) : emit(&b, prev->end, "\n\n", 2, 1);
 				block_first = !goes_on;
 			} else {

@@ -172,6 +172,16 @@ static void test_page_break_form_feed(void **state)
 	assert_map_consistent();
 }
 
+static void test_table_cells_stay_apart(void **state)
+{
+	(void)state;
+	/* a table flattened to one cell a line, with lines of spaces between
+	 * rows: a figure is no sentence a page break cut */
+	norm("Uitgaven per organisatie\n\nZORG\n\n40.955.328\n\n       \n\nLIGA\n\n7.132.382\n");
+	assert_string_equal(doc.text, "Uitgaven per organisatie\n\nZORG\n\n40.955.328\n\nLIGA\n\n7.132.382");
+	assert_map_consistent();
+}
+
 static void test_crlf(void **state)
 {
 	(void)state;
@@ -290,6 +300,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_numbers_that_are_not_markers, teardown),
 		cmocka_unit_test_teardown(test_page_break_debris, teardown),
 		cmocka_unit_test_teardown(test_page_break_form_feed, teardown),
+		cmocka_unit_test_teardown(test_table_cells_stay_apart, teardown),
 		cmocka_unit_test_teardown(test_crlf, teardown),
 		cmocka_unit_test_teardown(test_short_line_hard_break, teardown),
 		cmocka_unit_test_teardown(test_blanks_collapsed, teardown),
