@@ -28,7 +28,8 @@ enum {
 	AT_RECENT = 16,    /* with nothing else: the last name of its class, this
 	                    * sentence or the two before */
 	AT_APPOSITION = 32, /* after the object and a comma: "de voorzitter van X, Y" */
-	AT_LIST = 64       /* the items of the list a colon opens: "bestaat uit: – 5 miljoen via X;" */
+	AT_LIST = 64,      /* the items of the list a colon opens: "bestaat uit: – 5 miljoen via X;" */
+	AT_TABLE = 128     /* the rows of the table a heading opens: a name, then its figures */
 };
 
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
@@ -317,6 +318,8 @@ static kgx_status parse_slot(kgx_frames *fs, slot *s, int classes_key, char *v, 
 			s->at |= AT_APPOSITION;
 		else if (!strcmp(words[i], "list"))
 			s->at |= AT_LIST;
+		else if (!strcmp(words[i], "table"))
+			s->at |= AT_TABLE;
 		else
 			s->preps[s->n_preps++] = words[i];
 	}
@@ -710,6 +713,19 @@ struct kgx_frame_state {
 		int year, start_year, end_year;
 		int bulleted;             /* the items so far had bullets */
 	} list;                     /* "Het pakket bestaat uit:" and the items after it */
+	struct {
+		const kgx_frame *frame;   /* NULL: no table is open */
+		const kgx_entry *agent;
+		uint32_t heading;         /* the sentence of its heading */
+		uint32_t label;           /* the sentence of the open row's names */
+		const kgx_entry *names[4];
+		size_t n_names;           /* 0: no row is open */
+		size_t figures;           /* the open row's figures so far */
+		char first[32];           /* the first of them, as written */
+		const char *currency;     /* of the heading, or NULL */
+		const char *scale;        /* "duizend", "miljoen": the heading's unit, or NULL */
+		int year, start_year, end_year;
+	} table;                    /* "Bijdragen 2031 (x € 1.000)" and the rows under it */
 };
 
 #define OPENING 6         /* sentences of a letter's head and first paragraph */
@@ -3034,6 +3050,214 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 	return KGX_OK;
 }
 
+#define MAX_TABLE_SENTENCES 240 /* a table's heading, rows and cells, at most */
+
+/* Whether sentence si ends in no full stop: a heading, a cell of a table. */
+static int unstopped(const kgx_doc *doc, uint32_t si)
+{
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	uint32_t e = s->span.end;
+	while (e > s->span.begin && strchr(" \t\n", doc->text[e - 1]))
+		e--;
+	return e > s->span.begin && !strchr(".!?;", doc->text[e - 1]);
+}
+
+/* The figures in text[b, e) when it holds nothing else ("40.955.328",
+ * "12.102", a dash for an empty cell): how many, and the first's span in
+ * *fb, *fe; -1 when it holds anything else. */
+static int figures_in(const char *text, uint32_t b, uint32_t e, uint32_t *fb, uint32_t *fe)
+{
+	int n = 0;
+	for (uint32_t i = b; i < e;) {
+		if (strchr(" \t\n", text[i])) {
+			i++;
+			continue;
+		}
+		uint32_t w = i;
+		while (i < e && !strchr(" \t\n", text[i]))
+			i++;
+		uint32_t len = i - w;
+		if ((len == 1 && text[w] == '-') || (len == 3 && (!memcmp(text + w, "\u2013", 3) || !memcmp(text + w, "\u2014", 3))) ||
+		    (len == 4 && !memcmp(text + w, "p.m.", 4)))
+			continue;
+		if (!(text[w] >= '0' && text[w] <= '9'))
+			return -1;
+		for (uint32_t k = w; k < i; k++)
+			if (!((text[k] >= '0' && text[k] <= '9') || text[k] == '.' || text[k] == ','))
+				return -1;
+		if (n++ == 0) {
+			*fb = w;
+			*fe = i;
+		}
+	}
+	return n;
+}
+
+static int sentence_figures(const kgx_doc *doc, uint32_t si, uint32_t *fb, uint32_t *fe)
+{
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	return figures_in(doc->text, s->span.begin, s->span.end, fb, fe);
+}
+
+/* The currency and the unit a table's heading gives its figures: "(in
+ * euro's)", "(x € 1.000)", "(bedragen x EUR 1 mln)", "in duizenden euro". */
+static void table_unit(kgx_frame_state *st, size_t len)
+{
+	const char *low = st->lower.s;
+	st->table.currency = NULL;
+	st->table.scale = NULL;
+	int times = 0;  /* after "x": the unit's figure */
+	for (size_t i = 0; i < len;) {
+		if (strchr(" \t\n(),:/", low[i])) {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (i < len && !strchr(" \t\n(),:/", low[i]))
+			i++;
+		size_t n = i - w;
+		/* "euro's", "euro’s" */
+		if (n > 2 && !memcmp(low + i - 2, "'s", 2))
+			n -= 2;
+		else if (n > 4 && !memcmp(low + i - 4, "\u2019s", 4))
+			n -= 4;
+		const char *cur = kgx_rules_currency(st->rules, low + w, n);
+		if (cur && !st->table.currency)
+			st->table.currency = cur;
+		if ((n == 1 && low[w] == 'x') || (n == 2 && !memcmp(low + w, "\xc3\x97", 2))) {
+			times = 1;
+			continue;
+		}
+		if ((times && n == 5 && !memcmp(low + w, "1.000", 5)) || (n == 9 && !memcmp(low + w, "duizenden", 9)))
+			st->table.scale = "duizend";
+		else if ((times && n == 9 && !memcmp(low + w, "1.000.000", 9)) || (n == 9 && !memcmp(low + w, "miljoenen", 9)) ||
+		         (n == 3 && !memcmp(low + w, "mln", 3)) || (n == 7 && !memcmp(low + w, "miljoen", 7)))
+			st->table.scale = "miljoen";
+		else if ((n == 3 && (!memcmp(low + w, "mld", 3) || !memcmp(low + w, "mrd", 3))) ||
+		         (n == 7 && !memcmp(low + w, "miljard", 7)))
+			st->table.scale = "miljard";
+		if (!cur && !(n == 1 && low[w] == '1'))
+			times = 0;
+	}
+}
+
+/* "Uitgaven 2031 aan VN-organisaties (in euro's)": a heading, a line that
+ * ends in no full stop, opens a table whose rows name a body and give its
+ * figures. The agent is a country the heading names by an adjective, or
+ * the letter's voice. */
+static kgx_status open_table(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, size_t i)
+{
+	const token *t = st->toks.data;
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	if (!unstopped(doc, si) || st->table.frame)
+		return KGX_OK;
+	const kgx_entry *agent = NULL;
+	for (size_t k = 0; k < st->toks.len && !agent; k++)
+		if ((f->agent.at & AT_ADJECTIVE) && t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_WEAK &&
+		    fits(doc, &t[k], &f->agent))
+			agent = mention_of(doc, &t[k])->entry;
+	if (!agent && st->voice_on && f->voice != VOICE_NONE)
+		agent = st->fs->voice;
+	if (!agent)
+		return missed(st, doc, si, f, i, "a table, but no agent");
+	st->table.frame = f;
+	st->table.agent = agent;
+	st->table.heading = si;
+	st->table.n_names = 0;
+	st->table.figures = 0;
+	st->table.year = st->table.start_year = st->table.end_year = 0;
+	table_unit(st, s->span.end - s->span.begin);
+	kgx_rel_years(doc->text + s->span.begin, s->span.end - s->span.begin, &st->table.year, &st->table.start_year,
+	              &st->table.end_year);
+	return KGX_OK;
+}
+
+/* The open row's relations, at the sentence of its last figure: a body
+ * with one figure and a currency gets it as its amount; one with several
+ * (voluntary and mandatory, two years) or a row of several bodies none. */
+static kgx_status table_row(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx_frame_sink sink, void *ctx)
+{
+	const kgx_frame *f = st->table.frame;
+	amount am = {0};
+	int sum = st->table.figures == 1 && st->table.n_names == 1 && st->table.currency &&
+	          kgx_rel_amount_value(st->rules, st->table.first, strlen(st->table.first), st->table.scale,
+	                               st->table.scale ? strlen(st->table.scale) : 0, am.value);
+	am.currency = st->table.currency;
+	kgx_status rc = KGX_OK;
+	for (size_t k = 0; rc == KGX_OK && k < st->table.n_names; k++) {
+		const kgx_entry *o = st->table.names[k];
+		if (o == st->table.agent)
+			continue;
+		st->how.len = 0;
+		if (kgx_buf_printf(&st->how, "frame %s: table row %u sentences after its heading; agent '%s'; object '%s'",
+		                   f->rule->id, (unsigned)(st->table.label - st->table.heading), st->table.agent->label,
+		                   o->label))
+			return KGX_ERR_NOMEM;
+		rc = send_fact(st, doc, f, st->table.agent, o, sum && f->predicate == KGX_P_FUNDS ? &am : NULL,
+		               st->table.year, st->table.start_year, st->table.end_year, si - st->table.label, sink, ctx);
+	}
+	st->table.n_names = 0;
+	st->table.figures = 0;
+	return rc;
+}
+
+/* A sentence under an open table's heading: a cell of figures goes to the
+ * open row, a line of names opens a row ("X", "X + Y", "X 1.234"), another
+ * short line without a full stop is a column's heading or a row kgx cannot
+ * name; anything else closes the table. */
+static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx_frame_sink sink, void *ctx)
+{
+	const token *t = st->toks.data;
+	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	uint32_t fb = 0, fe = 0, nb, ne;
+	if (si - st->table.heading > MAX_TABLE_SENTENCES) {
+		st->table.frame = NULL;
+		return KGX_OK;
+	}
+	int n = sentence_figures(doc, si, &fb, &fe);
+	if (n < 0) {
+		st->table.n_names = 0;
+		st->table.figures = 0;
+		if (!unstopped(doc, si) || st->toks.len > 16) {
+			st->table.frame = NULL;
+			return KGX_OK;
+		}
+		/* the row's names, joined by "+", "/", "&", "," or "en" */
+		size_t k = 0, names = 0;
+		for (; k < st->toks.len; k++) {
+			if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_STRONG &&
+			    fits(doc, &t[k], &st->table.frame->object) && !modifier(doc, &t[k])) {
+				if (names < sizeof st->table.names / sizeof *st->table.names)
+					st->table.names[names++] = mention_of(doc, &t[k])->entry;
+			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,", st->lower.s[t[k].lb])) && !tok_is(st, &t[k], "en")) {
+				break;
+			}
+		}
+		if (!names || k == 0)
+			return KGX_OK;
+		/* figures on the names' line: "X 40.955.328" */
+		n = k < st->toks.len ? figures_in(doc->text, t[k].b, s->span.end, &fb, &fe) : 0;
+		if (n < 0)
+			return KGX_OK;
+		st->table.n_names = names;
+		st->table.label = si;
+	} else if (!st->table.n_names) {
+		return KGX_OK;
+	}
+	if (n > 0 && !st->table.figures) {
+		nb = fb, ne = fe;
+		size_t len = ne - nb < sizeof st->table.first ? ne - nb : sizeof st->table.first - 1;
+		memcpy(st->table.first, doc->text + nb, len);
+		st->table.first[len] = '\0';
+	}
+	st->table.figures += (size_t)n;
+	/* the row ends where no cell of figures follows */
+	uint32_t xb, xe;
+	if (st->table.figures && (si + 1 >= doc->sentences.len || sentence_figures(doc, si + 1, &xb, &xe) < 0))
+		return table_row(st, doc, si, sink, ctx);
+	return KGX_OK;
+}
+
 /* Try one trigger at token i of sentence si. */
 static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, const kgx_frame *f, const form *fo,
                             size_t i, kgx_frame_sink sink, void *ctx)
@@ -3084,6 +3308,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return KGX_OK;
 	}
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
+	/* a frame of tables only opens one, at a heading */
+	if (f->object.at & AT_TABLE)
+		return open_table(st, doc, si, f, i);
 	if (f->money != MONEY_ANY) {
 		/* "heeft geld beloofd", "het bedrag wordt via X besteed": money
 		 * all the same, though no sum says how much */
@@ -3458,6 +3685,8 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 		rc = list_items(st, doc, si, sink, ctx);
 		amounts_done = 1;
 	}
+	if (rc == KGX_OK && st->table.frame && si > st->table.heading)
+		rc = table_rows(st, doc, si, sink, ctx);
 	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
 		const token *t = &KGX_VEC_AT(&st->toks, token, i);
 		if (t->kind != T_WORD)

@@ -236,6 +236,24 @@ static int is_number_line(const char *s, const line *l)
 	return l->end - l->begin <= 3;
 }
 
+/* Whether a line could be a cell of a table flattened to a line a cell:
+ * figures ("1.200"), or a short line that ends in no punctuation ("UNICEF",
+ * "Bedrag"). */
+static int cell_line(const char *s, const line *l)
+{
+	if (l->end - l->begin > 40 || l->end == l->begin)
+		return 0;
+	return !strchr(".!?:;,", s[l->end - 1]);
+}
+
+/* The last line before line i that is not blank, or NULL. */
+static const line *line_before(const line *ls, size_t i)
+{
+	while (i > 0 && ls[i - 1].kind == L_BLANK)
+		i--;
+	return i > 0 ? &ls[i - 1] : NULL;
+}
+
 /* Where each footnote marker 1-999 first occurs glued to the text before it
  * ("conflictbemiddeling1", "(IMF)8", "stabiliteit.4", "20181"): a footnote
  * needs its marker first, which keeps numbered headings out. A marker is the
@@ -321,7 +339,11 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 			l->kind = L_DEBRIS;  /* link annotations a PDF repeats below its notes */
 			continue;
 		}
-		if (is_number_line(s, l) && prev_blank && (i + 1 == n || ls[i + 1].kind == L_BLANK)) {
+		/* a page number, not a figure among the cells of a table: a page
+		 * ends in prose, a cell follows two cells */
+		const line *p1 = line_before(ls, i), *p2 = p1 ? line_before(ls, (size_t)(p1 - ls)) : NULL;
+		if (is_number_line(s, l) && prev_blank && (i + 1 == n || ls[i + 1].kind == L_BLANK) &&
+		    !(p1 && p2 && cell_line(s, p1) && cell_line(s, p2))) {
 			l->kind = L_DEBRIS;  /* page number */
 			continue;
 		}

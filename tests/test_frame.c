@@ -32,7 +32,7 @@ static const char *KB =
 static const char *FRAMES =
 	"[@amount]\n"
 	"pattern = (?<num>\\d+(?:,\\d+)?)\\s*(?<mult>miljoen)?\\s*(?<cur2>euro)\n"
-	"multiplier = miljoen 1000000\ncurrency = euro EUR\n"
+	"multiplier = miljoen 1000000\nmultiplier = duizend 1000\ncurrency = euro EUR\n"
 	"[@settings]\nnegation = \\b(?:geen|niet)\\b\n"
 	"[meta-date]\nkind = meta\nscope = document\nfield = date\n"
 	"pattern = (?m)^Datum (?<value>\\d{1,2} \\w+ \\d{4})\n"
@@ -138,6 +138,10 @@ static const char *FRAMES =
 	"verb = krijgt\n"
 	"agent = Country\nagent-at = van\n"
 	"object = Fund|UNBody\nobject-at = subject\nmoney = required\nvoice = any\n"
+	"[tabel]\nkind = frame\npredicate = funds\n"
+	"noun = uitgaven\n"
+	"agent = Country|~Country\nagent-at = adjective\n"
+	"object = Fund|UNBody|Organisation\nobject-at = table\nvoice = any\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -838,6 +842,33 @@ static void test_sum_in_the_currency_of_the_sentence_before(void **state)
 	      "home", KGX_P_FUNDS, "agency", 0);
 }
 
+static void test_table_rows(void **state)
+{
+	(void)state;
+	/* a heading without a full stop, then a row per body: its name on a
+	 * line, its figures on the lines after it */
+	const char *text = "Albarijnse uitgaven 2031 (x 1.000 euro)\n\nOrganisatie\n\nBedrag\n\nZORG\n\n4.500\n\n"
+	                   "Groeifonds\n\n1.200\n\n300\n\nLiga + Handelsbond\n\n800\n\nDat is alles.\n\nWaterfonds\n\n700\n";
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", text);
+	/* one figure is the amount, in the heading's unit and currency */
+	assert_funds(&doc, "alba", "agency", "4500000.0");
+	/* two figures (voluntary and mandatory) and two bodies: no amount */
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-a");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	assert_non_null(t_relation(&doc, "alba", KGX_P_FUNDS, "league"));
+	assert_non_null(t_relation(&doc, "alba", KGX_P_FUNDS, "guild"));
+	assert_null(t_relation(&doc, "alba", KGX_P_FUNDS, "guild")->amount);
+	/* a sentence with a full stop ends the table */
+	assert_null(t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b"));
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+	/* a heading with a full stop is prose, and opens nothing */
+	check("Albarijnse uitgaven 2031 per organisatie.\n\nZORG\n\n4.500\n", "alba", KGX_P_FUNDS, "agency", 0);
+}
+
 static void test_breakdown_of_a_sum(void **state)
 {
 	(void)state;
@@ -1132,6 +1163,7 @@ int main(void)
 		cmocka_unit_test(test_relative_year),
 		cmocka_unit_test(test_together_with),
 		cmocka_unit_test(test_sum_in_the_currency_of_the_sentence_before),
+		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_breakdown_of_a_sum),
 		cmocka_unit_test(test_gapped_parts),
 		cmocka_unit_test(test_phrase_preposition),

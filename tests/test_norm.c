@@ -180,6 +180,11 @@ static void test_table_cells_stay_apart(void **state)
 	norm("Uitgaven per organisatie\n\nZORG\n\n40.955.328\n\n       \n\nLIGA\n\n7.132.382\n");
 	assert_string_equal(doc.text, "Uitgaven per organisatie\n\nZORG\n\n40.955.328\n\nLIGA\n\n7.132.382");
 	assert_map_consistent();
+	kgx_doc_release(&doc);
+	/* a small figure among cells is no page number */
+	norm("Uitgaven (x 1.000)\n\nZORG\n\n1.200\n\n300\n\nLIGA\n\n800\n");
+	assert_string_equal(doc.text, "Uitgaven (x 1.000)\n\nZORG\n\n1.200\n\n300\n\nLIGA\n\n800");
+	assert_map_consistent();
 }
 
 static void test_crlf(void **state)
