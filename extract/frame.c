@@ -3063,18 +3063,18 @@ static int unstopped(const kgx_doc *doc, uint32_t si)
 }
 
 /* The figures in text[b, e) when it holds nothing else ("40.955.328",
- * "12.102", a dash for an empty cell): how many, and the first's span in
+ * "12.102", a dash for an empty cell; bars between cells): how many, and the first's span in
  * *fb, *fe; -1 when it holds anything else. */
 static int figures_in(const char *text, uint32_t b, uint32_t e, uint32_t *fb, uint32_t *fe)
 {
 	int n = 0;
 	for (uint32_t i = b; i < e;) {
-		if (strchr(" \t\n", text[i])) {
+		if (strchr(" \t\n|", text[i])) {
 			i++;
 			continue;
 		}
 		uint32_t w = i;
-		while (i < e && !strchr(" \t\n", text[i]))
+		while (i < e && !strchr(" \t\n|", text[i]))
 			i++;
 		uint32_t len = i - w;
 		if ((len == 1 && text[w] == '-') || (len == 3 && (!memcmp(text + w, "\u2013", 3) || !memcmp(text + w, "\u2014", 3))) ||
@@ -3229,7 +3229,7 @@ static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 			    fits(doc, &t[k], &st->table.frame->object) && !modifier(doc, &t[k])) {
 				if (names < sizeof st->table.names / sizeof *st->table.names)
 					st->table.names[names++] = mention_of(doc, &t[k])->entry;
-			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,", st->lower.s[t[k].lb])) && !tok_is(st, &t[k], "en")) {
+			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,|", st->lower.s[t[k].lb])) && !tok_is(st, &t[k], "en")) {
 				break;
 			}
 		}
