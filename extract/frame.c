@@ -3553,7 +3553,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		na = 1;
 		ahow = "voice";
 	} else {
-		na = fill_list(st, doc, agent, cb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
+		/* "X en Y, die … gaven": a relative clause's antecedent is read
+		 * back to the start of its own clause */
+		size_t acb = agent.tok != SIZE_MAX && agent.tok < cb ? t[agent.tok].cb : cb;
+		na = fill_list(st, doc, agent, acb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
 		n_main = na;
 		na = co_agents(st, doc, ag, cb, ce, objs, no, agents, na);
 	}

@@ -651,6 +651,15 @@ static void test_recent_not_over_a_named_thing(void **state)
 	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro.", "borea", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_relative_after_a_list(void **state)
+{
+	(void)state;
+	/* "X en Y, die …": the relative clause is said of the whole list */
+	const char *text = "Het geld kwam van Borea en Corastan, die 2 miljoen euro beloofde aan ZORG.";
+	check(text, "borea", KGX_P_FUNDS, "agency", 1);
+	check(text, "cora", KGX_P_FUNDS, "agency", 1);
+}
+
 static void test_topic_outranks_later_names(void **state)
 {
 	(void)state;
@@ -1153,6 +1162,7 @@ int main(void)
 		cmocka_unit_test(test_unless),
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
+		cmocka_unit_test(test_relative_after_a_list),
 		cmocka_unit_test(test_voice_phrase_with_an_adjective),
 		cmocka_unit_test(test_subject_list_with_adjectives),
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
