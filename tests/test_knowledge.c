@@ -188,11 +188,13 @@ static void test_ways_of_giving(void **state)
 	      "De Nederlandse overheid investeert 2 miljoen euro in OCHA.\n\n"
 	      "Ook Noorwegen en Zweden zegden 3 miljoen euro toe aan het CERF.\n\n"
 	      "Het Verenigd Koninkrijk gaf 100 miljoen pond aan UNHCR.\n\n"
-	      "Er is 20 miljoen euro over. Daarvan gaat 12 miljoen naar UNFPA.\n");
+	      "Er is 20 miljoen euro over. Daarvan gaat 12 miljoen naar UNFPA.\n\n"
+	      "Behalve Denemarken hebben Finland en Japan geld beloofd aan UNAIDS.\n");
 	const char *want[][4] = {{"netherlands", "unicef", "6000000.0", "EUR"}, {"netherlands", "ocha", "2000000.0", "EUR"},
 	                         {"norway", "cerf", NULL, NULL},                {"sweden", "cerf", NULL, NULL},
 	                         {"united-kingdom", "unhcr", "100000000.0", "GBP"}, {"netherlands", "unfpa", "12000000.0", "EUR"},
-	                         {"netherlands", "unrwa", NULL, NULL},          {"netherlands", "wfp", NULL, NULL}};
+	                         {"netherlands", "unrwa", NULL, NULL},          {"netherlands", "wfp", NULL, NULL},
+	                         {"finland", "unaids", NULL, NULL},             {"japan", "unaids", NULL, NULL}};
 	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
 		const kgx_relation *r = t_relation(&doc, want[k][0], KGX_P_FUNDS, want[k][1]);
 		assert_non_null(r);
@@ -202,6 +204,8 @@ static void test_ways_of_giving(void **state)
 			assert_string_equal(r->currency, want[k][3]);
 		}
 	}
+	/* "behalve X" is not the subject, but gives beside it */
+	assert_non_null(t_relation(&doc, "denmark", KGX_P_FUNDS, "unaids"));
 }
 
 /* A rule that reads a name from its context finds the known entry by a
