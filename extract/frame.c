@@ -2647,7 +2647,10 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			break;
 		}
 		if (t[k].kind == T_WORD) {
-			if (!governed(st, k) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
+			/* "steunt de missie", and as with a name "steunt de uitbreiding van de missie" */
+			int of_head = words > 1 && !other_prep && k >= 2 &&
+			              (tok_is(st, &t[k - 1], "van") || (determiner(st, &t[k - 1]) && tok_is(st, &t[k - 2], "van")));
+			if ((!governed(st, k) || of_head) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
 				break;
 			words++;
 			/* "sinds 2019", "in 2024": a time, not a phrase a "van" could hang on */

@@ -651,6 +651,14 @@ static void test_recent_not_over_a_named_thing(void **state)
 	check("Het Groeifonds groeit. Borea stortte 2 miljoen euro.", "borea", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_direct_object_of_a_head_noun(void **state)
+{
+	(void)state;
+	/* a noun pointing back after a head noun and "van" is the object, as a name is */
+	check("Het Groeifonds groeit. Albarije betaalt het werk van het fonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Het Groeifonds groeit. Albarije betaalt het werk van het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+}
+
 static void test_relative_after_a_list(void **state)
 {
 	(void)state;
@@ -1163,6 +1171,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
 		cmocka_unit_test(test_relative_after_a_list),
+		cmocka_unit_test(test_direct_object_of_a_head_noun),
 		cmocka_unit_test(test_voice_phrase_with_an_adjective),
 		cmocka_unit_test(test_subject_list_with_adjectives),
 		cmocka_unit_test(test_sums_do_not_use_up_reach),
