@@ -1122,6 +1122,16 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 {
 	const char *low = st->lower.s, *text = doc->text + s->span.begin;
 	size_t len = s->span.end - s->span.begin, n0 = st->amounts.len;
+	if (!n0) {
+		/* most sentences hold no figure at all: their words say so faster
+		 * than their bytes */
+		const token *t = st->toks.data;
+		size_t k = 0;
+		while (k < st->toks.len && !(t[k].kind == T_WORD && low[t[k].lb] >= '0' && low[t[k].lb] <= '9'))
+			k++;
+		if (k == st->toks.len)
+			return KGX_OK;
+	}
 	for (size_t i = 0; (n0 || st->last_currency) && i < len; i++) {
 		if (!(low[i] >= '0' && low[i] <= '9') || (i && low[i - 1] != ' '))
 			continue;

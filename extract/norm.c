@@ -341,11 +341,12 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 		}
 		/* a page number, not a figure among the cells of a table: a page
 		 * ends in prose, a cell follows two cells */
-		const line *p1 = line_before(ls, i), *p2 = p1 ? line_before(ls, (size_t)(p1 - ls)) : NULL;
-		if (is_number_line(s, l) && prev_blank && (i + 1 == n || ls[i + 1].kind == L_BLANK) &&
-		    !(p1 && p2 && cell_line(s, p1) && cell_line(s, p2))) {
-			l->kind = L_DEBRIS;  /* page number */
-			continue;
+		if (is_number_line(s, l) && prev_blank && (i + 1 == n || ls[i + 1].kind == L_BLANK)) {
+			const line *p1 = line_before(ls, i), *p2 = p1 ? line_before(ls, (size_t)(p1 - ls)) : NULL;
+			if (!(p1 && p2 && cell_line(s, p1) && cell_line(s, p2))) {
+				l->kind = L_DEBRIS;  /* page number */
+				continue;
+			}
 		}
 		state = BODY;
 	}
