@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -109,6 +109,8 @@ struct kgx_frames {
 	size_t n_money_words;
 	char **sum_nouns;        /* "middelen": a bare sum before one is money */
 	size_t n_sum_nouns;
+	char **each_words;       /* "elk": a sum after one is every object's */
+	size_t n_each_words;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -464,6 +466,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->money_words, &fs->n_money_words);
 	else if (KEY("sum-nouns"))
 		st = split_list(fs, v, &fs->sum_nouns, &fs->n_sum_nouns);
+	else if (KEY("each-words"))
+		st = split_list(fs, v, &fs->each_words, &fs->n_each_words);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("budget-words"))
@@ -611,7 +615,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->breaks, fs->n_breaks, W_BREAK},
 	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX},
 	             {fs->money_words, fs->n_money_words, W_MONEY},
-	             {fs->sum_nouns, fs->n_sum_nouns, W_SUM_NOUN}};
+	             {fs->sum_nouns, fs->n_sum_nouns, W_SUM_NOUN},
+	             {fs->each_words, fs->n_each_words, W_EACH}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -2310,6 +2315,12 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 					break;
 				}
 		size_t to = forward ? next : prev < n ? prev : next;
+		/* "X en Y ontvangen elk 3 miljoen euro": every item's */
+		if (i > cb && (t[i - 1].kinds & W_EACH) && t[i - 1].kind == T_WORD) {
+			for (size_t k = 0; k < n; k++)
+				which[k] = a;
+			continue;
+		}
 		/* "via X en Y … in totaal 3 miljoen euro": one sum after a whole
 		 * list is theirs together, not the last one's */
 		if (!forward && !with && next == n && n > 1)
@@ -3428,7 +3439,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		return missed(st, doc, si, f, i, names_other(st, doc, &f->object, cb, ce, 0, 0) ?
 		              "no object: the names in its clause are of other classes" : "no object: no name where the object stands");
 	filler objs[MAX_ITEMS];
-	size_t no = fill_list(st, doc, obj, cb, ce, &f->object, 0, objs);
+	/* "X en Y ontvangen elk …": a subject's list runs back from the name nearest the verb */
+	size_t no = fill_list(st, doc, obj, cb, ce, &f->object,
+	                      ohow && !strcmp(ohow, "subject") && obj.tok != SIZE_MAX && obj.tok < i, objs);
 	/* "de landenfondsen (…), waaronder X en Y": a plural name's instances
 	 * are objects too */
 	if (no && objs[no - 1].tok != SIZE_MAX && !objs[no - 1].entry && t[objs[no - 1].tok].kind == T_NAME) {

@@ -66,6 +66,7 @@ static const char *FRAMES =
 	"sum-nouns = middelen\n"
 	"umbrellas = parent\n"
 	"budget-words = middelen\n"
+	"each-words = elk\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -659,6 +660,20 @@ static void test_direct_object_of_a_head_noun(void **state)
 	check("Het Groeifonds groeit. Albarije betaalt het werk van het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 }
 
+static void test_subject_list_each(void **state)
+{
+	(void)state;
+	/* a list of subjects that receive: each is an object, and "elk" gives
+	 * each the sum */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "ZORG en het Groeifonds krijgt elk 2 miljoen euro van Albarije.");
+	assert_funds(&doc, "alba", "agency", "2000000.0");
+	assert_funds(&doc, "alba", "fund-a", "2000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_relative_after_a_list(void **state)
 {
 	(void)state;
@@ -1171,6 +1186,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
 		cmocka_unit_test(test_relative_after_a_list),
+		cmocka_unit_test(test_subject_list_each),
 		cmocka_unit_test(test_direct_object_of_a_head_noun),
 		cmocka_unit_test(test_voice_phrase_with_an_adjective),
 		cmocka_unit_test(test_subject_list_with_adjectives),
