@@ -1445,8 +1445,17 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 				break;
 			j--;
 		}
-		/* the item before, with what trails it: a footnote number glued to
-		 * it ("commissie voor X1,"), a person's portfolio ("Y van X") */
+		/* the item before, with what trails it: its own sum in brackets
+		 * ("X (20 miljoen euro) en Y (10 miljoen euro) dragen bij"), a
+		 * footnote number glued to it ("commissie voor X1,"), a person's
+		 * portfolio ("Y van X") */
+		if (sep && j > begin + 2 && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ')' && t[j - 1].amount >= 0) {
+			size_t q = j - 1;
+			while (q > begin && t[q - 1].amount == t[j - 1].amount)
+				q--;
+			if (q > begin + 1 && t[q - 1].kind == T_PUNCT && st->lower.s[t[q - 1].lb] == '(')
+				j = q - 2;
+		}
 		if (sep && j > begin && t[j].kind == T_WORD && t[j].b == t[j - 1].e && st->lower.s[t[j].lb] >= '0' &&
 		    st->lower.s[t[j].lb] <= '9')
 			j--;
@@ -2509,8 +2518,7 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	if (n_main > 1) {
 		int each = 0;
 		for (size_t k = tb; k < te && !each; k++)
-			each = tok_is(st, &t[k], "elk") || tok_is(st, &t[k], "ieder") || tok_is(st, &t[k], "elke") ||
-			       tok_is(st, &t[k], "iedere") || tok_is(st, &t[k], "each");
+			each = t[k].kind == T_WORD && (t[k].kinds & W_EACH);
 		if (!each)
 			shared = 0;
 	}

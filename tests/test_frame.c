@@ -674,6 +674,19 @@ static void test_subject_list_each(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_subject_list_with_bracketed_sums(void **state)
+{
+	(void)state;
+	/* each subject with its own sum in brackets: the list reads past them */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Borea (2 miljoen euro) en Corastan (3 miljoen euro) hebben toegeschonken aan ZORG.");
+	assert_funds(&doc, "borea", "agency", "2000000.0");
+	assert_funds(&doc, "cora", "agency", "3000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_relative_after_a_list(void **state)
 {
 	(void)state;
@@ -1186,6 +1199,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
 		cmocka_unit_test(test_relative_after_a_list),
+		cmocka_unit_test(test_subject_list_with_bracketed_sums),
 		cmocka_unit_test(test_subject_list_each),
 		cmocka_unit_test(test_direct_object_of_a_head_noun),
 		cmocka_unit_test(test_voice_phrase_with_an_adjective),
