@@ -2480,7 +2480,8 @@ static int bracketed_sum(const kgx_frame_state *st, size_t k, size_t te)
 /* agents[0, n_main) were found in their slot, the rest added as co-agents
  * ("gevolgd door X"): a sum the clause states is the first ones'. */
 static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, const form *fo, size_t trig,
-                       const filler *agents, size_t na, size_t n_main, const char *agent_how, const filler *objs, size_t no,
+                       const filler *agents, size_t na, size_t n_main, size_t gap, const char *agent_how,
+                       const filler *objs, size_t no,
                        const char *object_how, size_t tb, size_t te, kgx_frame_sink sink, void *ctx)
 {
 	uint32_t cb = st->toks.len ? KGX_VEC_AT(&st->toks, token, tb).b : 0;
@@ -2539,6 +2540,16 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			                   objs[o].entry ? " = " : "", objs[o].entry ? ob->label : ""))
 				return KGX_ERR_NOMEM;
 			int own = money_pred && no == 1 ? bracketed_sum(st, agents[a].tok, te) : -1;
+			/* a clause said again for other givers: each its own sum, the
+			 * first giver the one between the verb and them */
+			if (gap != SIZE_MAX && money_pred) {
+				own = -1;
+				if (a >= n_main && agents[a].tok != SIZE_MAX && agents[a].tok + 1 < te)
+					own = t[agents[a].tok + 1].amount;
+				size_t from = agents[a].tok != SIZE_MAX && agents[a].tok < trig ? agents[a].tok + 1 : trig + 1;
+				for (size_t k = from; a < n_main && k < gap && own < 0; k++)
+					own = t[k].amount;
+			}
 			const amount *am = own >= 0 ? &KGX_VEC_AT(&st->amounts, amount, (size_t)own) :
 			                   shared && a < n_main && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) :
 			                   NULL;
@@ -2790,6 +2801,35 @@ static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce)
 /* Agents the text adds to those found: "X samen met Y" (and "in
  * samenwerking met"), and the country of a person or office: a premier "van
  * het Verenigd Koninkrijk", ministers "van A en B". */
+/* "X gaf 10 miljoen, Y 5 miljoen en Z 2 miljoen aan W": after the verb,
+ * a giver with its own sum and no verb of its own says the clause again;
+ * one that could be the recipient is not taken for a giver.
+ * Adds them to agents[0..na) and gives, in *gap, the first of them. */
+static size_t gapped_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, const slot *ob,
+                            size_t trig, size_t ce, const filler *objs, size_t no, filler *agents, size_t na,
+                            size_t *gap)
+{
+	const token *t = st->toks.data;
+	*gap = SIZE_MAX;
+	for (size_t k = trig + 1; k + 2 < ce && na < MAX_ITEMS; k++) {
+		if (!((t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',') || tok_is(st, &t[k], "en")) ||
+		    t[k + 1].kind != T_NAME || t[k + 2].amount < 0 || t[k + 1].amount >= 0 ||
+		    mention_of(doc, &t[k + 1])->kind != KGX_M_STRONG || !fits(doc, &t[k + 1], ag) ||
+		    fits(doc, &t[k + 1], ob))
+			continue;  /* not a recipient with its sum: "aan X 3 miljoen, Y 2 miljoen" */
+		int object = 0;
+		for (size_t o = 0; o < no && !object; o++)
+			object = objs[o].tok == k + 1;
+		if (object)
+			continue;
+		agents[na] = NO_FILLER;
+		agents[na++].tok = k + 1;
+		if (*gap == SIZE_MAX)
+			*gap = k + 1;
+	}
+	return na;
+}
+
 static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slot *ag, size_t cb, size_t ce,
                         const filler *objs, size_t no, filler *agents, size_t na)
 {
@@ -3521,7 +3561,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	    cb + 1 < i && determiner_or_demonstrative(st, &t[cb]) && (agent = anaphor(st, doc, ag, cb + 1, si)).entry)
 		ahow = "subject anaphor";
 	filler agents[MAX_ITEMS];
-	size_t na = 0, n_main = 1;
+	size_t na = 0, n_main = 1, gap = SIZE_MAX;
 	if (agent.tok == SIZE_MAX && giver_noun(st, ag, last + 1, until, ce, noun))
 		return missed(st, doc, si, f, i, "no agent: the giver is a noun, not a name");
 	if (agent.tok == SIZE_MAX) {
@@ -3593,6 +3633,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		na = fill_list(st, doc, agent, acb, ce, ag, !strcmp(ahow, "subject") && agent.tok < i && !agent_head, agents);
 		n_main = na;
 		na = co_agents(st, doc, ag, cb, ce, objs, no, agents, na);
+		if (!strcmp(ahow, "subject") && agent.tok < i && na == n_main && no == 1)
+			na = gapped_agents(st, doc, ag, &f->object, i, ce, objs, no, agents, na, &gap);
 	}
 	/* the negation of this statement: up to a few words past its trigger and
 	 * object ("steunt X niet meer"), not a clause joined after it ("levert X
@@ -3607,7 +3649,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		stated = k;
 	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))
 		return missed(st, doc, si, f, i, "negated");
-	return emit(st, doc, f, fo, i, agents, na, n_main, ahow, objs, no, ohow, cb, te, sink, ctx);
+	return emit(st, doc, f, fo, i, agents, na, n_main, gap, ahow, objs, no, ohow, cb, te, sink, ctx);
 }
 
 /* Where the sentence says `phrase` ("vond … plaats"): its words in order,

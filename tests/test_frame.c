@@ -687,6 +687,20 @@ static void test_subject_list_with_bracketed_sums(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_gapped_givers(void **state)
+{
+	(void)state;
+	/* the clause said again for other givers, each with its own sum */
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	t_run(&doc, r, "t.txt", "Albarije schenkt 10 miljoen euro aan ZORG, Borea 5 miljoen euro en Corastan 2 miljoen euro.");
+	assert_funds(&doc, "alba", "agency", "10000000.0");
+	assert_funds(&doc, "borea", "agency", "5000000.0");
+	assert_funds(&doc, "cora", "agency", "2000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_relative_after_a_list(void **state)
 {
 	(void)state;
@@ -1199,6 +1213,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
 		cmocka_unit_test(test_relative_after_a_list),
+		cmocka_unit_test(test_gapped_givers),
 		cmocka_unit_test(test_subject_list_with_bracketed_sums),
 		cmocka_unit_test(test_subject_list_each),
 		cmocka_unit_test(test_direct_object_of_a_head_noun),
