@@ -2160,6 +2160,16 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
+		/* "de militairen in X die deelnemen aan Y": a relative pronoun with
+		 * no comma before it is its clause's subject; only a name right
+		 * before it is what it stands for */
+		if (p->kind == T_WORD && (p->kinds & W_RELATIVE) && i - 1 > cb) {
+			const token *q = &t[i - 2];
+			if (q->kind == T_NAME && i - 2 != skip && !governed(st, i - 2) && fits(doc, q, sl) &&
+			    mention_of(doc, q)->kind == KGX_M_STRONG)
+				return i - 2;
+			return SIZE_MAX;
+		}
 		if (p->kind == T_PUNCT && st->lower.s[p->lb] == ')')
 			bracketed++;
 		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)

@@ -701,6 +701,17 @@ static void test_gapped_givers(void **state)
 	kgx_rules_free(r);
 }
 
+static void test_relative_without_comma(void **state)
+{
+	(void)state;
+	/* "de mensen in X die …": the relative is its clause's subject, and
+	 * stands for the noun before it, not for a name further back */
+	check("Borea bezocht de mensen in Corastan die schenkt aan ZORG.", "borea", KGX_P_FUNDS, "agency", 0);
+	check("Borea bezocht de mensen in Corastan die schenkt aan ZORG.", "cora", KGX_P_FUNDS, "agency", 0);
+	/* a name right before it is what it stands for */
+	check("Borea prees Corastan die schenkt aan ZORG.", "cora", KGX_P_FUNDS, "agency", 1);
+}
+
 static void test_relative_after_a_list(void **state)
 {
 	(void)state;
@@ -1213,6 +1224,7 @@ int main(void)
 		cmocka_unit_test(test_recent_not_over_a_named_thing),
 		cmocka_unit_test(test_topic_outranks_later_names),
 		cmocka_unit_test(test_relative_after_a_list),
+		cmocka_unit_test(test_relative_without_comma),
 		cmocka_unit_test(test_gapped_givers),
 		cmocka_unit_test(test_subject_list_with_bracketed_sums),
 		cmocka_unit_test(test_subject_list_each),
