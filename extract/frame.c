@@ -2163,12 +2163,15 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		/* "de militairen in X die deelnemen aan Y": a relative pronoun with
 		 * no comma before it is its clause's subject; only a name right
 		 * before it is what it stands for */
-		if (p->kind == T_WORD && (p->kinds & W_RELATIVE) && i - 1 > cb) {
+		if (p->kind == T_WORD && (p->kinds & W_RELATIVE) && i - 1 > cb && !(t[i - 2].kinds & W_PREP) &&
+		    t[i - 2].kind != T_PUNCT) {
+			/* ("voor dat laatste": after a preposition it is a determiner) */
 			const token *q = &t[i - 2];
 			if (q->kind == T_NAME && i - 2 != skip && !governed(st, i - 2) && fits(doc, q, sl) &&
 			    mention_of(doc, q)->kind == KGX_M_STRONG)
 				return i - 2;
-			return SIZE_MAX;
+			cb = i - 1;  /* nothing before it is the subject; one after the verb may be */
+			break;
 		}
 		if (p->kind == T_PUNCT && st->lower.s[p->lb] == ')')
 			bracketed++;

@@ -710,6 +710,8 @@ static void test_relative_without_comma(void **state)
 	check("Borea bezocht de mensen in Corastan die schenkt aan ZORG.", "cora", KGX_P_FUNDS, "agency", 0);
 	/* a name right before it is what it stands for */
 	check("Borea prees Corastan die schenkt aan ZORG.", "cora", KGX_P_FUNDS, "agency", 1);
+	/* after a preposition "dat" is a determiner, and the subject may follow the verb */
+	check("Voor dat laatste schenkt Borea toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
 }
 
 static void test_relative_after_a_list(void **state)
