@@ -3147,32 +3147,37 @@ static int unstopped(const kgx_doc *doc, uint32_t si)
 	return e > s->span.begin && !strchr(".!?;", doc->text[e - 1]);
 }
 
+/* The next word of s[*i, e) between the separators seps: its start, with
+ * *i moved to its end; e when there is none. */
+static size_t next_word(const char *s, size_t *i, size_t e, const char *seps)
+{
+	while (*i < e && strchr(seps, s[*i]))
+		(*i)++;
+	size_t w = *i;
+	while (*i < e && !strchr(seps, s[*i]))
+		(*i)++;
+	return w < e ? w : e;
+}
+
 /* The figures in text[b, e) when it holds nothing else ("40.955.328",
  * "12.102", a dash for an empty cell; bars between cells): how many, and the first's span in
  * *fb, *fe; -1 when it holds anything else. */
 static int figures_in(const char *text, uint32_t b, uint32_t e, uint32_t *fb, uint32_t *fe)
 {
 	int n = 0;
-	for (uint32_t i = b; i < e;) {
-		if (strchr(" \t\n|", text[i])) {
-			i++;
-			continue;
-		}
-		uint32_t w = i;
-		while (i < e && !strchr(" \t\n|", text[i]))
-			i++;
-		uint32_t len = i - w;
+	for (size_t i = b, w; (w = next_word(text, &i, e, " \t\n|")) < e;) {
+		size_t len = i - w;
 		if ((len == 1 && text[w] == '-') || (len == 3 && (!memcmp(text + w, "\u2013", 3) || !memcmp(text + w, "\u2014", 3))) ||
 		    (len == 4 && !memcmp(text + w, "p.m.", 4)))
 			continue;
 		if (!(text[w] >= '0' && text[w] <= '9'))
 			return -1;
-		for (uint32_t k = w; k < i; k++)
+		for (size_t k = w; k < i; k++)
 			if (!((text[k] >= '0' && text[k] <= '9') || text[k] == '.' || text[k] == ','))
 				return -1;
 		if (n++ == 0) {
-			*fb = w;
-			*fe = i;
+			*fb = (uint32_t)w;
+			*fe = (uint32_t)i;
 		}
 	}
 	return n;
@@ -3192,14 +3197,7 @@ static void table_unit(kgx_frame_state *st, size_t len)
 	st->table.currency = NULL;
 	st->table.scale = NULL;
 	int times = 0;  /* after "x": the unit's figure */
-	for (size_t i = 0; i < len;) {
-		if (strchr(" \t\n(),:/", low[i])) {
-			i++;
-			continue;
-		}
-		size_t w = i;
-		while (i < len && !strchr(" \t\n(),:/", low[i]))
-			i++;
+	for (size_t i = 0, w; (w = next_word(low, &i, len, " \t\n(),:/")) < len;) {
 		size_t n = i - w;
 		/* "euro's", "euro’s" */
 		if (n > 2 && !memcmp(low + i - 2, "'s", 2))
