@@ -1127,6 +1127,8 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 {
 	const char *low = st->lower.s, *text = doc->text + s->span.begin;
 	size_t len = s->span.end - s->span.begin, n0 = st->amounts.len;
+	if (!n0 && !st->last_currency)
+		return KGX_OK;
 	if (!n0) {
 		/* most sentences hold no figure at all: their words say so faster
 		 * than their bytes */
@@ -1137,7 +1139,7 @@ static kgx_status gapped_sums(kgx_frame_state *st, const kgx_doc *doc, const kgx
 		if (k == st->toks.len)
 			return KGX_OK;
 	}
-	for (size_t i = 0; (n0 || st->last_currency) && i < len; i++) {
+	for (size_t i = 0; i < len; i++) {
 		if (!(low[i] >= '0' && low[i] <= '9') || (i && low[i - 1] != ' '))
 			continue;
 		const char *cur = currency_before(st, n0, s->span.begin + (uint32_t)i, NULL);
@@ -1324,6 +1326,19 @@ static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
 #define MAX_LIST_SENTENCES 24
 
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
+/* Whether token open is a "(" that holds one sum and nothing else before
+ * its ")" ("X (1,6 miljard euro)"): the ")"'s token, or SIZE_MAX. */
+static size_t sum_in_brackets(const kgx_frame_state *st, size_t open, size_t end)
+{
+	const token *t = st->toks.data;
+	if (open + 2 >= end || t[open].kind != T_PUNCT || st->lower.s[t[open].lb] != '(' || t[open + 1].amount < 0)
+		return SIZE_MAX;
+	size_t q = open + 1;
+	while (q < end && t[q].amount == t[open + 1].amount)
+		q++;
+	return q < end && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')' ? q : SIZE_MAX;
+}
+
 static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
                         const slot *sl, size_t *items)
 {
@@ -1367,14 +1382,10 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		}
 		/* "X (1,6 miljard euro), Y (1,3 miljard euro) en Z": and so does
 		 * an item's own sum */
-		if (!sep && j + 2 < end && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' && t[j + 1].amount >= 0) {
-			size_t q = j + 1;
-			while (q < end && t[q].amount == t[j + 1].amount)
-				q++;
-			if (q < end && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')') {
-				k = q + 1;
-				continue;
-			}
+		size_t close = sep ? SIZE_MAX : sum_in_brackets(st, j, end);
+		if (close != SIZE_MAX) {
+			k = close + 1;
+			continue;
 		}
 		if (!sep)
 			break;
@@ -1449,11 +1460,11 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		 * ("X (20 miljoen euro) en Y (10 miljoen euro) dragen bij"), a
 		 * footnote number glued to it ("commissie voor X1,"), a person's
 		 * portfolio ("Y van X") */
-		if (sep && j > begin + 2 && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ')' && t[j - 1].amount >= 0) {
+		if (sep && j > begin + 2 && t[j - 1].amount >= 0) {
 			size_t q = j - 1;
 			while (q > begin && t[q - 1].amount == t[j - 1].amount)
 				q--;
-			if (q > begin + 1 && t[q - 1].kind == T_PUNCT && st->lower.s[t[q - 1].lb] == '(')
+			if (q > begin + 1 && sum_in_brackets(st, q - 1, j + 1) == j)
 				j = q - 2;
 		}
 		if (sep && j > begin && t[j].kind == T_WORD && t[j].b == t[j - 1].e && st->lower.s[t[j].lb] >= '0' &&
@@ -2480,14 +2491,7 @@ static int dated_year(const kgx_frame_state *st, size_t tb, size_t te)
  * or -1: what that one gave. */
 static int bracketed_sum(const kgx_frame_state *st, size_t k, size_t te)
 {
-	const token *t = st->toks.data;
-	if (k == SIZE_MAX || k + 2 >= te || t[k + 1].kind != T_PUNCT || st->lower.s[t[k + 1].lb] != '(' ||
-	    t[k + 2].amount < 0)
-		return -1;
-	size_t q = k + 2;
-	while (q < te && t[q].amount == t[k + 2].amount)
-		q++;
-	return q < te && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')' ? t[k + 2].amount : -1;
+	return k != SIZE_MAX && sum_in_brackets(st, k + 1, te) != SIZE_MAX ? KGX_VEC_AT(&st->toks, token, k + 2).amount : -1;
 }
 
 /* agents[0, n_main) were found in their slot, the rest added as co-agents
@@ -3235,9 +3239,8 @@ static kgx_status open_table(kgx_frame_state *st, kgx_doc *doc, uint32_t si, con
 	if (!unstopped(doc, si) || st->table.frame)
 		return KGX_OK;
 	const kgx_entry *agent = NULL;
-	for (size_t k = 0; k < st->toks.len && !agent; k++)
-		if ((f->agent.at & AT_ADJECTIVE) && t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_WEAK &&
-		    fits(doc, &t[k], &f->agent))
+	for (size_t k = 0; (f->agent.at & AT_ADJECTIVE) && k < st->toks.len && !agent; k++)
+		if (t[k].kind == T_NAME && mention_of(doc, &t[k])->kind == KGX_M_WEAK && fits(doc, &t[k], &f->agent))
 			agent = mention_of(doc, &t[k])->entry;
 	if (!agent && st->voice_on && f->voice != VOICE_NONE)
 		agent = st->fs->voice;
@@ -3292,7 +3295,7 @@ static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 {
 	const token *t = st->toks.data;
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
-	uint32_t fb = 0, fe = 0, nb, ne;
+	uint32_t fb = 0, fe = 0;
 	if (si - st->table.heading > MAX_TABLE_SENTENCES) {
 		st->table.frame = NULL;
 		return KGX_OK;
@@ -3328,15 +3331,13 @@ static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 		return KGX_OK;
 	}
 	if (n > 0 && !st->table.figures) {
-		nb = fb, ne = fe;
-		size_t len = ne - nb < sizeof st->table.first ? ne - nb : sizeof st->table.first - 1;
-		memcpy(st->table.first, doc->text + nb, len);
+		size_t len = fe - fb < sizeof st->table.first ? fe - fb : sizeof st->table.first - 1;
+		memcpy(st->table.first, doc->text + fb, len);
 		st->table.first[len] = '\0';
 	}
 	st->table.figures += (size_t)n;
 	/* the row ends where no cell of figures follows */
-	uint32_t xb, xe;
-	if (st->table.figures && (si + 1 >= doc->sentences.len || sentence_figures(doc, si + 1, &xb, &xe) < 0))
+	if (st->table.figures && (si + 1 >= doc->sentences.len || sentence_figures(doc, si + 1, &fb, &fe) < 0))
 		return table_row(st, doc, si, sink, ctx);
 	return KGX_OK;
 }
