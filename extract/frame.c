@@ -728,7 +728,7 @@ struct kgx_frame_state {
 		size_t figures;           /* the open row's figures so far */
 		char first[32];           /* the first of them, as written */
 		const char *currency;     /* of the heading, or NULL */
-		const char *scale;        /* "duizend", "miljoen": the heading's unit, or NULL */
+		char scale[16];           /* "duizend", "mln": the heading's multiplier, or "" */
 		int year, start_year, end_year;
 	} table;                    /* "Bijdragen 2031 (x € 1.000)" and the rows under it */
 };
@@ -3194,12 +3194,14 @@ static int sentence_figures(const kgx_doc *doc, uint32_t si, uint32_t *fb, uint3
 }
 
 /* The currency and the unit a table's heading gives its figures: "(in
- * euro's)", "(x € 1.000)", "(bedragen x EUR 1 mln)", "in duizenden euro". */
+ * euro's)", "(x € 1.000)", "(bedragen x EUR 1 mln)", "in duizenden euro".
+ * Words are the [@amount] section's: its currencies, and its multipliers
+ * of a thousand or more. */
 static void table_unit(kgx_frame_state *st, size_t len)
 {
 	const char *low = st->lower.s;
 	st->table.currency = NULL;
-	st->table.scale = NULL;
+	st->table.scale[0] = '\0';
 	int times = 0;  /* after "x": the unit's figure */
 	for (size_t i = 0, w; (w = next_word(low, &i, len, " \t\n(),:/")) < len;) {
 		size_t n = i - w;
@@ -3215,14 +3217,13 @@ static void table_unit(kgx_frame_state *st, size_t len)
 			times = 1;
 			continue;
 		}
-		if ((times && n == 5 && !memcmp(low + w, "1.000", 5)) || (n == 9 && !memcmp(low + w, "duizenden", 9)))
-			st->table.scale = "duizend";
-		else if ((times && n == 9 && !memcmp(low + w, "1.000.000", 9)) || (n == 9 && !memcmp(low + w, "miljoenen", 9)) ||
-		         (n == 3 && !memcmp(low + w, "mln", 3)) || (n == 7 && !memcmp(low + w, "miljoen", 7)))
-			st->table.scale = "miljoen";
-		else if ((n == 3 && (!memcmp(low + w, "mld", 3) || !memcmp(low + w, "mrd", 3))) ||
-		         (n == 7 && !memcmp(low + w, "miljard", 7)))
-			st->table.scale = "miljard";
+		/* "x 1.000" (the unit as a figure after "x"), or a multiplier of a
+		 * thousand or more ("mln", "duizenden") */
+		if (n < sizeof st->table.scale && ((times && low[w] == '1' && n > 1) ||
+		                                   kgx_rules_multiplier(st->rules, low + w, n) >= 1000)) {
+			memcpy(st->table.scale, low + w, n);
+			st->table.scale[n] = '\0';
+		}
 		if (!cur && !(n == 1 && low[w] == '1'))
 			times = 0;
 	}
@@ -3266,8 +3267,8 @@ static kgx_status table_row(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx_
 	const kgx_frame *f = st->table.frame;
 	amount am = {0};
 	int sum = st->table.figures == 1 && st->table.n_names == 1 && st->table.currency &&
-	          kgx_rel_amount_value(st->rules, st->table.first, strlen(st->table.first), st->table.scale,
-	                               st->table.scale ? strlen(st->table.scale) : 0, am.value);
+	          kgx_rel_amount_value(st->rules, st->table.first, strlen(st->table.first),
+	                               st->table.scale[0] ? st->table.scale : NULL, strlen(st->table.scale), am.value);
 	am.currency = st->table.currency;
 	kgx_status rc = KGX_OK;
 	for (size_t k = 0; rc == KGX_OK && k < st->table.n_names; k++) {

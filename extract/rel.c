@@ -278,6 +278,10 @@ int kgx_rel_amount_value(const kgx_rules *rules, const char *num_s, size_t num_l
 	double mult = 1;
 	if (mult_s) {
 		double m = kgx_rules_multiplier(rules, mult_s, mult_len);
+		/* or a figure: a table's unit "x 1.000" */
+		char unit[32];
+		if (!(m > 0) && amount_number(mult_s, mult_len, unit, sizeof unit))
+			m = strtod(unit, NULL);
 		if (m > 0)
 			mult = m;
 	}

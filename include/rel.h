@@ -21,8 +21,8 @@ int kgx_rel_amount_next(const kgx_rules *rules, const char *s, size_t len, size_
                         pcre2_match_data *md, char *out, const char **currency, size_t *begin, size_t *end);
 
 /* The value of the number num_s[0..num_len) (digits grouped the Dutch or
- * the English way, or a number word) times the multiplier word mult_s (NULL:
- * none), as kgx writes amounts ("5500000.0"), in out (size >= 32). Returns
+ * the English way, or a number word) times the multiplier word mult_s, or
+ * the figure mult_s (a table's unit "x 1.000") (NULL: none), as kgx writes amounts ("5500000.0"), in out (size >= 32). Returns
  * 0 when there is no value, or none below 10^15. */
 int kgx_rel_amount_value(const kgx_rules *rules, const char *num_s, size_t num_len, const char *mult_s,
                          size_t mult_len, char *out);
