@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -54,10 +54,18 @@ typedef struct {
 	int noun;
 } form;
 
+/* A frame's "lemma = vrij+maken|beschikbaar stellen": made into word forms
+ * by kgx_frames_compile, once every file's paradigms are loaded. */
+typedef struct {
+	char *text;
+	kgx_loc loc;
+} lemma;
+
 struct kgx_frame {
 	struct kgx_rule *rule;
 	int predicate;
-	kgx_vec forms;  /* form */
+	kgx_vec forms;   /* form */
+	kgx_vec lemmas;  /* lemma, until expanded */
 	slot agent, object;
 	int agent_set, object_set;
 	int begins;  /* "years = start": the clause's year is when the relation began */
@@ -111,12 +119,15 @@ struct kgx_frames {
 	size_t n_sum_nouns;
 	char **each_words;       /* "elk": a sum after one is every object's */
 	size_t n_each_words;
+	char **subordinators;    /* "dat", "omdat": their clause ends in its verb */
+	size_t n_subordinators;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
 	size_t n_budget_words;
 	kgx_vec anaphors;        /* anaphor_noun: "fonds" stands for a Fund named before */
 	kgx_vec phrase_preps;    /* phrase_prep: "ten behoeve van" reads as "voor" */
+	kgx_vec paradigms;       /* paradigm: a verb's principal parts */
 	kgx_index words;         /* hash of a settings word -> its W_* flags (word_kinds) */
 	kgx_vec word_kinds;      /* {word, flags} */
 	const char *debate_src;
@@ -146,6 +157,15 @@ typedef struct {
 	const char *as;
 } phrase_prep;
 
+/* A verb's principal parts, from "paradigm = maken maakt maakte maakten
+ * gemaakt": the infinitive (also the plural present), then the present
+ * singular, the past singular and plural and the participle; a part may
+ * hold alternatives split by '/' ("zegde/zei"). */
+enum { PART_INF, PART_PRES, PART_PAST, PART_PAST_PL, PART_PARTICIPLE, N_PARTS };
+typedef struct {
+	char *part[N_PARTS];
+} paradigm;
+
 /* ------------------------------------------------------------ loading */
 
 kgx_frames *kgx_frames_new(void)
@@ -157,6 +177,7 @@ kgx_frames *kgx_frames_new(void)
 	kgx_vec_init(&fs->trigger_list, sizeof(trigger));
 	kgx_vec_init(&fs->anaphors, sizeof(anaphor_noun));
 	kgx_vec_init(&fs->phrase_preps, sizeof(phrase_prep));
+	kgx_vec_init(&fs->paradigms, sizeof(paradigm));
 	kgx_vec_init(&fs->word_kinds, sizeof(word_kind));
 	kgx_index_init(&fs->words);
 	kgx_index_init(&fs->triggers);
@@ -168,12 +189,15 @@ void kgx_frames_free(kgx_frames *fs)
 {
 	if (!fs)
 		return;
-	for (size_t i = 0; i < fs->frames.len; i++)
+	for (size_t i = 0; i < fs->frames.len; i++) {
 		kgx_vec_free(&KGX_VEC_AT(&fs->frames, kgx_frame *, i)->forms);
+		kgx_vec_free(&KGX_VEC_AT(&fs->frames, kgx_frame *, i)->lemmas);
+	}
 	kgx_vec_free(&fs->frames);
 	kgx_vec_free(&fs->trigger_list);
 	kgx_vec_free(&fs->anaphors);
 	kgx_vec_free(&fs->phrase_preps);
+	kgx_vec_free(&fs->paradigms);
 	kgx_vec_free(&fs->word_kinds);
 	kgx_index_free(&fs->words);
 	kgx_index_free(&fs->triggers);
@@ -203,6 +227,7 @@ kgx_frame *kgx_frames_add(kgx_frames *fs, struct kgx_rule *ru)
 	f->predicate = -1;
 	f->voice = VOICE_PRONOUN;
 	kgx_vec_init(&f->forms, sizeof(form));
+	kgx_vec_init(&f->lemmas, sizeof(lemma));
 	return f;
 }
 
@@ -343,6 +368,22 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 	}
 	if (KEY("verb") || KEY("noun"))
 		return add_forms(fs, f, v, KEY("noun"), &vloc);
+	if (KEY("lemma")) {
+		char **alts;
+		size_t n;
+		if (split_list(fs, v, &alts, &n) != KGX_OK) {
+			kgx_diag(&vloc, "expected infinitives separated by '|'");
+			return KGX_ERR_SYNTAX;
+		}
+		for (size_t i = 0; i < n; i++) {
+			lemma *le = kgx_vec_push(&f->lemmas);
+			if (!le)
+				return KGX_ERR_NOMEM;
+			le->text = alts[i];
+			le->loc = vloc;
+		}
+		return KGX_OK;
+	}
 	if (KEY("agent") || KEY("object")) {
 		int *set = KEY("agent") ? &f->agent_set : &f->object_set;
 		*set = 1;
@@ -407,7 +448,7 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 kgx_status kgx_frame_finish(const kgx_frame *f, const kgx_loc *loc)
 {
 	const char *missing = f->predicate < 0 ? "predicate"
-	                      : !f->forms.len  ? "verb or noun"
+	                      : !f->forms.len && !f->lemmas.len ? "verb, lemma or noun"
 	                      : !f->agent_set  ? "agent"
 	                      : !f->object_set ? "object"
 	                                       : NULL;
@@ -468,6 +509,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->sum_nouns, &fs->n_sum_nouns);
 	else if (KEY("each-words"))
 		st = split_list(fs, v, &fs->each_words, &fs->n_each_words);
+	else if (KEY("subordinators"))
+		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("budget-words"))
@@ -478,6 +521,22 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->date_back, &fs->n_date_back);
 	else if (KEY("debate"))
 		fs->debate_src = v;
+	else if (KEY("paradigm")) {
+		paradigm pa = {0};
+		size_t n = 0;
+		kgx_ascii_lower(v, strlen(v));
+		for (char *w = strtok(v, " "); w; w = strtok(NULL, " "))
+			if (n++ < N_PARTS)
+				pa.part[n - 1] = w;
+		if (n != N_PARTS) {
+			kgx_diag(&vloc, "expected 'paradigm = INFINITIVE PRESENT PAST PAST-PLURAL PARTICIPLE'");
+			return KGX_ERR_SYNTAX;
+		}
+		paradigm *slotp = kgx_vec_push(&fs->paradigms);
+		if (!slotp)
+			return KGX_ERR_NOMEM;
+		*slotp = pa;
+	}
 	else if (KEY("anaphor")) {
 		/* "fonds Fund": the noun, then the classes it may stand for */
 		char *sp = strchr(v, ' ');
@@ -566,8 +625,143 @@ static int add_word_kind(kgx_frames *fs, const char *w, unsigned kind)
 	return 0;
 }
 
+/* Whether the form reads "w1 … w2 w3" as written in s. */
+static int form_is(const form *fo, const char *s)
+{
+	size_t i = 0;
+	int gap = 0;
+	for (const char *p = s; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 3 && !memcmp(p, "\xE2\x80\xA6", 3))
+			gap = 1;
+		else {
+			if (i >= fo->n_words || fo->gap[i] != gap || strlen(fo->words[i]) != n ||
+			    memcmp(fo->words[i], p, n))
+				return 0;
+			i++;
+			gap = 0;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return i == fo->n_words;
+}
+
+/* Add the form s (words, "…" for a gap) to f unless f has it already. */
+static kgx_status add_form_once(kgx_frames *fs, kgx_frame *f, const char *s, const kgx_loc *loc)
+{
+	for (size_t k = 0; k < f->forms.len; k++)
+		if (form_is(&KGX_VEC_AT(&f->forms, form, k), s))
+			return KGX_OK;
+	char *copy = kgx_arena_strndup(&fs->arena, s, strlen(s));
+	return copy ? add_forms(fs, f, copy, 0, loc) : KGX_ERR_NOMEM;
+}
+
+/* One part of a paradigm may hold alternatives: "zegde/zei". Each
+ * alternative, with what goes before and after it, becomes a form. */
+static kgx_status add_part(kgx_frames *fs, kgx_frame *f, const char *before, const char *part,
+                           const char *after, const kgx_loc *loc)
+{
+	kgx_buf b = {0};
+	kgx_status st = KGX_OK;
+	for (const char *p = part; *p && st == KGX_OK;) {
+		size_t n = strcspn(p, "/");
+		b.len = 0;
+		if (b.s)
+			b.s[0] = '\0';
+		if (kgx_buf_printf(&b, "%s%.*s%s", before, (int)n, p, after))
+			st = KGX_ERR_NOMEM;
+		else
+			st = add_form_once(fs, f, b.s, loc);
+		p += n + (p[n] == '/');
+	}
+	kgx_buf_free(&b);
+	return st;
+}
+
+/* Make every form of a lemma: "vrij+maken" (a particle written as one word
+ * with the verb where they meet: "vrijmaakt", "vrijgemaakt"),
+ * "beschikbaar stellen" (a particle of words of its own), "geven". A main
+ * clause puts the particle anywhere after the finite verb ("maakt … vrij"),
+ * a subordinate clause before it ("dat X 5 miljoen vrijmaakt"). */
+static kgx_status expand_lemma(kgx_frames *fs, kgx_frame *f, const lemma *le)
+{
+	char *text = kgx_arena_strndup(&fs->arena, le->text, strlen(le->text));
+	if (!text)
+		return KGX_ERR_NOMEM;
+	kgx_ascii_lower(text, strlen(text));
+	char *verb = strrchr(text, ' ');
+	const char *sep = "";  /* the particle's words of their own */
+	if (verb) {
+		*verb++ = '\0';
+		sep = text;
+	}
+	else
+		verb = text;
+	const char *fused = "";  /* the particle written with the verb */
+	char *plus = strchr(verb, '+');
+	if (plus) {
+		*plus = '\0';
+		fused = verb;
+		verb = plus + 1;
+	}
+	const paradigm *pa = NULL;
+	for (size_t k = 0; k < fs->paradigms.len && !pa; k++)
+		if (!strcmp(KGX_VEC_AT(&fs->paradigms, paradigm, k).part[PART_INF], verb))
+			pa = &KGX_VEC_AT(&fs->paradigms, paradigm, k);
+	if (!pa || !*verb) {
+		kgx_diag(&le->loc, "lemma '%s': no 'paradigm = %s …' among the frame settings", le->text, verb);
+		return KGX_ERR_RULE;
+	}
+	char particle[128], lead[128], main_tail[132];
+	int n1 = snprintf(particle, sizeof particle, "%s%s%s", sep, *sep && *fused ? " " : "", fused);
+	int n2 = snprintf(lead, sizeof lead, "%s%s%s", sep, *sep ? " " : "", fused);
+	int n3 = snprintf(main_tail, sizeof main_tail, "%s%s", *particle ? " \xE2\x80\xA6 " : "", particle);
+	if (n1 < 0 || n2 < 0 || n3 < 0 || (size_t)n1 >= sizeof particle || (size_t)n2 >= sizeof lead ||
+	    (size_t)n3 >= sizeof main_tail) {
+		kgx_diag(&le->loc, "lemma '%s' is too long", le->text);
+		return KGX_ERR_RULE;
+	}
+	static const int finite[] = {PART_INF, PART_PRES, PART_PAST, PART_PAST_PL};
+	kgx_status st = KGX_OK;
+	for (size_t k = 0; k < sizeof finite / sizeof *finite && st == KGX_OK; k++) {
+		st = add_part(fs, f, "", pa->part[finite[k]], main_tail, &le->loc);
+		if (st == KGX_OK && *particle)
+			st = add_part(fs, f, lead, pa->part[finite[k]], "", &le->loc);
+	}
+	if (st == KGX_OK)
+		st = add_part(fs, f, lead, pa->part[PART_PARTICIPLE], "", &le->loc);
+	/* the participle as an adjective: "de toegezegde 5 miljoen" */
+	for (const char *p = pa->part[PART_PARTICIPLE]; *p && st == KGX_OK;) {
+		size_t n = strcspn(p, "/");
+		if (n && (p[n - 1] == 'd' || p[n - 1] == 't')) {
+			char one[96];
+			snprintf(one, sizeof one, "%.*se", (int)n, p);
+			st = add_part(fs, f, lead, one, "", &le->loc);
+		}
+		p += n + (p[n] == '/');
+	}
+	if (st == KGX_OK) {
+		char te[140];
+		snprintf(te, sizeof te, "%s%ste ", particle, *particle ? " " : "");
+		st = add_part(fs, f, te, pa->part[PART_INF], "", &le->loc);
+	}
+	return st;
+}
+
 kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 {
+	for (size_t i = 0; i < fs->frames.len; i++) {
+		kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
+		for (size_t k = 0; k < f->lemmas.len; k++) {
+			kgx_status st = expand_lemma(fs, f, &KGX_VEC_AT(&f->lemmas, lemma, k));
+			if (st != KGX_OK)
+				return st;
+		}
+		f->lemmas.len = 0;
+	}
 	if (fs->voice_id) {
 		fs->voice = kgx_kb_get(kgx_rules_kb((struct kgx_rules *)r), fs->voice_id);
 		if (!fs->voice) {
@@ -616,7 +810,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->auxiliaries, fs->n_auxiliaries, W_AUX},
 	             {fs->money_words, fs->n_money_words, W_MONEY},
 	             {fs->sum_nouns, fs->n_sum_nouns, W_SUM_NOUN},
-	             {fs->each_words, fs->n_each_words, W_EACH}};
+	             {fs->each_words, fs->n_each_words, W_EACH},
+	             {fs->subordinators, fs->n_subordinators, W_SUBORD}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -2204,6 +2399,19 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				break;
 			}
+			/* "dat X Y steunt": a subordinate clause ends in its verb,
+			 * and its subject is the name that opens it */
+			for (size_t a = i - 1; a > cb && !noun; a--) {
+				if (!(t[a - 1].kinds & W_SUBORD) || t[a - 1].kind != T_WORD)
+					continue;
+				for (size_t k = a; k < i - 1; k++) {
+					const token *q = &t[k];
+					if (q->kind == T_NAME && k != skip && !governed(st, k) && q->amount < 0 && fits(doc, q, sl) &&
+					    mention_of(doc, q)->kind == KGX_M_STRONG && !co_agent(st, k))
+						return k;
+				}
+				break;
+			}
 			return i - 1;
 		}
 	}
@@ -2719,12 +2927,19 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	}
 	if (obj.tok != SIZE_MAX || obj.entry)
 		return obj;
-	/* "X heeft Y gesteund": in a clause that ends in the verb, the object
-	 * stands between the finite verb and it */
+	/* "X heeft Y gesteund", "dat X Y steunt": in a clause that ends in the
+	 * verb, the object stands between the finite verb, or the subject
+	 * after a subordinator, and it */
 	for (size_t a = i; a > cb; a--) {
-		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & W_AUX))
+		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & (W_AUX | W_SUBORD)))
 			continue;
-		for (size_t k = a; k < i; k++)
+		size_t from = a;
+		if (t[a - 1].kinds & W_SUBORD) {
+			if (sj == SIZE_MAX || sj < a || sj >= i)
+				break;
+			from = sj + 1;
+		}
+		for (size_t k = from; k < i; k++)
 			if (t[k].kind == T_NAME && k != skip && (!governed(st, k) || of_phrase(st, a, k)) &&
 			    fits(doc, &t[k], &f->object) &&
 			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {

@@ -67,6 +67,9 @@ static const char *FRAMES =
 	"umbrellas = parent\n"
 	"budget-words = middelen\n"
 	"each-words = elk\n"
+	"subordinators = dat|omdat\n"
+	"paradigm = schuiven schuift schoof schoven geschoven\n"
+	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
 	"verb = schenkt … toe|toegeschonken|schenkt\n"
 	"agent = Country|GovernmentBody\nagent-at = subject|door\n"
@@ -143,6 +146,14 @@ static const char *FRAMES =
 	"noun = uitgaven\n"
 	"agent = Country|~Country\nagent-at = adjective\n"
 	"object = Fund|UNBody|Organisation\nobject-at = table\nvoice = any\n"
+	"[schuif]\nkind = frame\npredicate = funds\n"
+	"lemma = door+schuiven\n"
+	"agent = Country\nagent-at = subject|door\n"
+	"object = Fund|UNBody\nobject-at = aan\n"
+	"[steun]\nkind = frame\npredicate = supports\n"
+	"lemma = steunen\n"
+	"agent = Country|Organisation\nagent-at = subject|door\n"
+	"object = Country|Organisation\nobject-at = direct|subject\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -1190,6 +1201,40 @@ static void test_minister_of_the_voice(void **state)
 	      0);
 }
 
+static void test_forms_of_a_lemma(void **state)
+{
+	(void)state;
+	/* the particle after the finite verb in a main clause, in the present
+	 * and the past, singular and plural */
+	check("Albarije schuift 3 miljoen euro door aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Borea en Corastan schoven 3 miljoen euro door aan ZORG.", "cora", KGX_P_FUNDS, "agency", 1);
+	/* written with the verb where they meet in a subordinate clause */
+	check("Wij melden dat Albarije 3 miljoen euro doorschuift aan het Groeifonds.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	check("Wij melden dat Borea en Corastan 3 miljoen euro doorschoven aan ZORG.", "borea", KGX_P_FUNDS,
+	      "agency", 1);
+	/* the participle, and the infinitive with "te" */
+	check("Er is 3 miljoen euro doorgeschoven aan het Groeifonds door Albarije.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	check("Albarije besloot 3 miljoen euro door te schuiven aan het Groeifonds.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	/* the verb without its particle is another verb */
+	check("Albarije schuift 3 miljoen euro aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 0);
+}
+
+static void test_subordinate_clause(void **state)
+{
+	(void)state;
+	/* "dat X Y steunt": the name after the conjunction is the subject, the
+	 * one between it and the final verb the object */
+	check("Wij melden dat Albarije Borea steunt.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	check("Wij melden dat Albarije Borea steunt.", "borea", KGX_P_SUPPORTS, "alba", 0);
+	check("Dit is zo omdat Albarije de Liga al jaren steunde.", "alba", KGX_P_SUPPORTS, "league", 1);
+	check("Wij melden dat Albarije Borea heeft gesteund.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	/* in a main clause the name before the verb is still its subject */
+	check("Na overleg met Albarije steunt Borea de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1259,6 +1304,8 @@ int main(void)
 		cmocka_unit_test(test_noun_names_its_referent),
 		cmocka_unit_test(test_meeting_that_took_place),
 		cmocka_unit_test(test_subject_instances),
+		cmocka_unit_test(test_forms_of_a_lemma),
+		cmocka_unit_test(test_subordinate_clause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -258,6 +258,14 @@ static void test_invalid_rules(void **state)
 		{"[r]\nkind = entity\npattern = (?<x>y)\nname.x = a {z}\ncreate.x = Person\n", KGX_OK, KGX_ERR_RULE},
 		{"[r]\nkind = entity\npattern = (?<x>y)(?<z>w)?\nname.x = a {z} {x}\ncreate.x = Person\n", KGX_OK,
 		 KGX_OK},
+		/* a frame's lemma needs its verb's paradigm, which has five parts */
+		{"[@frames]\nparadigm = geven geeft gaf gaven gegeven\n\n[f]\nkind = frame\npredicate = funds\n"
+		 "lemma = vrij+maken\nagent = Country\nagent-at = subject\nobject = Fund\nobject-at = aan\n",
+		 KGX_OK, KGX_ERR_RULE},
+		{"[@frames]\nparadigm = geven geeft gaf gegeven\n", KGX_ERR_SYNTAX, 0},
+		{"[@frames]\nparadigm = geven geeft gaf gaven gegeven\n\n[f]\nkind = frame\npredicate = funds\n"
+		 "lemma = door+geven\nagent = Country\nagent-at = subject\nobject = Fund\nobject-at = aan\n",
+		 KGX_OK, KGX_OK},
 		/* needs = {MACRO}: a word-list macro */
 		{"[r]\nkind = entity\nneeds = {ROLE}\npattern = (?<x>y)\ncreate.x = Person\n", KGX_OK, KGX_ERR_RULE},
 		{"[@macros]\nROLE = (?:a|b)\n\n[r]\nkind = entity\nneeds = {ROLE}\npattern = (?<x>y)\ncreate.x = Person\n",
