@@ -1552,7 +1552,8 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
-		if (j < end && (tok_is(st, &t[j], "en") || tok_is(st, &t[j], "of") || tok_is(st, &t[j], "and") ||
+		/* Dutch "X of Y" is a list ("or"); English "X of the Y" is not */
+		if (j < end && (tok_is(st, &t[j], "en") || (tok_is(st, &t[j], "of") && !(j + 1 < end && tok_is(st, &t[j + 1], "the"))) || tok_is(st, &t[j], "and") ||
 		                tok_is(st, &t[j], "alsmede") ||
 		                (tok_is(st, &t[j], "als") && i > 0 && tok_is(st, &t[i - 1], "zowel")))) {
 			sep = 1;
@@ -2819,7 +2820,7 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 		size_t j = k + 1;
 		if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')
 			j++;
-		if (j < ce && (tok_is(st, &t[j], "en") || tok_is(st, &t[j], "of")))
+		if (j < ce && (tok_is(st, &t[j], "en") || (tok_is(st, &t[j], "of") && !(j + 1 < ce && tok_is(st, &t[j + 1], "the")))))
 			j++;
 		if (j == k + 1)
 			break;  /* no separator: the list has ended */
