@@ -1222,6 +1222,15 @@ static void test_forms_of_a_lemma(void **state)
 	check("Albarije schuift 3 miljoen euro aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 0);
 }
 
+static void test_or_is_a_list_but_of_the_is_not(void **state)
+{
+	(void)state;
+	/* Dutch "X of Y" ("or") coordinates; English "X of the Y" names X's owner */
+	check("Albarije schenkt 3 miljoen euro toe aan het Groeifonds of de Liga.", "alba", KGX_P_FUNDS, "league", 1);
+	check("Albarije schenkt 3 miljoen euro toe aan the Groeifonds of the Liga.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Albarije schenkt 3 miljoen euro toe aan the Groeifonds of the Liga.", "alba", KGX_P_FUNDS, "league", 0);
+}
+
 static void test_subordinate_clause(void **state)
 {
 	(void)state;
@@ -1306,6 +1315,7 @@ int main(void)
 		cmocka_unit_test(test_subject_instances),
 		cmocka_unit_test(test_forms_of_a_lemma),
 		cmocka_unit_test(test_subordinate_clause),
+		cmocka_unit_test(test_or_is_a_list_but_of_the_is_not),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
