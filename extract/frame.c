@@ -2853,6 +2853,27 @@ static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
 	return van;
 }
 
+/* "met 3 miljoen euro", "met een bijdrage van 3 miljoen euro": after the
+ * verb, a phrase that says how much, on which no object hangs. The token
+ * after it, or k when no such phrase starts at k. */
+static size_t past_sum_phrase(const kgx_frame_state *st, size_t k, size_t ce)
+{
+	const token *t = st->toks.data;
+	if (!tok_is(st, &t[k], "met"))
+		return k;
+	for (size_t j = k + 1; j < ce && j <= k + 4; j++) {
+		if (t[j].amount >= 0) {
+			int a = t[j].amount;
+			while (j < ce && t[j].amount == a)
+				j++;
+			return j;
+		}
+		if (t[j].kind != T_WORD)
+			break;
+	}
+	return k;
+}
+
 /* The direct object: the first name after the trigger (between a separable
  * verb and its particle, or just after it) that no preposition governs, or
  * the name a head noun hangs on ("steunt het werk van X"), or a noun that
@@ -2873,6 +2894,11 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	int inverted = (sj == SIZE_MAX || sj > i) && !voiced(st, doc, cb, i, 1);
 	size_t seen = 0;  /* words and names after the particle: punctuation is free */
 	for (size_t k = i + 1; k < ce && seen <= 8; k++) {
+		size_t past = past_sum_phrase(st, k, ce);
+		if (past != k) {
+			k = past - 1;
+			continue;
+		}
 		seen += k > last && t[k].kind != T_PUNCT;
 		/* "financiert de landenfondsen, waaronder X en Y": the noun's instances */
 		if (t[k].kind == T_PUNCT && words && strchr(",(", st->lower.s[t[k].lb])) {

@@ -1240,6 +1240,9 @@ static void test_subordinate_clause(void **state)
 	check("Wij melden dat Albarije Borea steunt.", "borea", KGX_P_SUPPORTS, "alba", 0);
 	check("Dit is zo omdat Albarije de Liga al jaren steunde.", "alba", KGX_P_SUPPORTS, "league", 1);
 	check("Wij melden dat Albarije Borea heeft gesteund.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	/* a phrase that says how much stands between the verb and its object */
+	check("Borea steunt met een gift van 3 miljoen euro het werk van de Liga.", "borea", KGX_P_SUPPORTS, "league",
+	      1);
 	/* in a main clause the name before the verb is still its subject */
 	check("Na overleg met Albarije steunt Borea de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
 }
