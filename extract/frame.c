@@ -902,6 +902,9 @@ struct kgx_frame_state {
 	uint64_t seq;
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
 	const char *last_currency;  /* of the last amount of the sentences before */
+	uint32_t si;                /* the sentence being read */
+	amount sole_sum;            /* the one sum of sentence sole_sum_si */
+	uint32_t sole_sum_si;       /* UINT32_MAX: none */
 	struct {
 		const kgx_entry *body, *holder;
 	} offices[16];              /* the holders looked up so far */
@@ -979,6 +982,7 @@ kgx_status kgx_frame_state_new(kgx_frame_state **out, const kgx_frames *fs,
 		return KGX_ERR_NOMEM;
 	st->fs = fs;
 	st->rules = r;
+	st->sole_sum_si = UINT32_MAX;
 	kgx_vec_init(&st->toks, sizeof(token));
 	kgx_vec_init(&st->amounts, sizeof(amount));
 	st->md = pcre2_match_data_create(16, NULL);
@@ -2749,6 +2753,19 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 		if (!each)
 			shared = 0;
 	}
+	/* "X stelt 5 miljoen beschikbaar. Het geld gaat naar Y": with no sum
+	 * of its own, a noun of money that points back is the one sum of the
+	 * sentence before */
+	const amount *borrowed = NULL;
+	if (money_pred && no == 1 && st->sole_sum_si != UINT32_MAX && st->sole_sum_si + 1 == st->si) {
+		int sum = 0;
+		for (size_t k = tb; k < te && !sum; k++)
+			sum = t[k].amount >= 0;
+		for (size_t k = tb + 1; k < te && !sum && !borrowed; k++)
+			if (t[k].kind == T_WORD && (t[k].kinds & W_MONEY) &&
+			    (determiner(st, &t[k - 1]) || determiner_or_demonstrative(st, &t[k - 1])))
+				borrowed = &st->sole_sum;
+	}
 	for (size_t a = 0; a < na; a++) {
 		const kgx_entry *s = acting_for(st->fs, filled(doc, t, &agents[a], &f->agent));
 		const token *ta = agents[a].tok == SIZE_MAX ? NULL : &t[agents[a].tok];
@@ -2778,9 +2795,11 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			}
 			const amount *am = own >= 0 ? &KGX_VEC_AT(&st->amounts, amount, (size_t)own) :
 			                   shared && a < n_main && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) :
-			                   NULL;
-			kgx_status rc = send_fact(st, doc, f, s, ob, am, year, sy, ey,
-			                          objs[o].back > agents[a].back ? objs[o].back : agents[a].back, sink, ctx);
+			                   a < n_main ? borrowed : NULL;
+			uint32_t back = objs[o].back > agents[a].back ? objs[o].back : agents[a].back;
+			if (am && am == borrowed && back < 1)
+				back = 1;  /* the evidence holds the sum */
+			kgx_status rc = send_fact(st, doc, f, s, ob, am, year, sy, ey, back, sink, ctx);
 			if (rc != KGX_OK)
 				return rc;
 		}
@@ -4013,6 +4032,7 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	if (!fs || !fs->trigger_list.len)
 		return KGX_OK;
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
+	st->si = si;
 	kgx_status rc = tokenize(st, doc, s, m0, m1);
 	int amounts_done = 0;
 	if (rc == KGX_OK && st->list.frame) {
@@ -4041,6 +4061,12 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			}
 			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
+	}
+	/* amounts are looked for only in sentences with a trigger; the next
+	 * sentence may point back to the one sum of this one */
+	if (amounts_done && st->amounts.len == 1) {
+		st->sole_sum = KGX_VEC_AT(&st->amounts, amount, 0);
+		st->sole_sum_si = si;
 	}
 	unsigned topic = refresh(st, si);
 	remember(st, doc, si, m0, m1);

@@ -1231,6 +1231,26 @@ static void test_or_is_a_list_but_of_the_is_not(void **state)
 	check("Albarije schenkt 3 miljoen euro toe aan the Groeifonds of the Liga.", "alba", KGX_P_FUNDS, "league", 0);
 }
 
+static void test_money_that_points_back(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	/* "het geld" with no sum of its own is the one sum of the sentence before */
+	t_run(&doc, r, "t.txt", "Borea beloofde 3 miljoen euro aan het Groeifonds. Het geld gaat van Albarije naar ZORG.");
+	assert_funds(&doc, "alba", "agency", "3000000.0");
+	kgx_doc_release(&doc);
+	/* not when that sentence had two */
+	t_run(&doc, r, "t.txt",
+	      "Borea beloofde 3 miljoen euro aan het Groeifonds en 2 miljoen euro aan ZORG. Het geld gaat van Albarije "
+	      "naar het Waterfonds.");
+	const kgx_relation *rel = t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+}
+
 static void test_subordinate_clause(void **state)
 {
 	(void)state;
@@ -1318,6 +1338,7 @@ int main(void)
 		cmocka_unit_test(test_subject_instances),
 		cmocka_unit_test(test_forms_of_a_lemma),
 		cmocka_unit_test(test_subordinate_clause),
+		cmocka_unit_test(test_money_that_points_back),
 		cmocka_unit_test(test_or_is_a_list_but_of_the_is_not),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
