@@ -1545,9 +1545,18 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 	size_t n = 0;
 	items[n++] = i;
 	size_t k = i + 1;
+	/* "van X (…) en van Y": the preposition of the first item, said again */
+	const token *gov = i >= 1 && (t[i - 1].kinds & W_PREP) ? &t[i - 1]
+	                   : i >= 2 && determiner(st, &t[i - 1]) && (t[i - 2].kinds & W_PREP) ? &t[i - 2]
+	                                                                                    : NULL;
 	while (k < end && n < MAX_ITEMS) {
 		size_t j = k;
 		int sep = 0;
+		/* "het Wereldvoedselprogramma WFP": a second name of the item */
+		if (t[j].kind == T_NAME && mention_of(doc, &t[j])->entry == mention_of(doc, &t[k - 1])->entry) {
+			k++;
+			continue;
+		}
 		/* "aan X met 3 miljoen euro en aan Y …": an item's own amount */
 		if (j + 1 < end && tok_is(st, &t[j], "met") && t[j + 1].amount >= 0)
 			for (j++; j < end && t[j].amount >= 0;)
@@ -1591,7 +1600,14 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
 		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
-		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0))
+		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0 ||
+		                   (gov && t[j].kind == T_WORD && t[j].e - t[j].b == gov->e - gov->b &&
+		                    !memcmp(low(st, &t[j]), low(st, gov), gov->e - gov->b))))
+			j++;
+		/* "en de VN-Vluchtelingenorganisatie UNHCR": a word that describes
+		 * the item, written with a capital or a hyphen, before its name */
+		if (j + 1 < end && t[j].kind == T_WORD && t[j + 1].kind == T_NAME && !(t[j].kinds & W_FUNCTION) &&
+		    (doc->text[t[j].b] != low(st, &t[j])[0] || memchr(doc->text + t[j].b, '-', t[j].e - t[j].b)))
 			j++;
 		/* "X, minister-president Y en vicepremier Z": an item's title */
 		while (j + 1 < end && t[j].kind == T_WORD && (t[j].kinds & W_TITLE))
@@ -2549,8 +2565,10 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 				prev = k;
 		}
 		/* "met 3 miljoen euro" is said of what came before, and so is a
-		 * sum right after its recipient: "aan X 3 miljoen, aan Y …" */
-		int adjacent = prev < n && items[prev] + 1 == i;
+		 * sum right after its recipient: "aan X 3 miljoen, aan Y …",
+		 * "aan X (2 miljoen) en Y (1 miljoen)" */
+		int adjacent = prev < n && (items[prev] + 1 == i ||
+		                            (items[prev] + 2 == i && t[i - 1].kind == T_PUNCT && st->lower.s[t[i - 1].lb] == '('));
 		int with = adjacent || (i > cb && tok_is(st, &t[i - 1], "met"));
 		int forward = 0;
 		if (next < n && !(with && prev < n))
@@ -2757,7 +2775,8 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 	 * of its own, a noun of money that points back is the one sum of the
 	 * sentence before */
 	const amount *borrowed = NULL;
-	if (money_pred && no == 1 && st->sole_sum_si != UINT32_MAX && st->sole_sum_si + 1 == st->si) {
+	if (money_pred && no == 1 && st->sole_sum_si != UINT32_MAX && st->sole_sum_si < st->si &&
+	    st->si - st->sole_sum_si <= 2) {
 		int sum = 0;
 		for (size_t k = tb; k < te && !sum; k++)
 			sum = t[k].amount >= 0;
@@ -2797,8 +2816,8 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			                   shared && a < n_main && which[o] >= 0 ? &KGX_VEC_AT(&st->amounts, amount, which[o]) :
 			                   a < n_main ? borrowed : NULL;
 			uint32_t back = objs[o].back > agents[a].back ? objs[o].back : agents[a].back;
-			if (am && am == borrowed && back < 1)
-				back = 1;  /* the evidence holds the sum */
+			if (am && am == borrowed && back < st->si - st->sole_sum_si)
+				back = st->si - st->sole_sum_si;  /* the evidence holds the sum */
 			kgx_status rc = send_fact(st, doc, f, s, ob, am, year, sy, ey, back, sink, ctx);
 			if (rc != KGX_OK)
 				return rc;
@@ -4025,6 +4044,15 @@ static unsigned refresh(kgx_frame_state *st, uint32_t si)
 	return topic;
 }
 
+/* Whether s[0..n) holds a digit. */
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, size_t m0, size_t m1,
                                kgx_frame_sink sink, void *ctx)
 {
@@ -4062,11 +4090,15 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			rc = try_frame(st, doc, si, tr->frame, tr->form, i, sink, ctx);
 		}
 	}
-	/* amounts are looked for only in sentences with a trigger; the next
-	 * sentence may point back to the one sum of this one */
+	/* the next two sentences may point back to the one sum of this one;
+	 * amounts are looked for only in sentences with a trigger, and one
+	 * without a figure states none that could come between */
 	if (amounts_done && st->amounts.len == 1) {
 		st->sole_sum = KGX_VEC_AT(&st->amounts, amount, 0);
 		st->sole_sum_si = si;
+	} else if (amounts_done ? st->amounts.len > 1
+	                        : has_digit(doc->text + s->span.begin, s->span.end - s->span.begin)) {
+		st->sole_sum_si = UINT32_MAX;
 	}
 	unsigned topic = refresh(st, si);
 	remember(st, doc, si, m0, m1);

@@ -1248,7 +1248,40 @@ static void test_money_that_points_back(void **state)
 	assert_non_null(rel);
 	assert_null(rel->amount);
 	kgx_doc_release(&doc);
+	/* two sentences back, past one without a figure, but not past one with */
+	t_run(&doc, r, "t.txt",
+	      "Borea beloofde 3 miljoen euro aan het Groeifonds. Dat werd gisteren gemeld. Het geld gaat van Albarije "
+	      "naar ZORG.");
+	assert_funds(&doc, "alba", "agency", "3000000.0");
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt",
+	      "Borea beloofde 3 miljoen euro aan het Groeifonds. Er waren 40 landen. Het geld gaat van Albarije naar "
+	      "ZORG.");
+	rel = t_relation(&doc, "alba", KGX_P_FUNDS, "agency");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	kgx_doc_release(&doc);
 	kgx_rules_free(r);
+}
+
+static void test_list_items(void **state)
+{
+	(void)state;
+	kgx_rules *r = rules();
+	kgx_doc doc;
+	/* each item's sum in brackets is its own, the last one's too */
+	t_run(&doc, r, "t.txt", "Albarije schenkt toe aan het Groeifonds (2 miljoen euro) en ZORG (1 miljoen euro).");
+	assert_funds(&doc, "alba", "fund-a", "2000000.0");
+	assert_funds(&doc, "alba", "agency", "1000000.0");
+	kgx_doc_release(&doc);
+	kgx_rules_free(r);
+	/* the first item's preposition said again, a second name of an item,
+	 * and a word that describes an item before its name */
+	check("Albarije schenkt toe voor het Groeifonds en voor het Waterfonds.", "alba", KGX_P_FUNDS, "fund-b", 1);
+	check("Albarije schenkt toe aan het VN-Zorgbureau ZORG, het Groeifonds en de Handelsorganisatie Liga.", "alba",
+	      KGX_P_FUNDS, "fund-a", 1);
+	check("Albarije schenkt toe aan het VN-Zorgbureau ZORG, het Groeifonds en de Handelsorganisatie Liga.", "alba",
+	      KGX_P_FUNDS, "league", 1);
 }
 
 static void test_subordinate_clause(void **state)
@@ -1339,6 +1372,7 @@ int main(void)
 		cmocka_unit_test(test_forms_of_a_lemma),
 		cmocka_unit_test(test_subordinate_clause),
 		cmocka_unit_test(test_money_that_points_back),
+		cmocka_unit_test(test_list_items),
 		cmocka_unit_test(test_or_is_a_list_but_of_the_is_not),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
