@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -121,6 +121,10 @@ struct kgx_frames {
 	size_t n_each_words;
 	char **subordinators;    /* "dat", "omdat": their clause ends in its verb */
 	size_t n_subordinators;
+	char **articles;         /* "de", "een", "zijn": a noun follows */
+	size_t n_articles;
+	char **pointers;         /* "de", "deze": the noun after them was named before */
+	size_t n_pointers;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -511,6 +515,10 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->each_words, &fs->n_each_words);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
+	else if (KEY("articles"))
+		st = split_list(fs, v, &fs->articles, &fs->n_articles);
+	else if (KEY("pointers"))
+		st = split_list(fs, v, &fs->pointers, &fs->n_pointers);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("budget-words"))
@@ -811,7 +819,9 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->money_words, fs->n_money_words, W_MONEY},
 	             {fs->sum_nouns, fs->n_sum_nouns, W_SUM_NOUN},
 	             {fs->each_words, fs->n_each_words, W_EACH},
-	             {fs->subordinators, fs->n_subordinators, W_SUBORD}};
+	             {fs->subordinators, fs->n_subordinators, W_SUBORD},
+	             {fs->articles, fs->n_articles, W_ARTICLE},
+	             {fs->pointers, fs->n_pointers, W_POINTER}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1442,8 +1452,8 @@ static int fits(const kgx_doc *doc, const token *t, const slot *sl)
 
 static int determiner(const kgx_frame_state *st, const token *p)
 {
-	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "een") || tok_is(st, p, "haar") ||
-	       tok_is(st, p, "zijn") || tok_is(st, p, "hun") || tok_is(st, p, "onze") || tok_is(st, p, "ons");
+	(void)st;
+	return p->kind == T_WORD && (p->kinds & W_ARTICLE);
 }
 
 /* Whether token i stands after a preposition: "aan (de) X", also as a
@@ -1733,7 +1743,8 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 
 static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p)
 {
-	return tok_is(st, p, "de") || tok_is(st, p, "het") || tok_is(st, p, "deze") || tok_is(st, p, "dit");
+	(void)st;
+	return p->kind == T_WORD && (p->kinds & W_POINTER);
 }
 
 /* Whether the name `s` holds the word w[0..n) (any case), or with `tail`

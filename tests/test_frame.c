@@ -68,6 +68,8 @@ static const char *FRAMES =
 	"budget-words = middelen\n"
 	"each-words = elk\n"
 	"subordinators = dat|omdat\n"
+	"articles = de|het|een|haar|zijn|hun|onze|ons\n"
+	"pointers = de|het|deze|dit\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
