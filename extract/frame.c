@@ -657,20 +657,23 @@ static int form_is(const form *fo, const char *s)
 	return i == fo->n_words;
 }
 
-/* Add the form s (words, "…" for a gap) to f unless f has it already. */
-static kgx_status add_form_once(kgx_frames *fs, kgx_frame *f, const char *s, const kgx_loc *loc)
+/* A lemma's forms, as strings, until they are sorted and made forms. */
+typedef struct {
+	kgx_vec strings;  /* char *, in fs->arena */
+} made_forms;
+
+static kgx_status add_made(kgx_frames *fs, made_forms *out, const char *s)
 {
-	for (size_t k = 0; k < f->forms.len; k++)
-		if (form_is(&KGX_VEC_AT(&f->forms, form, k), s))
-			return KGX_OK;
-	char *copy = kgx_arena_strndup(&fs->arena, s, strlen(s));
-	return copy ? add_forms(fs, f, copy, 0, loc) : KGX_ERR_NOMEM;
+	char **slot = kgx_vec_push(&out->strings);
+	if (!slot || !(*slot = kgx_arena_strndup(&fs->arena, s, strlen(s))))
+		return KGX_ERR_NOMEM;
+	return KGX_OK;
 }
 
 /* One part of a paradigm may hold alternatives: "zegde/zei". Each
  * alternative, with what goes before and after it, becomes a form. */
-static kgx_status add_part(kgx_frames *fs, kgx_frame *f, const char *before, const char *part,
-                           const char *after, const kgx_loc *loc)
+static kgx_status add_part(kgx_frames *fs, made_forms *out, const char *before, const char *part,
+                           const char *after)
 {
 	kgx_buf b = {0};
 	kgx_status st = KGX_OK;
@@ -682,7 +685,7 @@ static kgx_status add_part(kgx_frames *fs, kgx_frame *f, const char *before, con
 		if (kgx_buf_printf(&b, "%s%.*s%s", before, (int)n, p, after))
 			st = KGX_ERR_NOMEM;
 		else
-			st = add_form_once(fs, f, b.s, loc);
+			st = add_made(fs, out, b.s);
 		p += n + (p[n] == '/');
 	}
 	kgx_buf_free(&b);
@@ -694,7 +697,7 @@ static kgx_status add_part(kgx_frames *fs, kgx_frame *f, const char *before, con
  * "beschikbaar stellen" (a particle of words of its own), "geven". A main
  * clause puts the particle anywhere after the finite verb ("maakt … vrij"),
  * a subordinate clause before it ("dat X 5 miljoen vrijmaakt"). */
-static kgx_status expand_lemma(kgx_frames *fs, kgx_frame *f, const lemma *le)
+static kgx_status expand_lemma(kgx_frames *fs, made_forms *out, const lemma *le)
 {
 	char *text = kgx_arena_strndup(&fs->arena, le->text, strlen(le->text));
 	if (!text)
@@ -735,27 +738,61 @@ static kgx_status expand_lemma(kgx_frames *fs, kgx_frame *f, const lemma *le)
 	static const int finite[] = {PART_INF, PART_PRES, PART_PAST, PART_PAST_PL};
 	kgx_status st = KGX_OK;
 	for (size_t k = 0; k < sizeof finite / sizeof *finite && st == KGX_OK; k++) {
-		st = add_part(fs, f, "", pa->part[finite[k]], main_tail, &le->loc);
+		st = add_part(fs, out, "", pa->part[finite[k]], main_tail);
 		if (st == KGX_OK && *particle)
-			st = add_part(fs, f, lead, pa->part[finite[k]], "", &le->loc);
+			st = add_part(fs, out, lead, pa->part[finite[k]], "");
 	}
 	if (st == KGX_OK)
-		st = add_part(fs, f, lead, pa->part[PART_PARTICIPLE], "", &le->loc);
+		st = add_part(fs, out, lead, pa->part[PART_PARTICIPLE], "");
 	/* the participle as an adjective: "de toegezegde 5 miljoen" */
 	for (const char *p = pa->part[PART_PARTICIPLE]; *p && st == KGX_OK;) {
 		size_t n = strcspn(p, "/");
 		if (n && (p[n - 1] == 'd' || p[n - 1] == 't')) {
 			char one[96];
 			snprintf(one, sizeof one, "%.*se", (int)n, p);
-			st = add_part(fs, f, lead, one, "", &le->loc);
+			st = add_part(fs, out, lead, one, "");
 		}
 		p += n + (p[n] == '/');
 	}
 	if (st == KGX_OK) {
 		char te[140];
 		snprintf(te, sizeof te, "%s%ste ", particle, *particle ? " " : "");
-		st = add_part(fs, f, te, pa->part[PART_INF], "", &le->loc);
+		st = add_part(fs, out, te, pa->part[PART_INF], "");
 	}
+	return st;
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Make f's lemmas forms: each once, and none that its `verb` lists. Sorted
+ * first, so that finding the ones made twice costs no more than sorting. */
+static kgx_status expand_lemmas(kgx_frames *fs, kgx_frame *f)
+{
+	made_forms made;
+	kgx_vec_init(&made.strings, sizeof(char *));
+	kgx_status st = KGX_OK;
+	for (size_t k = 0; k < f->lemmas.len && st == KGX_OK; k++)
+		st = expand_lemma(fs, &made, &KGX_VEC_AT(&f->lemmas, lemma, k));
+	char **v = made.strings.data;
+	if (st == KGX_OK && made.strings.len)
+		qsort(v, made.strings.len, sizeof *v, cmp_strings);
+	size_t listed = f->forms.len;  /* the forms `verb` gave */
+	for (size_t k = 0; k < made.strings.len && st == KGX_OK; k++) {
+		if (k && !strcmp(v[k], v[k - 1]))
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < listed && !dup; j++)
+			dup = form_is(&KGX_VEC_AT(&f->forms, form, j), v[k]);
+		/* add_forms cuts its string into words; v[k] is compared again */
+		char *copy = dup ? NULL : kgx_arena_strndup(&fs->arena, v[k], strlen(v[k]));
+		if (!dup)
+			st = copy ? add_forms(fs, f, copy, 0, &KGX_VEC_AT(&f->lemmas, lemma, 0).loc) : KGX_ERR_NOMEM;
+	}
+	kgx_vec_free(&made.strings);
+	f->lemmas.len = 0;
 	return st;
 }
 
@@ -763,12 +800,11 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 {
 	for (size_t i = 0; i < fs->frames.len; i++) {
 		kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
-		for (size_t k = 0; k < f->lemmas.len; k++) {
-			kgx_status st = expand_lemma(fs, f, &KGX_VEC_AT(&f->lemmas, lemma, k));
-			if (st != KGX_OK)
-				return st;
-		}
-		f->lemmas.len = 0;
+		if (!f->lemmas.len)
+			continue;
+		kgx_status st = expand_lemmas(fs, f);
+		if (st != KGX_OK)
+			return st;
 	}
 	if (fs->voice_id) {
 		fs->voice = kgx_kb_get(kgx_rules_kb((struct kgx_rules *)r), fs->voice_id);
@@ -4092,6 +4128,12 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			const trigger *tr = &KGX_VEC_AT(&fs->trigger_list, trigger, k);
 			const char *w0 = tr->form->words[0];
 			if (strlen(w0) != wn || memcmp(w0, w, wn))
+				continue;
+			/* "te geven", "uit te trekken": most forms that open with a
+			 * common word fail on the next one, which costs less to see
+			 * here than in try_frame */
+			if (tr->form->n_words > 1 && !tr->form->gap[1] &&
+			    (i + 1 >= st->toks.len || !tok_is(st, &KGX_VEC_AT(&st->toks, token, i + 1), tr->form->words[1])))
 				continue;
 			if (!amounts_done) {
 				if ((rc = find_amounts(st, doc, s)) != KGX_OK)
