@@ -1,5 +1,6 @@
 /* Tokeniser and folder for name matching (Unicode through utf8proc). */
 #include "fold.h"
+#include "hash.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -12,6 +13,18 @@ static int is_word_cp(int32_t cp)
 	utf8proc_category_t c = utf8proc_category(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
 }
+
+/* ASCII letters and digits: is_word_cp of a byte below 0x80. */
+static const unsigned char ascii_word[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+	['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
 
 /* Separators that do not break a name: "VN-Veiligheidsraad", "C.C.J. Veldkamp",
  * "Rode Kruis/Rode Halve Maan", "‘Haagse’ Vredesconferenties". */
@@ -86,6 +99,10 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 		if (is_word_cp(cp)) {
 			size_t b = i;
 			int ascii = 1;
+			/* ASCII letters and digits by table, without decoding: most
+			 * words are all of them */
+			while (i < len && ascii_word[(unsigned char)s[i]])
+				i++;
 			while (i < len) {
 				n = next_cp(s + i, len - i, &cp);
 				if (n <= 0 || !is_word_cp(cp))
@@ -106,17 +123,21 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 				if (keys->len + 2 * (size_t)tl < keys->cap) {
 					/* in place while there is room: a call per word cost more */
 					char *k = keys->s + keys->len;
+					uint64_t h = KGX_HASH_INIT;
 					for (uint32_t x = 0; x < tl; x++) {
 						char ch = s[b + x];
 						k[x] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
 						k[tl + x] = ch;
+						h = kgx_hash_byte(h, (unsigned char)k[x]);
 					}
+					cur->key_hash = h;
 					keys->len += 2 * (size_t)tl;
 					keys->s[keys->len] = '\0';
 				} else {
 					if (kgx_buf_add(keys, s + b, tl) || kgx_buf_add(keys, s + b, tl))
 						return KGX_ERR_NOMEM;
 					kgx_ascii_lower(keys->s + start, tl);
+					cur->key_hash = kgx_hash(KGX_HASH_INIT, keys->s + start, tl);
 				}
 				cur->key = start;
 				cur->key_len = tl;
@@ -137,6 +158,7 @@ kgx_status kgx_fold_tokens(const char *s, size_t len, kgx_vec *tokens, kgx_buf *
 				if (pass == 0) {
 					cur->key = start;
 					cur->key_len = (uint32_t)keys->len - start;
+					cur->key_hash = kgx_hash(KGX_HASH_INIT, keys->s + start, cur->key_len);
 				} else {
 					cur->exact = start;
 					cur->exact_len = (uint32_t)keys->len - start;

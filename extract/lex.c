@@ -35,10 +35,11 @@ struct kgx_lex {
 	kgx_buf keys;
 };
 
-static uint64_t hash_edge(uint32_t parent, char sep, const char *s, size_t len)
+/* An edge's hash from its word's (kgx_token.key_hash, made by the folder),
+ * so that a word is read once however many nodes and lexicons look it up. */
+static uint64_t hash_edge(uint32_t parent, char sep, uint64_t key_hash)
 {
-	uint64_t h = kgx_hash(KGX_HASH_INIT ^ parent, &sep, 1);
-	h = kgx_hash(h, s, len);
+	uint64_t h = kgx_hash_word(key_hash, (uint64_t)parent << 8 | (unsigned char)sep);
 	return h ? h : 1;
 }
 
@@ -115,11 +116,11 @@ static int grow(kgx_lex *lex)
 }
 
 static kgx_status child(kgx_lex *lex, uint32_t parent, char sep, const char *s, size_t len,
-                        uint32_t *out)
+                        uint64_t key_hash, uint32_t *out)
 {
 	if ((lex->n_edges + 1) * 2 > lex->cap_edges && grow(lex))
 		return KGX_ERR_NOMEM;
-	uint64_t h = hash_edge(parent, sep, s, len);
+	uint64_t h = hash_edge(parent, sep, key_hash);
 	edge *e = find_edge(lex, parent, sep, s, len, h);
 	if (e->hash) {
 		*out = e->child;
@@ -153,7 +154,8 @@ kgx_status kgx_lex_add(kgx_lex *lex, const char *name, size_t len,
 	const kgx_token *t = lex->tokens.data;
 	uint32_t at = 0;
 	for (size_t i = 0; i < n; i++)
-		TRY(st, child(lex, at, i ? t[i].sep : 0, lex->keys.s + t[i].key, t[i].key_len, &at));
+		TRY(st, child(lex, at, i ? t[i].sep : 0, lex->keys.s + t[i].key, t[i].key_len, t[i].key_hash,
+		              &at));
 
 	/* Persons' names and acronyms in capitals must match as written. */
 	int exact = kind == KGX_ALIAS_CASED || (entry->classes & (KGX_C_PERSON | KGX_C_MINISTER)) != 0;
@@ -248,7 +250,7 @@ const kgx_alias *kgx_lex_longest(const kgx_lex *lex, const kgx_token *toks,
 	for (size_t j = i; j < ntok; j++) {
 		const char *s = keys + toks[j].key;
 		char sep = j > i ? toks[j].sep : 0;
-		uint64_t h = hash_edge(at, sep, s, toks[j].key_len);
+		uint64_t h = hash_edge(at, sep, toks[j].key_hash);
 		if (at == 0 && !(lex->root[h >> 48 >> 6] & UINT64_C(1) << (h >> 48 & 63)))
 			break;
 		edge *e = find_edge(lex, at, sep, s, toks[j].key_len, h);

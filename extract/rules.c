@@ -1187,6 +1187,390 @@ static kgx_status expand(kgx_rules *r, kgx_rule *ru, const char *src, kgx_buf *o
 
 /* The callout after a word set's run of characters (see expand): the run is
  * the group closed last. 0 goes on matching, 1 backtracks. */
+/* ------------------------------------------------------------ required words */
+
+/* Words a pattern cannot match without, read off its expanded source, so
+ * that a rule is not run on a text that holds none of them (the `needs`
+ * test, with words no one had to write). A group is a list of words one of
+ * which every match contains; a pattern may give several groups, all of
+ * which must be there. The reading is conservative: whatever it does not
+ * know (back references, recursion, conditions, \Q, extended mode) gives no
+ * group at all, and words are compared ASCII case-insensitively, as needs
+ * words are. Caseless UTF matching lets 'k' and 's' match U+212A and U+017F,
+ * so a word stops at them; a word also stops at anything not ASCII. */
+#define REQ_GROUPS KGX_MAX_REQ  /* groups kept per rule */
+#define REQ_WORDS 24    /* words in one group */
+#define REQ_LEN 24      /* bytes of a word kept (a prefix of a required word is one) */
+#define REQ_MIN 3       /* shorter words are in most texts */
+
+typedef enum { REQ_NONE, REQ_SET, REQ_NEVER } req_kind;
+
+typedef struct {
+	req_kind kind;
+	size_t n;
+	char w[REQ_WORDS][REQ_LEN + 1];
+} req_set;
+
+typedef struct {
+	const char *p;
+	int bad;                   /* something not understood: no groups */
+	int repeat;                /* the last quantifier lets its atom repeat */
+	req_set top[REQ_GROUPS];   /* the best groups of the top-level sequence */
+	size_t n_top;
+} req_ctx;
+
+/* The shortest word of a set: the longer, the rarer the set in a text. */
+static size_t req_score(const req_set *s)
+{
+	if (s->kind != REQ_SET || !s->n)
+		return 0;
+	size_t m = SIZE_MAX;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l = strlen(s->w[i]);
+		m = l < m ? l : m;
+	}
+	return m;
+}
+
+/* Whether a is a better group than b. */
+static int req_better(const req_set *a, const req_set *b)
+{
+	size_t sa = req_score(a), sb = req_score(b);
+	return sa != sb ? sa > sb : a->kind == REQ_SET && a->n < b->n;
+}
+
+static void req_word(req_set *s, const char *w, size_t n)
+{
+	s->kind = REQ_SET;
+	s->n = 1;
+	if (n > REQ_LEN)
+		n = REQ_LEN;
+	for (size_t i = 0; i < n; i++)
+		s->w[0][i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	s->w[0][n] = '\0';
+}
+
+/* Keep e among the top-level groups if it is one of the best. */
+static void req_keep(req_ctx *c, const req_set *e)
+{
+	if (req_score(e) < REQ_MIN)
+		return;
+	size_t i = c->n_top;
+	if (i == REQ_GROUPS) {
+		i = 0;
+		for (size_t k = 1; k < REQ_GROUPS; k++)
+			if (req_better(&c->top[i], &c->top[k]))
+				i = k;  /* the worst */
+		if (!req_better(e, &c->top[i]))
+			return;
+	} else {
+		c->n_top++;
+	}
+	c->top[i] = *e;
+}
+
+static req_set req_alt(req_ctx *c, int top);
+
+/* Skip a character class; c->p is past its '['. */
+static void req_class(req_ctx *c)
+{
+	const char *p = c->p;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	for (; *p && *p != ']'; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (p[0] == '[' && p[1] == ':') {
+			const char *e = strstr(p, ":]");
+			if (!e) {
+				c->bad = 1;
+				return;
+			}
+			p = e + 1;
+		}
+	}
+	if (!*p)
+		c->bad = 1;
+	c->p = *p ? p + 1 : p;
+}
+
+/* A quantifier at c->p, if any: its minimum, or 1 without one. */
+static unsigned long req_quant(req_ctx *c)
+{
+	unsigned long min = 1;
+	const char *p = c->p;
+	c->repeat = 1;
+	if (*p == '?' || *p == '*') {
+		min = 0;
+		p++;
+	} else if (*p == '+') {
+		p++;
+	} else if (*p == '{') {
+		char *e;
+		if (p[1] < '0' || p[1] > '9') {
+			c->bad = 1;  /* a literal '{', or "{,n}" */
+			return 0;
+		}
+		min = strtoul(p + 1, &e, 10);
+		if (*e == ',')
+			for (e++; *e >= '0' && *e <= '9'; e++)
+				;
+		if (*e != '}') {
+			c->bad = 1;
+			return 0;
+		}
+		p = e + 1;
+	} else {
+		c->repeat = 0;
+		return 1;
+	}
+	if (*p == '?' || *p == '+')
+		p++;
+	c->p = p;
+	return min;
+}
+
+/* A sequence up to '|', ')' or the end: its best group, REQ_NEVER if it
+ * cannot match ((*FAIL)). With `top`, each element's group is offered to
+ * c->top. */
+static req_set req_seq(req_ctx *c, int top)
+{
+	req_set best = {REQ_NONE, 0, {{0}}}, e;
+	char run[REQ_LEN + 1];
+	size_t run_n = 0;
+	int never = 0;
+#define REQ_FLUSH()                                                  \
+	do {                                                         \
+		if (run_n >= REQ_MIN) {                              \
+			req_set f;                                   \
+			req_word(&f, run, run_n);                    \
+			if (top)                                     \
+				req_keep(c, &f);                     \
+			if (req_better(&f, &best))                   \
+				best = f;                            \
+		}                                                    \
+		run_n = 0;                                           \
+	} while (0)
+	while (!c->bad && *c->p && *c->p != '|' && *c->p != ')') {
+		const char *p = c->p;
+		unsigned char ch = (unsigned char)*p;
+		int literal = -1;  /* an ASCII byte the text must hold here */
+		e.kind = REQ_NONE;
+		if (ch == '(') {
+			if (p[1] == '*') {
+				/* a verb: (*FAIL) cannot match, (*ACCEPT) ends the match early */
+				if ((p[2] >= 'a' && p[2] <= 'z') || !strncmp(p + 2, "ACCEPT", 6)) {
+					c->bad = 1;
+					break;
+				}
+				if (!strncmp(p + 2, "FAIL)", 5) || !strncmp(p + 2, "F)", 2))
+					never = 1;
+				const char *q = strchr(p, ')');
+				if (!q) {
+					c->bad = 1;
+					break;
+				}
+				c->p = q + 1;
+				REQ_FLUSH();
+				continue;
+			}
+			int look = 0;
+			if (p[1] == '?') {
+				const char *q = p + 2;
+				if (*q == '#' || *q == 'C') {
+					const char *r = strchr(q, ')');
+					if (!r || (*q == 'C' && r[-1] != 'C' && (r[-1] < '0' || r[-1] > '9'))) {
+						c->bad = 1;
+						break;
+					}
+					c->p = r + 1;
+					REQ_FLUSH();
+					continue;
+				}
+				if (*q == ':' || *q == '>' || *q == '|') {
+					c->p = q + 1;
+				} else if (*q == '=' || *q == '!') {
+					look = 1;
+					c->p = q + 1;
+				} else if (q[0] == '<' && (q[1] == '=' || q[1] == '!')) {
+					look = 1;
+					c->p = q + 2;
+				} else if (*q == '<' || *q == '\'' || (q[0] == 'P' && q[1] == '<')) {
+					const char *r = *q == '\'' ? strchr(q + 1, '\'') : strchr(q, '>');
+					if (!r) {
+						c->bad = 1;
+						break;
+					}
+					c->p = r + 1;
+				} else {
+					/* options: (?i) (?-i) (?i:...) */
+					while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '-' || *q == '^') {
+						if (*q == 'x') {
+							c->bad = 1;
+							break;
+						}
+						q++;
+					}
+					if (c->bad)
+						break;
+					if (*q == ')') {
+						c->p = q + 1;
+						continue;  /* zero-width: the run goes on */
+					}
+					if (*q != ':' || q == p + 2) {
+						c->bad = 1;  /* recursion, conditions, named calls */
+						break;
+					}
+					c->p = q + 1;
+				}
+			} else {
+				c->p = p + 1;
+			}
+			e = req_alt(c, 0);
+			if (c->bad || *c->p != ')') {
+				c->bad = 1;
+				break;
+			}
+			c->p++;
+			if (look)
+				e.kind = REQ_NONE;
+		} else if (ch == '[') {
+			c->p = p + 1;
+			req_class(c);
+		} else if (ch == '\\') {
+			unsigned char x = (unsigned char)p[1];
+			c->p = p + 2;
+			if (!x) {
+				c->bad = 1;
+				break;
+			}
+			if (x == 'p' || x == 'P') {
+				if (*c->p == '{') {
+					const char *r = strchr(c->p, '}');
+					if (!r) {
+						c->bad = 1;
+						break;
+					}
+					c->p = r + 1;
+				} else if (*c->p) {
+					c->p++;
+				}
+			} else if (x == 'x') {
+				if (*c->p == '{') {
+					const char *r = strchr(c->p, '}');
+					if (!r) {
+						c->bad = 1;
+						break;
+					}
+					c->p = r + 1;
+				} else {
+					for (int k = 0; k < 2 && ((*c->p >= '0' && *c->p <= '9') || (*c->p >= 'a' && *c->p <= 'f') ||
+					                          (*c->p >= 'A' && *c->p <= 'F')); k++)
+						c->p++;
+				}
+			} else if (strchr("dDsSwWhHvVNRXbBAZzGKtnrfea", (int)x)) {
+				/* a class, an assertion or a control character */
+			} else if (x < 0x80 && !(x >= '0' && x <= '9') && !(x >= 'a' && x <= 'z') &&
+			           !(x >= 'A' && x <= 'Z')) {
+				literal = x;  /* escaped punctuation */
+			} else {
+				c->bad = 1;  /* back references, \Q, \c, \o, ... */
+				break;
+			}
+		} else if (ch == '.' || ch == '^' || ch == '$') {
+			c->p = p + 1;
+		} else if (ch == '{' || ch == '*' || ch == '+' || ch == '?') {
+			c->bad = 1;
+			break;
+		} else if (ch >= 0x80) {
+			c->p = p + 1;
+			while ((*c->p & 0xC0) == 0x80)
+				c->p++;
+		} else {
+			c->p = p + 1;
+			literal = ch;
+		}
+		unsigned long min = req_quant(c);
+		if (c->bad)
+			break;
+		if (literal >= 0 && !strchr("kKsS", literal)) {
+			if (!min) {
+				REQ_FLUSH();
+				continue;
+			}
+			if (run_n < REQ_LEN)
+				run[run_n++] = (char)literal;
+			if (c->repeat)
+				REQ_FLUSH();  /* repeated: the next byte need not follow this one */
+			continue;
+		}
+		REQ_FLUSH();
+		if (!min)
+			continue;
+		if (e.kind == REQ_NEVER) {
+			never = 1;
+			continue;
+		}
+		if (top)
+			req_keep(c, &e);
+		if (req_better(&e, &best))
+			best = e;
+	}
+	REQ_FLUSH();
+#undef REQ_FLUSH
+	if (never)
+		best.kind = REQ_NEVER;
+	return best;
+}
+
+/* Alternatives up to ')' or the end: the union of their best groups. */
+static req_set req_alt(req_ctx *c, int top)
+{
+	req_set all = {REQ_NEVER, 0, {{0}}};
+	size_t branches = 0;
+	for (;;) {
+		req_set b = req_seq(c, top && !branches);
+		if (branches++ == 1 && top)
+			c->n_top = 0;  /* alternatives at the top: only their union holds */
+		if (c->bad)
+			break;
+		if (b.kind == REQ_NONE || (b.kind == REQ_SET && req_score(&b) < REQ_MIN) ||
+		    (b.kind == REQ_SET && all.n + b.n > REQ_WORDS)) {
+			all.kind = REQ_NONE;
+		} else if (b.kind == REQ_SET && all.kind != REQ_NONE) {
+			all.kind = REQ_SET;
+			for (size_t i = 0; i < b.n; i++)
+				memcpy(all.w[all.n++], b.w[i], REQ_LEN + 1);
+		}
+		if (*c->p != '|')
+			break;
+		c->p++;
+	}
+	return all;
+}
+
+/* The groups of words the pattern `src` cannot match without: up to
+ * REQ_GROUPS, written to out; returns their number. */
+static size_t required_words(const char *src, req_set *out)
+{
+	req_ctx c = {0};
+	c.p = src;
+	req_set all = req_alt(&c, 1);
+	if (c.bad || *c.p)
+		return 0;
+	if (c.n_top) {
+		memcpy(out, c.top, c.n_top * sizeof *out);
+		return c.n_top;
+	}
+	if (all.kind == REQ_SET && req_score(&all) >= REQ_MIN) {
+		out[0] = all;
+		return 1;
+	}
+	return 0;
+}
+
 static int words_callout(pcre2_callout_block *cb, void *data)
 {
 	const kgx_rules *r = data;
@@ -1543,6 +1927,15 @@ static kgx_status build_word_rules(kgx_rules *r)
 			r->word_rules_at[ru->need_ids[k] + 1]++;
 		total += ru->n_needs;
 	}
+	for (size_t i = 0; i < r->rules.len; i++) {
+		kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
+		for (size_t g = 0; g < ru->n_req; g++) {
+			ru->req_set[g] = r->n_need_rules++;
+			for (size_t k = 0; k < ru->req_n[g]; k++)
+				r->word_rules_at[ru->req_ids[g][k] + 1]++;
+			total += ru->req_n[g];
+		}
+	}
 	for (size_t w = 0; w < n_words; w++)
 		r->word_rules_at[w + 1] += r->word_rules_at[w];
 	r->word_rules = malloc((total ? total : 1) * sizeof *r->word_rules);
@@ -1556,6 +1949,9 @@ static kgx_status build_word_rules(kgx_rules *r)
 		const kgx_rule *ru = KGX_VEC_AT(&r->rules, kgx_rule *, i);
 		for (size_t k = 0; k < ru->n_needs; k++)
 			r->word_rules[fill[ru->need_ids[k]]++] = (uint32_t)ru->need_set;
+		for (size_t g = 0; g < ru->n_req; g++)
+			for (size_t k = 0; k < ru->req_n[g]; k++)
+				r->word_rules[fill[ru->req_ids[g][k]]++] = (uint32_t)ru->req_set[g];
 	}
 	free(fill);
 	return KGX_OK;
@@ -1680,6 +2076,26 @@ kgx_status kgx_rules_compile(kgx_rules *r, int strict)
 			if (ru->need_ids[k] == SIZE_MAX) {
 				kgx_buf_free(&b);
 				return KGX_ERR_NOMEM;
+			}
+		}
+		/* the words its pattern requires, for the rules that run where
+		 * needs are tested */
+		if (st == KGX_OK && ru->code && ru->kind != KGX_RULE_CLASSIFY) {
+			req_set req[KGX_MAX_REQ];
+			ru->n_req = required_words(ru->expanded, req);
+			for (size_t g = 0; g < ru->n_req; g++) {
+				ru->req_n[g] = req[g].n;
+				ru->req_ids[g] = kgx_arena_alloc(&r->arena, req[g].n * sizeof *ru->req_ids[g]);
+				for (size_t k = 0; ru->req_ids[g] && k < req[g].n; k++) {
+					const char *w = kgx_arena_strndup(&r->arena, req[g].w[k], strlen(req[g].w[k]));
+					ru->req_ids[g][k] = w ? number_word(r, w) : SIZE_MAX;
+					if (ru->req_ids[g][k] == SIZE_MAX)
+						ru->req_ids[g] = NULL;
+				}
+				if (!ru->req_ids[g]) {
+					kgx_buf_free(&b);
+					return KGX_ERR_NOMEM;
+				}
 			}
 		}
 		/* the fewest mentions a sentence needs for this rule to emit */

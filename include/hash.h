@@ -12,6 +12,11 @@
 
 /* FNV-1a of s[0..n), continuing from h (start with KGX_HASH_INIT). */
 uint64_t kgx_hash(uint64_t h, const void *s, size_t n);
+/* One byte of kgx_hash, for loops that read the bytes anyway. */
+static inline uint64_t kgx_hash_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 1099511628211ull;
+}
 /* h combined with a word: a pointer, a number. */
 uint64_t kgx_hash_word(uint64_t h, uint64_t v);
 

@@ -21,6 +21,7 @@ typedef enum {
 
 #define KGX_MAX_ROLES 8
 #define KGX_MAX_EMITS 8
+#define KGX_MAX_REQ 3
 
 /* A placeholder {name:Class|Class} or {name+:…} of a relation pattern. */
 typedef struct {
@@ -72,6 +73,12 @@ typedef struct kgx_rule {
 	size_t *need_ids;      /* their numbers among all rules' needs words */
 	size_t need_set;       /* its number among the rules with needs words:
 	                        * kgx_needs says per rule whether one is there */
+	size_t n_req;          /* groups of words the pattern cannot match without,
+	                        * read off it by kgx_rules_compile: each group is a
+	                        * need set of its own, and all must be there */
+	size_t req_set[KGX_MAX_REQ];
+	size_t *req_ids[KGX_MAX_REQ];  /* the words of each, as need_ids */
+	size_t req_n[KGX_MAX_REQ];
 	size_t min_mentions;   /* relation rules: placeholders its emits use */
 	unsigned classify_as;  /* KGX_RULE_CLASSIFY */
 	char meta_field[16];   /* KGX_RULE_META: "date" or "kamerstuk" */
@@ -165,14 +172,20 @@ void kgx_needs_within(kgx_needs *n, size_t begin, size_t end);
 void kgx_needs_free(kgx_needs *n);
 
 /* Whether the text of `n` contains one of the rule's needs words, or the
- * rule has none: a cheap test before the pattern runs. */
+ * rule has none, and a word of each group its pattern requires: a cheap
+ * test before the pattern runs. */
 static inline int kgx_rules_may_match(const kgx_rules *r, const kgx_rule *ru, kgx_needs *n)
 {
 	/* inline: it is asked for every rule on every sentence; one byte, set
 	 * when the text was looked at, rather than a look at each of the rule's
 	 * words (a {ROLENOUN} rule has a hundred) */
 	(void)r;
-	return !ru->n_needs || n->per_rule[ru->need_set];
+	if (ru->n_needs && !n->per_rule[ru->need_set])
+		return 0;
+	for (size_t k = 0; k < ru->n_req; k++)
+		if (!n->per_rule[ru->req_set[k]])
+			return 0;
+	return 1;
 }
 
 /* The span of the first group called `name` that took part in the last

@@ -416,10 +416,10 @@ static void test_needs(void **state)
 {
 	(void)state;
 	static const char rules[] =
-		"[steun]\nkind = relation\nneeds = steun|bijdra\npattern = {s:Country} steunt {o:Fund}\nemit = supports s o\n\n"
+		"[steun]\nkind = entity\nneeds = steun|bijdra\npattern = (?<n>\\w+)\ncreate.n = Organisation\n\n"
 		"[paren]\nkind = entity\nneeds = (\npattern = \\((?<n>[A-Z]+)\\)\ncreate.n = Organisation\n\n"
-		"[always]\nkind = entity\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[role]\nkind = entity\nneeds = eerst|{ROLE}\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
+		"[always]\nkind = entity\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[role]\nkind = entity\nneeds = eerst|{ROLE}\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
 		"[@macros]\nROLE = Gezant|voorzitter|president|premier|minister|rapporteur|aanklager|\n  kolonel\n";
 	assert_int_equal(load(rules), KGX_OK);
 	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
@@ -464,6 +464,56 @@ static void test_needs(void **state)
 	kgx_needs_free(&n);  /* twice is harmless */
 }
 
+/* Words a pattern cannot match without, read off it: each group is tested
+ * as needs words are; optional parts, lookarounds and branches that end in
+ * (*FAIL) require nothing, 'k' and 's' end a word (caseless UTF matching
+ * takes U+212A and U+017F for them), and a pattern the reader does not
+ * know (a back reference) requires nothing. */
+static void test_required_words(void **state)
+{
+	(void)state;
+	static const char rules[] =
+		"[two]\nkind = entity\npattern = \\b(?:helpt|geeft)\\s+(?<n>\\w+)(?:[ ]extra)?\\s+(?:via|door) het fonds\ncreate.n = Organisation\n\n"
+		"[fail]\nkind = entity\npattern = (?:\\b(?<n>Unicef)\\b|\\w++(*SKIP)(*FAIL))\ncreate.n = Organisation\n\n"
+		"[look]\nkind = entity\npattern = (?<=bij )(?<n>\\w+)(?= zelf)\ncreate.n = Organisation\n\n"
+		"[ks]\nkind = entity\npattern = (?<n>kastelein)\ncreate.n = Organisation\n\n"
+		"[backref]\nkind = entity\npattern = (?<n>abc)\\s+\\1xyz\ncreate.n = Organisation\n";
+	assert_int_equal(load(rules), KGX_OK);
+	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
+	const kgx_rule *two = rule("two"), *fail = rule("fail"), *look = rule("look"), *ks = rule("ks"),
+	               *backref = rule("backref");
+	assert_int_equal(two->n_req, 3);  /* helpt|geeft, via|door, " het fond" */
+	assert_int_equal(fail->n_req, 1);
+	assert_int_equal(look->n_req, 0);
+	assert_int_equal(ks->n_req, 1);   /* "telein" */
+	assert_int_equal(backref->n_req, 0);
+	static const struct {
+		const char *text;
+		int two, fail, ks;
+	} cases[] = {
+		{"Zij helpt X via het fonds.", 1, 0, 0},
+		{"Zij geeft X extra door HET FONDS.", 1, 0, 0},
+		{"Zij helpt X via het plan.", 0, 0, 0},
+		{"Zij helpt X met het fonds.", 0, 0, 0},
+		{"Unicef en een kastelein", 0, 1, 1},
+		{"een \xE2\x84\xAA" "a\xC5\xBFtelein", 0, 0, 1},  /* Kelvin sign, long s */
+	};
+	kgx_needs n;
+	assert_int_equal(kgx_needs_init(&n, r), KGX_OK);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(kgx_needs_set(&n, cases[i].text, strlen(cases[i].text)), KGX_OK);
+		if (kgx_rules_may_match(r, two, &n) != cases[i].two)
+			fail_msg("'%s': two %d", cases[i].text, !cases[i].two);
+		if (kgx_rules_may_match(r, fail, &n) != cases[i].fail)
+			fail_msg("'%s': fail %d", cases[i].text, !cases[i].fail);
+		if (kgx_rules_may_match(r, ks, &n) != cases[i].ks)
+			fail_msg("'%s': ks %d", cases[i].text, !cases[i].ks);
+		assert_true(kgx_rules_may_match(r, look, &n));
+		assert_true(kgx_rules_may_match(r, backref, &n));
+	}
+	kgx_needs_free(&n);
+}
+
 /* Needs words inside one another, found in one pass: a word that ends
  * where a longer one ends ("eun" in "steun"), one that ends before the
  * longer one fails ("ste" in "stes"), words longer than the automaton's
@@ -472,11 +522,11 @@ static void test_needs_overlap(void **state)
 {
 	(void)state;
 	static const char rules[] =
-		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n";
 	assert_int_equal(load(rules), KGX_OK);
 	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
 	const kgx_rule *ru[5] = {rule("a"), rule("b"), rule("c"), rule("d"), rule("e")};
@@ -534,11 +584,11 @@ static void test_needs_within(void **state)
 {
 	(void)state;
 	static const char rules[] =
-		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>Xyz)\ncreate.n = Organisation\n\n"
-		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>Xyz)\ncreate.n = Organisation\n";
+		"[a]\nkind = entity\nneeds = steun\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[b]\nkind = entity\nneeds = eun\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[c]\nkind = entity\nneeds = ste\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[d]\nkind = entity\nneeds = stes|ondersteunen\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n\n"
+		"[e]\nkind = entity\nneeds = «|n\xC3\xA9\npattern = (?<n>X\\w+)\ncreate.n = Organisation\n";
 	assert_int_equal(load(rules), KGX_OK);
 	assert_int_equal(kgx_rules_compile(r, 1), KGX_OK);
 	const kgx_rule *ru[5] = {rule("a"), rule("b"), rule("c"), rule("d"), rule("e")};
@@ -666,6 +716,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_load_dir_missing, release),
 		cmocka_unit_test_teardown(test_needs, release),
 		cmocka_unit_test_teardown(test_needs_overlap, release),
+		cmocka_unit_test_teardown(test_required_words, release),
 		cmocka_unit_test_teardown(test_needs_within, release),
 		cmocka_unit_test_teardown(test_wordsets, release),
 	};
