@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -125,6 +125,8 @@ struct kgx_frames {
 	size_t n_articles;
 	char **pointers;         /* "de", "deze": the noun after them was named before */
 	size_t n_pointers;
+	char **relative_adverbs; /* "waarmee", "waartoe": they open a relative clause */
+	size_t n_relative_adverbs;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -519,6 +521,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->articles, &fs->n_articles);
 	else if (KEY("pointers"))
 		st = split_list(fs, v, &fs->pointers, &fs->n_pointers);
+	else if (KEY("relative-adverbs"))
+		st = split_list(fs, v, &fs->relative_adverbs, &fs->n_relative_adverbs);
 	else if (KEY("umbrellas"))
 		st = split_list(fs, v, &fs->umbrellas, &fs->n_umbrellas);
 	else if (KEY("budget-words"))
@@ -857,7 +861,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->each_words, fs->n_each_words, W_EACH},
 	             {fs->subordinators, fs->n_subordinators, W_SUBORD},
 	             {fs->articles, fs->n_articles, W_ARTICLE},
-	             {fs->pointers, fs->n_pointers, W_POINTER}};
+	             {fs->pointers, fs->n_pointers, W_POINTER},
+	             {fs->relative_adverbs, fs->n_relative_adverbs, W_RELADV}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1215,10 +1220,10 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			             KGX_VEC_AT(&st->toks, token, st->toks.len - 2).kind == T_NAME &&
 			             (t.kind == T_NAME || ((tok_is(st, &t, "de") || tok_is(st, &t, "het")) && m < m1 &&
 			                                   ms[m].span.begin == t.e + 1));
-			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE)) || (relative > 2 && !listed)))
+			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE | W_RELADV)) || (relative > 2 && !listed)))
 				clause++;
 			if (after_comma)
-				relative = (t.kinds & W_RELATIVE) ? 1 : 0;
+				relative = (t.kinds & (W_RELATIVE | W_RELADV)) ? 1 : 0;
 			else if (relative)
 				relative++;
 			after_comma = 0;
@@ -2330,13 +2335,14 @@ static int acronym(const kgx_doc *doc, const token *t)
 	return 1;
 }
 
-/* The name a relative clause opened at token cb stands for: the nearest
- * fitting name before its comma, a few words back at most ("de conferentie
- * van 4 juni, die …"). */
-static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb)
+/* The name a relative clause opened at token cb, by a word of the kinds
+ * `opener`, stands for: the nearest fitting name before its comma, a few
+ * words back at most ("de conferentie van 4 juni, die …"). */
+static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb,
+                         unsigned opener)
 {
 	const token *t = st->toks.data;
-	if (cb < 2 || !(t[cb].kinds & W_RELATIVE) || t[cb - 1].kind != T_PUNCT || t[cb - 1].clause == t[cb].clause)
+	if (cb < 2 || !(t[cb].kinds & opener) || t[cb - 1].kind != T_PUNCT || t[cb - 1].clause == t[cb].clause)
 		return SIZE_MAX;
 	for (size_t k = cb - 1; k > 0 && cb - k <= 8; k--) {
 		const token *p = &t[k - 1];
@@ -2506,7 +2512,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	cb = trig;
 	while (cb > 0 && t[cb - 1].clause == t[trig].clause)
 		cb--;
-	size_t ante = antecedent(st, doc, sl, cb);
+	size_t ante = antecedent(st, doc, sl, cb, W_RELATIVE);
 	if (ante != SIZE_MAX)
 		return ante;
 	if (!noun)
@@ -2528,6 +2534,16 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG)
 				return i;
 		}
+	/* "X, waartoe ook Y behoort, is voorzitter": the rest of a main clause
+	 * after a relative one has the name that clause hangs on for subject */
+	if (cb >= 2 && t[cb - 1].kind == T_PUNCT && st->lower.s[t[cb - 1].lb] == ',' &&
+	    t[cb - 2].clause != t[cb].clause) {
+		size_t rc = cb - 2;
+		while (rc > 0 && t[rc - 1].clause == t[cb - 2].clause)
+			rc--;
+		if (t[rc].kind == T_WORD && (t[rc].kinds & (W_RELATIVE | W_RELADV)))
+			return antecedent(st, doc, sl, rc, W_RELATIVE | W_RELADV);
+	}
 	return SIZE_MAX;
 }
 
@@ -3788,12 +3804,12 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "X, die Nederland organiseerde": in an active relative clause the
 	 * relative is the object, and the name it stands for fills it */
 	if (obj.tok == SIZE_MAX && (f->object.at & (AT_DIRECT | AT_SUBJECT)) && !passive && cb + 1 < i &&
-	    t[cb + 1].kind == T_NAME && (obj.tok = antecedent(st, doc, &f->object, cb)) != SIZE_MAX)
+	    t[cb + 1].kind == T_NAME && (obj.tok = antecedent(st, doc, &f->object, cb, W_RELATIVE)) != SIZE_MAX)
 		ohow = "relative";
 	/* "X, die werd gehost door Y": in a passive relative clause the
 	 * relative is the subject, and the object */
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_SUBJECT) && passive &&
-	    (obj.tok = antecedent(st, doc, &f->object, cb)) != SIZE_MAX)
+	    (obj.tok = antecedent(st, doc, &f->object, cb, W_RELATIVE)) != SIZE_MAX)
 		ohow = "relative";
 	if (obj.tok == SIZE_MAX && (f->object.at & AT_COMPOUND) && glued(doc, t, i) && fits(doc, &t[i - 1], &f->object)) {
 		obj.tok = i - 1;

@@ -70,6 +70,7 @@ static const char *FRAMES =
 	"subordinators = dat|omdat\n"
 	"articles = de|het|een|haar|zijn|hun|onze|ons\n"
 	"pointers = de|het|deze|dit\n"
+	"relative-adverbs = waarmee|waartoe\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
@@ -1298,6 +1299,10 @@ static void test_subordinate_clause(void **state)
 	/* a phrase that says how much stands between the verb and its object */
 	check("Borea steunt met een gift van 3 miljoen euro het werk van de Liga.", "borea", KGX_P_SUPPORTS, "league",
 	      1);
+	/* "X, waarmee Y …, steunt Z": the relative clause is set apart, and
+	 * the rest of the main clause has X for its subject */
+	check("Borea, waarmee Albarije al lang samenwerkt, steunt de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
+	check("Borea, waarmee Albarije al lang samenwerkt, steunt de Liga.", "alba", KGX_P_SUPPORTS, "league", 0);
 	/* in a main clause the name before the verb is still its subject */
 	check("Na overleg met Albarije steunt Borea de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
 }
