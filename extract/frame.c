@@ -2095,6 +2095,24 @@ static const char *prep_named(const kgx_frame_state *st, const slot *sl, const t
 	return sl->preps[0];
 }
 
+/* "de sanctielijst van de EU, waar X voorstander van is": a relative
+ * after a phrase with "van" hangs on that phrase's head, not on the name
+ * the phrase ends in. The head's token if it is a name, SIZE_MAX if it is
+ * a noun, or the name ante itself when no such phrase ends in it. */
+static size_t relative_head(const kgx_frame_state *st, size_t ante)
+{
+	const token *t = st->toks.data;
+	size_t k = ante;
+	if (k >= 1 && determiner(st, &t[k - 1]))
+		k--;
+	if (k < 2 || !tok_is(st, &t[k - 1], "van"))
+		return ante;
+	const token *h = &t[k - 2];
+	if (h->kind == T_NAME)
+		return k - 2;
+	return h->kind == T_WORD && !(h->kinds & W_FUNCTION) ? SIZE_MAX : ante;
+}
+
 /* How far token `to` stands from token `from` for a phrase to reach it: a
  * sum of money and punctuation (an acronym's brackets) count as nothing. */
 static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
@@ -2130,18 +2148,20 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;  /* "zet zich ervoor in dat …": past a particle too */
 				/* "de missies waaraan": a relative one hangs on the name just before */
 				int relative = !memcmp(low(st, &t[i]), "waar", 4);
+				size_t before = i >= 1 && t[i - 1].kind == T_NAME ? i - 1
+				                : i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2
+				                                                                                  : SIZE_MAX;
+				size_t head = relative && before != SIZE_MAX ? relative_head(st, before) : before;
+				if (relative && before != SIZE_MAX && head == SIZE_MAX)
+					continue;
 				for (size_t p = 0; p < sl->n_preps; p++) {
 					size_t pl = strlen(sl->preps[p]), wl = t[i].e - t[i].b;
 					if (wl > pl && !memcmp(low(st, &t[i]) + wl - pl, sl->preps[p], pl)) {
 						filler f = NO_FILLER;
 						if (!relative)
 							f = referent(st, doc, sl->classes, i, si, 2);
-						else if (i >= 1 && t[i - 1].kind == T_NAME && fits(doc, &t[i - 1], sl) &&
-						         !modifier(doc, &t[i - 1]))
-							f.entry = mention_of(doc, &t[i - 1])->entry, f.tok = i;
-						else if (i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME &&
-						         fits(doc, &t[i - 2], sl) && !modifier(doc, &t[i - 2]))
-							f.entry = mention_of(doc, &t[i - 2])->entry, f.tok = i;
+						else if (head != SIZE_MAX && fits(doc, &t[head], sl) && !modifier(doc, &t[head]))
+							f.entry = mention_of(doc, &t[head])->entry, f.tok = i;
 						/* "het fonds, waaraan …": the noun's referent */
 						else if (i >= 2 && t[i - 1].kind == T_PUNCT && st->lower.s[t[i - 1].lb] == ',' &&
 						         t[i - 2].kind == T_WORD)
@@ -2159,6 +2179,8 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			if (tok_is(st, &t[i], "waar")) {
 				size_t ante = i >= 1 && t[i - 1].kind == T_NAME ? i - 1 :
 				              i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2 : SIZE_MAX;
+				if (ante != SIZE_MAX)
+					ante = relative_head(st, ante);
 				if (ante == SIZE_MAX || !fits(doc, &t[ante], sl) || modifier(doc, &t[ante]))
 					continue;
 				for (size_t q = i + 1; q < ce; q++)

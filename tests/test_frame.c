@@ -70,7 +70,7 @@ static const char *FRAMES =
 	"subordinators = dat|omdat\n"
 	"articles = de|het|een|haar|zijn|hun|onze|ons\n"
 	"pointers = de|het|deze|dit\n"
-	"relative-adverbs = waarmee|waartoe\n"
+	"relative-adverbs = waarmee|waartoe|waaraan\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
@@ -1303,6 +1303,11 @@ static void test_subordinate_clause(void **state)
 	 * the rest of the main clause has X for its subject */
 	check("Borea, waarmee Albarije al lang samenwerkt, steunt de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
 	check("Borea, waarmee Albarije al lang samenwerkt, steunt de Liga.", "alba", KGX_P_SUPPORTS, "league", 0);
+	/* a relative after "X van de Y" hangs on X, not on Y */
+	check("Borea schenkt veel aan het Waterfonds van de Liga, waaraan Albarije ook 2 miljoen euro schenkt.", "alba", KGX_P_FUNDS,
+	      "fund-b", 1);
+	check("Borea schenkt veel aan het programma van de Liga, waaraan Albarije ook 2 miljoen euro schenkt.", "alba", KGX_P_FUNDS,
+	      "league", 0);
 	/* in a main clause the name before the verb is still its subject */
 	check("Na overleg met Albarije steunt Borea de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
 }
