@@ -1446,30 +1446,21 @@ static req_set req_seq(req_ctx *c, int top)
 				c->bad = 1;
 				break;
 			}
-			if (x == 'p' || x == 'P') {
-				if (*c->p == '{') {
-					const char *r = strchr(c->p, '}');
-					if (!r) {
-						c->bad = 1;
-						break;
-					}
-					c->p = r + 1;
-				} else if (*c->p) {
+			/* "\p{Lu}", "\x{E000}": past the braces */
+			if ((x == 'p' || x == 'P' || x == 'x') && *c->p == '{') {
+				const char *r = strchr(c->p, '}');
+				if (!r) {
+					c->bad = 1;
+					break;
+				}
+				c->p = r + 1;
+			} else if (x == 'p' || x == 'P') {
+				if (*c->p)
 					c->p++;
-				}
 			} else if (x == 'x') {
-				if (*c->p == '{') {
-					const char *r = strchr(c->p, '}');
-					if (!r) {
-						c->bad = 1;
-						break;
-					}
-					c->p = r + 1;
-				} else {
-					for (int k = 0; k < 2 && ((*c->p >= '0' && *c->p <= '9') || (*c->p >= 'a' && *c->p <= 'f') ||
-					                          (*c->p >= 'A' && *c->p <= 'F')); k++)
-						c->p++;
-				}
+				for (int k = 0; k < 2 && ((*c->p >= '0' && *c->p <= '9') || (*c->p >= 'a' && *c->p <= 'f') ||
+				                          (*c->p >= 'A' && *c->p <= 'F')); k++)
+					c->p++;
 			} else if (strchr("dDsSwWhHvVNRXbBAZzGKtnrfea", (int)x)) {
 				/* a class, an assertion or a control character */
 			} else if (x < 0x80 && !(x >= '0' && x <= '9') && !(x >= 'a' && x <= 'z') &&
