@@ -683,9 +683,7 @@ static kgx_status add_part(kgx_frames *fs, made_forms *out, const char *before, 
 	kgx_status st = KGX_OK;
 	for (const char *p = part; *p && st == KGX_OK;) {
 		size_t n = strcspn(p, "/");
-		b.len = 0;
-		if (b.s)
-			b.s[0] = '\0';
+		b.len = 0;  /* kgx_buf_printf writes from len and ends the string */
 		if (kgx_buf_printf(&b, "%s%.*s%s", before, (int)n, p, after))
 			st = KGX_ERR_NOMEM;
 		else
@@ -703,10 +701,11 @@ static kgx_status add_part(kgx_frames *fs, made_forms *out, const char *before, 
  * a subordinate clause before it ("dat X 5 miljoen vrijmaakt"). */
 static kgx_status expand_lemma(kgx_frames *fs, made_forms *out, const lemma *le)
 {
+	/* cut apart below; le->text (lower-cased by split_list) stays whole for
+	 * the diagnostics */
 	char *text = kgx_arena_strndup(&fs->arena, le->text, strlen(le->text));
 	if (!text)
 		return KGX_ERR_NOMEM;
-	kgx_ascii_lower(text, strlen(text));
 	char *verb = strrchr(text, ' ');
 	const char *sep = "";  /* the particle's words of their own */
 	if (verb) {
@@ -1576,6 +1575,14 @@ static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
 #define MAX_LIST_SENTENCES 24
 
 /* The list a name heads: "X, (de) Y en (het) Z", names of the slot's class. */
+/* Whether token j (before end) is Dutch "of" ("or"), which joins a list:
+ * not English "X of the Y". */
+static int or_word(const kgx_frame_state *st, size_t j, size_t end)
+{
+	const token *t = st->toks.data;
+	return tok_is(st, &t[j], "of") && !(j + 1 < end && tok_is(st, &t[j + 1], "the"));
+}
+
 /* Whether token open is a "(" that holds one sum and nothing else before
  * its ")" ("X (1,6 miljard euro)"): the ")"'s token, or SIZE_MAX. */
 static size_t sum_in_brackets(const kgx_frame_state *st, size_t open, size_t end)
@@ -1616,8 +1623,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
-		/* Dutch "X of Y" is a list ("or"); English "X of the Y" is not */
-		if (j < end && (tok_is(st, &t[j], "en") || (tok_is(st, &t[j], "of") && !(j + 1 < end && tok_is(st, &t[j + 1], "the"))) || tok_is(st, &t[j], "and") ||
+		if (j < end && (tok_is(st, &t[j], "en") || or_word(st, j, end) || tok_is(st, &t[j], "and") ||
 		                tok_is(st, &t[j], "alsmede") ||
 		                (tok_is(st, &t[j], "als") && i > 0 && tok_is(st, &t[i - 1], "zowel")))) {
 			sep = 1;
@@ -2095,6 +2101,16 @@ static const char *prep_named(const kgx_frame_state *st, const slot *sl, const t
 	return sl->preps[0];
 }
 
+/* The name right before token i, or before the comma or bracket there
+ * ("UNICEF, waaraan"), or SIZE_MAX. */
+static size_t name_before(const kgx_frame_state *st, size_t i)
+{
+	const token *t = st->toks.data;
+	return i >= 1 && t[i - 1].kind == T_NAME                                 ? i - 1
+	       : i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2
+	                                                                         : SIZE_MAX;
+}
+
 /* "de sanctielijst van de EU, waar X voorstander van is": a relative
  * after a phrase with "van" hangs on that phrase's head, not on the name
  * the phrase ends in. The head's token if it is a name, SIZE_MAX if it is
@@ -2148,9 +2164,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;  /* "zet zich ervoor in dat …": past a particle too */
 				/* "de missies waaraan": a relative one hangs on the name just before */
 				int relative = !memcmp(low(st, &t[i]), "waar", 4);
-				size_t before = i >= 1 && t[i - 1].kind == T_NAME ? i - 1
-				                : i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2
-				                                                                                  : SIZE_MAX;
+				size_t before = name_before(st, i);
 				size_t head = relative && before != SIZE_MAX ? relative_head(st, before) : before;
 				if (relative && before != SIZE_MAX && head == SIZE_MAX)
 					continue;
@@ -2177,8 +2191,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			/* "UNICEF, waar X aan bijdraagt": the relative split from its
 			 * preposition, which stands alone before the verb */
 			if (tok_is(st, &t[i], "waar")) {
-				size_t ante = i >= 1 && t[i - 1].kind == T_NAME ? i - 1 :
-				              i >= 2 && t[i - 1].kind == T_PUNCT && t[i - 2].kind == T_NAME ? i - 2 : SIZE_MAX;
+				size_t ante = name_before(st, i);
 				if (ante != SIZE_MAX)
 					ante = relative_head(st, ante);
 				if (ante == SIZE_MAX || !fits(doc, &t[ante], sl) || modifier(doc, &t[ante]))
@@ -2943,7 +2956,7 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 		size_t j = k + 1;
 		if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')
 			j++;
-		if (j < ce && (tok_is(st, &t[j], "en") || (tok_is(st, &t[j], "of") && !(j + 1 < ce && tok_is(st, &t[j + 1], "the")))))
+		if (j < ce && (tok_is(st, &t[j], "en") || or_word(st, j, ce)))
 			j++;
 		if (j == k + 1)
 			break;  /* no separator: the list has ended */
