@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -45,6 +45,8 @@ typedef struct {
 	unsigned at;
 	char **preps;
 	size_t n_preps;
+	char **through;  /* "in": from an unnamed noun of the phrase on to its place ("voor noodhulp in X") */
+	size_t n_through;
 } slot;
 
 typedef struct {
@@ -127,6 +129,10 @@ struct kgx_frames {
 	size_t n_pointers;
 	char **relative_adverbs; /* "waarmee", "waartoe": they open a relative clause */
 	size_t n_relative_adverbs;
+	char **addressees;       /* "uw": the name after it is spoken to ("uw Kamer"), not of */
+	size_t n_addressees;
+	char **copulas;          /* "is", "als": a noun after one is said of the clause's subject */
+	size_t n_copulas;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -397,6 +403,12 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 	}
 	if (KEY("agent-at") || KEY("object-at"))
 		return parse_slot(fs, KEY("agent-at") ? &f->agent : &f->object, 0, v, &vloc);
+	if (KEY("object-through")) {
+		kgx_status st = split_list(fs, v, &f->object.through, &f->object.n_through);
+		if (st == KGX_ERR_SYNTAX)
+			kgx_diag(&vloc, "expected prepositions separated by '|'");
+		return st;
+	}
 	if (KEY("money")) {
 		if (!strcmp(v, "any"))
 			f->money = MONEY_ANY;
@@ -515,6 +527,10 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->sum_nouns, &fs->n_sum_nouns);
 	else if (KEY("each-words"))
 		st = split_list(fs, v, &fs->each_words, &fs->n_each_words);
+	else if (KEY("addressees"))
+		st = split_list(fs, v, &fs->addressees, &fs->n_addressees);
+	else if (KEY("copulas"))
+		st = split_list(fs, v, &fs->copulas, &fs->n_copulas);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("articles"))
@@ -861,7 +877,9 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->subordinators, fs->n_subordinators, W_SUBORD},
 	             {fs->articles, fs->n_articles, W_ARTICLE},
 	             {fs->pointers, fs->n_pointers, W_POINTER},
-	             {fs->relative_adverbs, fs->n_relative_adverbs, W_RELADV}};
+	             {fs->relative_adverbs, fs->n_relative_adverbs, W_RELADV},
+	             {fs->addressees, fs->n_addressees, W_ADDRESSEE},
+	             {fs->copulas, fs->n_copulas, W_COPULA}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1221,7 +1239,8 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			                                   ms[m].span.begin == t.e + 1));
 			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE | W_RELADV)) || (relative > 2 && !listed)))
 				clause++;
-			if (after_comma)
+			/* a list's comma goes on inside the relative clause */
+			if (after_comma && !listed)
 				relative = (t.kinds & (W_RELATIVE | W_RELADV)) ? 1 : 0;
 			else if (relative)
 				relative++;
@@ -1533,7 +1552,9 @@ static int governed(const kgx_frame_state *st, size_t i)
 			i -= 2;
 			continue;
 		}
-		if ((p->kinds & W_PREP))
+		/* "stel ik uw Kamer op de hoogte": the one spoken to acts in no
+		 * clause, as the object of a preposition does not */
+		if ((p->kinds & (W_PREP | W_ADDRESSEE)))
 			return 1;
 		/* articles and possessives may stand between, and one noun after
 		 * an article: "van het lid X", "aan de minister X" */
@@ -2140,6 +2161,13 @@ static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 	return n;
 }
 
+/* Whether an English possessive ends the name: "Syria's", "Syria’s". */
+static int possessive(const kgx_doc *doc, const token *t)
+{
+	const char *p = doc->text + t->e;
+	return (p[0] == '\'' || !strncmp(p, "\xe2\x80\x99", 3)) && (p[p[0] == '\'' ? 1 : 3] == 's');
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -2223,7 +2251,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			                   tok_is(st, &t[i + 1], "hun")))
 				continue;
 			*via = prep_named(st, sl, &t[i]);
-			int named = 0, fitted = 0, of_seen = 0;
+			int named = 0, fitted = 0, of_seen = 0, through = 0;
 			/* a phrase before the trigger ends there */
 			size_t stop = pass ? from - 1 : ce;
 			/* "aan het versterken van de capaciteit van X": an infinitive as
@@ -2278,6 +2306,15 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					reach_to += 3;
 					continue;
 				}
+				/* "voor noodhulp in X": a noun that names no one yet goes on
+				 * to the place it is in */
+				if (t[j].kind == T_WORD && j > i + 1 && !named && sl->n_through &&
+				    tok_in(st, &t[j], sl->through, sl->n_through)) {
+					if (reach_to < j + 3)
+						reach_to = j + 3;
+					through = 1;
+					continue;
+				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
 					break;
@@ -2292,6 +2329,10 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				of_seen |= tok_is(st, &t[j], "van");
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
+				/* "the dismantling of Syria's arsenal": the place owns a
+				 * noun of its own, which the phrase is about */
+				if (t[j].kind == T_NAME && through && possessive(doc, &t[j]))
+					break;
 				if (t[j].kind == T_NAME) {
 					named = 1;
 					fitted |= fits(doc, &t[j], sl) && !modifier(doc, &t[j]);
@@ -2400,6 +2441,21 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 	return SIZE_MAX;
 }
 
+/* The copula a predicative noun follows ("was dit jaar covoorzitter", "als
+ * co-host"), past adverbs, numbers and articles; SIZE_MAX if there is none. */
+static size_t copula_before(const kgx_frame_state *st, size_t cb, size_t trig)
+{
+	const token *t = st->toks.data;
+	for (size_t k = trig; k > cb && k + 5 > trig; k--) {
+		const token *p = &t[k - 1];
+		if (p->kind == T_WORD && (p->kinds & W_COPULA))
+			return k - 1;
+		if (p->kind != T_WORD || (p->kinds & (W_PREP | W_RELATIVE | W_BREAK | W_SUBORD)))
+			break;
+	}
+	return SIZE_MAX;
+}
+
 /* The subject: the nearest name before the trigger that no preposition
  * governs; in a relative clause the name the clause hangs on; else a name
  * right after a finite verb ("draagt Nederland bij"). */
@@ -2450,7 +2506,16 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * a sum, however many words it takes, counts as none */
 	/* "X is met een bijdrage van 5 miljoen een van de grootste donoren":
 	 * one of a kind is said of the clause's subject, as a verb is */
-	size_t reach = noun && !one_of ? NOUN_REACH : SUBJECT_REACH, words = 0;
+	size_t cop = noun ? copula_before(st, cb, trig) : SIZE_MAX;
+	size_t reach = noun && !one_of && cop == SIZE_MAX ? NOUN_REACH : SUBJECT_REACH, words = 0;
+	/* "X is gerenommeerd en was covoorzitter van Y": a copula right after
+	 * "en" or "maar" shares the name that opens the clause */
+	if (cop != SIZE_MAX && cop > cb + 1 && (tok_is(st, &t[cop - 1], "en") || tok_is(st, &t[cop - 1], "maar"))) {
+		size_t pb = past_articles(st, cb, cop - 1);
+		if (pb < cop - 1 && pb != skip && t[pb].kind == T_NAME && fits(doc, &t[pb], sl) &&
+		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG)
+			return pb;
+	}
 	/* "X vond plaats in Y onder voorzitterschap van Z, en in aanwezigheid
 	 * van W": a phrase that opens with a preposition says something of the
 	 * whole clause, whose subject may stand far before it */
@@ -2613,6 +2678,14 @@ static int voiced(const kgx_frame_state *st, const kgx_doc *doc, size_t cb, size
 			if (!*p)
 				return 1;
 		}
+	}
+	/* "Het Koninkrijk, waartoe ook X behoort, is voorzitter": after a
+	 * relative clause the main clause goes on with the words before it */
+	if (cb >= 2 && t[cb - 1].kind == T_PUNCT && st->lower.s[t[cb - 1].lb] == ',' && t[cb - 2].clause != t[cb].clause) {
+		size_t rc = t[cb - 2].cb;
+		if (rc >= 2 && rc < cb - 1 && t[rc].kind == T_WORD && (t[rc].kinds & (W_RELATIVE | W_RELADV)) &&
+		    t[rc - 1].kind == T_PUNCT && st->lower.s[t[rc - 1].lb] == ',')
+			return voiced(st, doc, t[rc - 1].cb, rc - 1, 1);
 	}
 	return 0;
 }
@@ -3964,13 +4037,23 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		    (f->predicate == KGX_P_CHAIRS || f->predicate == KGX_P_MEMBEROF))
 			return missed(st, doc, si, f, i, "no agent: the noun is addressed");
 		if (!voiced(st, doc, cb, i, 0)) {
-			if (f->voice != VOICE_ANY)
-				return missed(st, doc, si, f, i, "no agent");
-			/* a nominalisation or a passive with no one named in its clause:
-			 * the letter's own act; not one whose subject is a name of
-			 * another class ("de EU stelt … beschikbaar", "de EU heeft haar
-			 * steun uitgesproken") */
-			{
+			if (f->voice != VOICE_ANY) {
+				/* "stelt staatssecretaris X … beschikbaar": a minister of
+				 * the voice's government says "wij" in the third person */
+				slot anyone = *ag;
+				anyone.classes = KGX_C_PERSON;
+				size_t who = subject(st, doc, &anyone, cb, ce, i, noun, skip, NULL);
+				int32_t when = st->date ? st->date
+				               : who != SIZE_MAX && who > 0 && (t[who - 1].kinds & W_TITLE) ? VOICE_ANY_DATE
+				                                                                           : 0;
+				if (noun || who == SIZE_MAX || t[who].kind != T_NAME ||
+				    !voice_minister(st->fs, mention_of(doc, &t[who])->entry, when))
+					return missed(st, doc, si, f, i, "no agent");
+			} else {
+				/* a nominalisation or a passive with no one named in its
+				 * clause: the letter's own act; not one whose subject is a
+				 * name of another class ("de EU stelt … beschikbaar", "de EU
+				 * heeft haar steun uitgesproken") */
 				slot anyone = *ag;
 				anyone.classes = ~0u;
 				size_t other = subject(st, doc, &anyone, cb, ce, i, noun, skip, NULL);

@@ -27,7 +27,8 @@ static const char *KB =
 	"[meeting]\nclass = Event\nnl = Wintervergadering\n\n"
 	"[guild]\nclass = Organisation\nnl = Handelsbond\n\n"
 	"[person-z]\nclass = Minister\nnl = Z. Zwart\nalias = Zwart\nminister-of = home-min 2019-01-01\n\n"
-	"[pooled]\nclass = Fund\nnl = Poolfondsen\n\n";
+	"[pooled]\nclass = Fund\nnl = Poolfondsen\n\n"
+	"[house]\nclass = GovernmentBody\nnl = Tweede Huis\nalias = Huis\n\n";
 
 static const char *FRAMES =
 	"[@amount]\n"
@@ -71,6 +72,8 @@ static const char *FRAMES =
 	"articles = de|het|een|haar|zijn|hun|onze|ons\n"
 	"pointers = de|het|deze|dit\n"
 	"relative-adverbs = waarmee|waartoe|waaraan\n"
+	"addressees = uw\n"
+	"copulas = is|was|als\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
@@ -157,6 +160,10 @@ static const char *FRAMES =
 	"lemma = steunen\n"
 	"agent = Country|Organisation\nagent-at = subject|door\n"
 	"object = Country|Organisation\nobject-at = direct|subject\n"
+	"[reserveer]\nkind = frame\npredicate = supports\n"
+	"verb = reserveert|te reserveren\n"
+	"agent = Country|GovernmentBody\nagent-at = subject\n"
+	"object = Country\nobject-at = voor\nobject-through = in|van|of\nmoney = required\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -1312,6 +1319,50 @@ static void test_subordinate_clause(void **state)
 	check("Na overleg met Albarije steunt Borea de Liga.", "borea", KGX_P_SUPPORTS, "league", 1);
 }
 
+static void test_object_through_a_place(void **state)
+{
+	(void)state;
+	/* money for a need in a country: the phrase goes on to the place */
+	check("Borea reserveert 3 miljoen euro voor noodhulp in Corastan.", "borea", KGX_P_SUPPORTS, "cora", 1);
+	check("Borea reserveert 3 miljoen euro voor de slachtoffers van de ramp in Corastan.", "borea", KGX_P_SUPPORTS,
+	      "cora", 1);
+	/* a body named first takes the phrase */
+	check("Borea reserveert 3 miljoen euro voor de Liga in Corastan.", "borea", KGX_P_SUPPORTS, "cora", 0);
+	/* a possessive place owns the noun after it, which the phrase is about */
+	check("Borea reserveert 3 miljoen euro voor de sloop of Corastan's arsenaal.", "borea", KGX_P_SUPPORTS, "cora", 0);
+	check("Borea reserveert 3 miljoen euro voor de sloop of Corastan.", "borea", KGX_P_SUPPORTS, "cora", 1);
+}
+
+static void test_addressee_and_minister_voice(void **state)
+{
+	(void)state;
+	/* "uw Huis" is spoken to, not the one who gives */
+	check("Wij stellen uw Huis op de hoogte van ons besluit om 3 miljoen euro te reserveren voor noodhulp in Corastan.",
+	      "home", KGX_P_SUPPORTS, "cora", 1);
+	check("Wij stellen uw Huis op de hoogte van ons besluit om 3 miljoen euro te reserveren voor noodhulp in Corastan.",
+	      "house", KGX_P_SUPPORTS, "cora", 0);
+	/* a minister of the voice's government speaks for it, as "wij" does */
+	check("Minister Zwart reserveert 3 miljoen euro voor noodhulp in Corastan.", "home", KGX_P_SUPPORTS, "cora", 1);
+	check("De heer Zwart reserveert 3 miljoen euro voor noodhulp in Corastan.", "home", KGX_P_SUPPORTS, "cora", 0);
+}
+
+static void test_predicative_noun(void **state)
+{
+	(void)state;
+	/* a noun after a copula is said of the clause's subject, which may
+	 * stand as far back as a verb's, or open a clause "en" goes on with */
+	check("Borea is bekend om zijn inzet voor water en was vorig jaar bovendien voorzitter van de Liga.", "borea",
+	      KGX_P_CHAIRS, "league", 1);
+	check("Borea blijft zich inzetten, onder meer als voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1);
+	check("Borea blijft zich inzetten, onder meer met een voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 0);
+	/* after a relative clause that holds a list, the main clause goes on
+	 * with the words before it */
+	check("De thuislandse overheid, waartoe ook Albarije, Borea en Corastan behoren, is voorzitter van de Liga.", "home",
+	      KGX_P_CHAIRS, "league", 1);
+	check("De thuislandse overheid, waartoe ook Albarije, Borea en Corastan behoren, is voorzitter van de Liga.", "cora",
+	      KGX_P_CHAIRS, "league", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1386,6 +1437,9 @@ int main(void)
 		cmocka_unit_test(test_money_that_points_back),
 		cmocka_unit_test(test_list_items),
 		cmocka_unit_test(test_or_is_a_list_but_of_the_is_not),
+		cmocka_unit_test(test_object_through_a_place),
+		cmocka_unit_test(test_addressee_and_minister_voice),
+		cmocka_unit_test(test_predicative_noun),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
