@@ -2161,6 +2161,47 @@ static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 	return n;
 }
 
+#define LIST_ITEM_REACH 12  /* tokens from a list's comma to the name of a later item */
+
+/* After the comma at `comma` in a phrase that named nothing the slot takes:
+ * the first fitting name that opens a later item of the list, words and
+ * commas between and no other phrase ("een groep NGO's, en de X"); SIZE_MAX
+ * if there is none. */
+static size_t later_item(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t comma, size_t stop,
+                         size_t skip)
+{
+	const token *t = st->toks.data;
+	int open = 1;  /* at the start of an item */
+	for (size_t q = comma + 1; q < stop && q <= comma + LIST_ITEM_REACH; q++) {
+		if (t[q].kind == T_PUNCT) {
+			if (st->lower.s[t[q].lb] != ',')
+				return SIZE_MAX;
+			open = 1;
+			continue;
+		}
+		if (t[q].kind == T_NAME) {
+			/* the item ends at the name: ", en de X steunt dat" is a clause */
+			int ends = q + 1 >= stop || t[q + 1].kind == T_PUNCT || tok_is(st, &t[q + 1], "en") ||
+			           or_word(st, q + 1, stop);
+			if (open && ends && q != skip && fits(doc, &t[q], sl) && !modifier(doc, &t[q]) &&
+			    mention_of(doc, &t[q])->kind == KGX_M_STRONG)
+				return q;
+			open = 0;
+			continue;
+		}
+		if (tok_is(st, &t[q], "en") || or_word(st, q, stop)) {
+			open = 1;
+			continue;
+		}
+		if (t[q].kinds & (W_PREP | W_AUX | W_RELATIVE | W_BREAK | W_SUBORD | W_RELADV))
+			return SIZE_MAX;
+		/* an article or an adjective may open an item: "de X", "een groep" */
+		if (!open || !(determiner(st, &t[q]) || inflected(st, &t[q])))
+			open = 0;
+	}
+	return SIZE_MAX;
+}
+
 /* Whether an English possessive ends the name: "Syria's", "Syria’s". */
 static int possessive(const kgx_doc *doc, const token *t)
 {
@@ -2270,6 +2311,15 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 				if (t[j].kind == T_PUNCT) {
+					/* "voor VN-organisaties, een groep NGO's en de X": a list
+					 * of nouns whose later items name what the slot takes */
+					if (!fitted && st->lower.s[t[j].lb] == ',') {
+						size_t q = later_item(st, doc, sl, j, stop, skip);
+						if (q != SIZE_MAX) {
+							filler f = {q, NULL, 0};
+							return f;
+						}
+					}
 					/* "aan VN-organisaties, de X en de Y": a list whose first
 					 * item is a noun a name qualifies goes on to the names */
 					if (named && !fitted && st->lower.s[t[j].lb] == ',' && j + 1 < stop &&

@@ -1363,6 +1363,18 @@ static void test_predicative_noun(void **state)
 	      KGX_P_CHAIRS, "league", 0);
 }
 
+static void test_list_of_nouns_then_names(void **state)
+{
+	(void)state;
+	/* a list's first items are nouns; a later one names the recipient */
+	check("Borea schenkt 3 miljoen euro aan VN-organisaties, een groep internationale hulpclubs, en de Liga.", "borea",
+	      KGX_P_FUNDS, "league", 1);
+	check("Borea schenkt 3 miljoen euro aan scholen, klinieken en de Liga.", "borea", KGX_P_FUNDS, "league", 1);
+	/* a clause after the comma is no item */
+	check("Borea schenkt 3 miljoen euro aan scholen, en de Liga bouwt ze.", "borea", KGX_P_FUNDS, "league", 0);
+	check("Borea schenkt 3 miljoen euro aan scholen, die met de Liga samenwerken.", "borea", KGX_P_FUNDS, "league", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1440,6 +1452,7 @@ int main(void)
 		cmocka_unit_test(test_object_through_a_place),
 		cmocka_unit_test(test_addressee_and_minister_voice),
 		cmocka_unit_test(test_predicative_noun),
+		cmocka_unit_test(test_list_of_nouns_then_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
