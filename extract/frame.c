@@ -2010,9 +2010,10 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	const recent *ev = &st->last[e];
 	if ((classes & KGX_C_EVENT) && ev->entry && ev->sentence < si && si - ev->sentence <= 2)
 		best = ev;
-	/* and one that took place, of whatever class, before both */
+	/* and one that took place, before both: a body that met ("de Raad
+	 * X vond plaats") is a meeting, whatever the slot's other classes */
 	const recent *mt = &st->meeting;
-	if ((classes & KGX_C_EVENT) && mt->entry && (mt->entry->classes & classes) && mt->sentence < si &&
+	if ((classes & KGX_C_EVENT) && mt->entry && mt->sentence < si &&
 	    si - mt->sentence <= 2 && (!ev->entry || ev->sentence <= mt->sentence))
 		best = mt;
 	if (!best)

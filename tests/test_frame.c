@@ -164,6 +164,10 @@ static const char *FRAMES =
 	"verb = reserveert|te reserveren\n"
 	"agent = Country|GovernmentBody\nagent-at = subject\n"
 	"object = Country\nobject-at = voor\nobject-through = in|van|of\nmoney = required\n"
+	"[present]\nkind = frame\npredicate = participatesIn\n"
+	"verb = present\n"
+	"agent = Country|Minister|Person|GovernmentBody\nagent-at = subject\n"
+	"object = Event\nobject-at = recent\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -1181,6 +1185,11 @@ static void test_meeting_that_took_place(void **state)
 	const char *text = "De Liga kwam op 3 mei bijeen, in aanwezigheid van de Handelsbond. Albarije nam deel.";
 	check(text, "alba", KGX_P_PARTICIPATESIN, "league", 1);
 	check(text, "alba", KGX_P_PARTICIPATESIN, "guild", 0);
+	/* a body that met is a meeting to a slot that takes events only */
+	text = "Datum 3 mei 2021\n\nOp 3 mei vond de Liga plaats in Brussel. De minister van Wegen was hierbij present. "
+	       "Getekend, Veenstra.";
+	check(text, "person-v", KGX_P_PARTICIPATESIN, "league", 1);
+	check("De Liga ligt in Brussel. Albarije was hierbij present.", "alba", KGX_P_PARTICIPATESIN, "league", 0);
 }
 
 static void test_subject_instances(void **state)
