@@ -2378,12 +2378,19 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				    (determiner(st, &t[j + 1]) || t[j + 1].kind == T_NAME) && reach_to < j + 3)
 					reach_to = j + 3;
 				of_seen |= tok_is(st, &t[j], "van");
-				/* a name of another class may qualify the one wanted:
-				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				/* "the dismantling of Syria's arsenal": the place owns a
 				 * noun of its own, which the phrase is about */
 				if (t[j].kind == T_NAME && through && possessive(doc, &t[j]))
 					break;
+				/* "via de VN organisatie X": a body's name, a noun of its
+				 * kind and the name it describes, written apart */
+				if (t[j].kind == T_NAME && j + 2 < stop && t[j + 1].kind == T_WORD &&
+				    anaphor_classes(st, &t[j + 1]) && t[j + 2].kind == T_NAME && fits(doc, &t[j + 2], sl)) {
+					named = 1;
+					continue;
+				}
+				/* a name of another class may qualify the one wanted:
+				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				if (t[j].kind == T_NAME) {
 					named = 1;
 					fitted |= fits(doc, &t[j], sl) && !modifier(doc, &t[j]);

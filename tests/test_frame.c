@@ -1382,6 +1382,9 @@ static void test_list_of_nouns_then_names(void **state)
 	/* a clause after the comma is no item */
 	check("Borea schenkt 3 miljoen euro aan scholen, en de Liga bouwt ze.", "borea", KGX_P_FUNDS, "league", 0);
 	check("Borea schenkt 3 miljoen euro aan scholen, die met de Liga samenwerken.", "borea", KGX_P_FUNDS, "league", 0);
+	/* "aan het Liga fonds X": a body, a noun of a kind, the name described */
+	check("Borea schenkt 3 miljoen euro aan het Liga fonds Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 1);
+	check("Borea schenkt 3 miljoen euro aan het Liga fonds Groeifonds.", "borea", KGX_P_FUNDS, "league", 0);
 }
 
 int main(void)
