@@ -3009,8 +3009,11 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 		int sum = 0;
 		for (size_t k = tb; k < te && !sum; k++)
 			sum = t[k].amount >= 0;
+		/* "De bijdrage wordt via X ingezet": a funds noun that points back
+		 * is that sum too */
 		for (size_t k = tb + 1; k < te && !sum && !borrowed; k++)
-			if (t[k].kind == T_WORD && (t[k].kinds & W_MONEY) &&
+			if (t[k].kind == T_WORD &&
+			    ((t[k].kinds & W_MONEY) || (k == trig && fo->noun && f->predicate == KGX_P_FUNDS)) &&
 			    (determiner(st, &t[k - 1]) || determiner_or_demonstrative(st, &t[k - 1])))
 				borrowed = &st->sole_sum;
 	}

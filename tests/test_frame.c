@@ -1280,6 +1280,10 @@ static void test_money_that_points_back(void **state)
 	assert_non_null(rel);
 	assert_null(rel->amount);
 	kgx_doc_release(&doc);
+	/* a funds noun that points back is that sum too */
+	t_run(&doc, r, "t.txt", "Borea reserveert 3 miljoen euro voor noodhulp in Corastan. De gift aan ZORG volgt in mei.");
+	assert_funds(&doc, "home", "agency", "3000000.0");
+	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 }
 
