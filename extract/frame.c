@@ -2369,6 +2369,13 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
 				    !tok_is(st, &t[j], "van"))
 					break;
+				/* "aan trainingsmissie Somalië": a noun of a kind the name
+				 * after it is not, which that name only qualifies */
+				if (t[j].kind == T_WORD && !named && j + 1 < stop && t[j + 1].kind == T_NAME) {
+					unsigned kc = anaphor_classes(st, &t[j]);
+					if (kc && !(mention_of(doc, &t[j + 1])->entry->classes & kc))
+						break;
+				}
 				/* "aan een fonds van de VN", "aan de missie van de AU": a fund
 				 * or a mission left unnamed, and the body it belongs to */
 				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") && unnamed_kind(st, &t[j]))

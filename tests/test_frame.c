@@ -1344,6 +1344,8 @@ static void test_object_through_a_place(void **state)
 	/* a possessive place owns the noun after it, which the phrase is about */
 	check("Borea reserveert 3 miljoen euro voor de sloop of Corastan's arsenaal.", "borea", KGX_P_SUPPORTS, "cora", 0);
 	check("Borea reserveert 3 miljoen euro voor de sloop of Corastan.", "borea", KGX_P_SUPPORTS, "cora", 1);
+	/* a noun of a kind the name after it is not: the name only qualifies it */
+	check("Borea reserveert 3 miljoen euro voor missie Corastan.", "borea", KGX_P_SUPPORTS, "cora", 0);
 }
 
 static void test_addressee_and_minister_voice(void **state)
