@@ -544,6 +544,24 @@ static void test_known_name_outlasts_a_guess(void **state)
 	assert_false(mentions(text, "elsie-initiative-fund-for-uniformed-women"));
 }
 
+static void test_committee_past_its_footnote(void **state)
+{
+	(void)state;
+	/* "commissie voor Defensie2,": the footnote number is no part of the name */
+	const char *text = "Vastgesteld 3 mei 2021\n\nDe vaste commissie voor Defensie2, belast met het onderzoek, heeft "
+	                   "vragen gesteld.\n\nDe voorzitter van de commissie,\n\nVan der Berg\n";
+	assert_true(mentions(text, "tk-committee-defence"));
+	kgx_doc doc;
+	t_run(&doc, shipped, "t.txt", text);
+	int chair = 0;
+	for (size_t i = 0; i < doc.relations.len; i++) {
+		const kgx_relation *r = &KGX_VEC_AT(&doc.relations, kgx_relation, i);
+		chair |= r->predicate == KGX_P_CHAIRS && r->o && !strcmp(r->o->id, "tk-committee-defence");
+	}
+	assert_true(chair);
+	kgx_doc_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -569,6 +587,7 @@ int main(void)
 		cmocka_unit_test(test_signature_in_capitals),
 		cmocka_unit_test(test_place_for_country),
 		cmocka_unit_test(test_known_name_outlasts_a_guess),
+		cmocka_unit_test(test_committee_past_its_footnote),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
