@@ -1214,6 +1214,9 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			      doc->text[e] == ' '))
 				while (e > at + 1 && doc->text[e - 1] == '-')
 					e--;
+			/* " - " and " – " set an aside apart: punctuation, no word */
+			if ((e == at + 1 && c == '-') || (e == at + 3 && !memcmp(doc->text + at, "\xe2\x80\x93", 3)))
+				e = at;
 			t.kind = e > at ? T_WORD : T_PUNCT;
 			t.b = at;
 			t.e = e > at ? e : at + 1;
@@ -2153,13 +2156,34 @@ static size_t relative_head(const kgx_frame_state *st, size_t ante)
 
 /* How far token `to` stands from token `from` for a phrase to reach it: a
  * sum of money and punctuation (an acronym's brackets) count as nothing. */
+/* Whether punctuation token p is a dash set apart by spaces: " - ", " – ". */
+static int dash(const kgx_frame_state *st, const token *p)
+{
+	const char *x = st->lower.s + p->lb;
+	return (x[0] == '-' || !strncmp(x, "\xe2\x80\x93", 3)) && p->lb > 0 && st->lower.s[p->lb - 1] == ' ';
+}
+
 static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 {
 	const token *t = st->toks.data;
-	size_t n = 0;
-	for (size_t k = from; k < to; k++)
-		n += t[k].amount < 0 && t[k].kind != T_PUNCT;
-	return n;
+	/* "op de top in X - die Y had belegd - opgeroepen": an aside between
+	 * two dashes costs nothing, as one in brackets does not for a subject */
+	size_t n = 0, aside = 0;
+	int in = 0;
+	for (size_t k = from; k < to; k++) {
+		if (t[k].kind == T_PUNCT && dash(st, &t[k])) {
+			if (in)
+				aside = 0;
+			in = !in;
+			continue;
+		}
+		size_t w = t[k].amount < 0 && t[k].kind != T_PUNCT;
+		if (in)
+			aside += w;
+		else
+			n += w;
+	}
+	return n + aside;  /* a dash that opens no aside */
 }
 
 #define LIST_ITEM_REACH 12  /* tokens from a list's comma to the name of a later item */
@@ -2597,14 +2621,36 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			return h - 1;
 	}
 	size_t from = trig;
+	/* walking back, a dash closes an aside that the next dash opens */
+	size_t dashes = 0;
+	for (size_t q = cb; q < trig; q++)
+		dashes += t[q].kind == T_PUNCT && dash(st, &t[q]);
+	int aside = 0;
 	while (from > cb && words < reach) {
 		from--;
-		words += t[from].kind != T_PUNCT && t[from].amount < 0;
+		if (t[from].kind == T_PUNCT && dash(st, &t[from])) {
+			if (aside || dashes >= 2)
+				aside = !aside;
+			dashes--;
+		}
+		words += t[from].kind != T_PUNCT && t[from].amount < 0 && !aside;
 	}
 	cb = from;
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
+	dashes = 0;
+	for (size_t q = cb; q < trig; q++)
+		dashes += t[q].kind == T_PUNCT && dash(st, &t[q]);
+	aside = 0;  /* inside " - … - ": the same */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
+		if (p->kind == T_PUNCT && dash(st, p)) {
+			if (aside || dashes >= 2)
+				aside = !aside;
+			dashes--;
+			continue;
+		}
+		if (aside)
+			continue;
 		/* "de militairen in X die deelnemen aan Y": a relative pronoun with
 		 * no comma before it is its clause's subject; only a name right
 		 * before it is what it stands for */

@@ -1393,6 +1393,20 @@ static void test_list_of_nouns_then_names(void **state)
 	check("Borea schenkt 3 miljoen euro aan het Liga fonds Groeifonds.", "borea", KGX_P_FUNDS, "league", 0);
 }
 
+static void test_aside_between_dashes(void **state)
+{
+	(void)state;
+	/* an aside between dashes is no part of the clause: no subject in it,
+	 * and its words do not use up the subject's reach */
+	const char *text = "Albarije was - zoals ook in het jaar dat Borea en Corastan samen de top voorzaten - aanwezig bij de "
+	                   "Bergtop 2030.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
+	check(text, "cora", KGX_P_PARTICIPATESIN, "summit", 0);
+	text = "Albarije was - als een van de velen die de top in het voorjaar na lang beraad hadden gewild - aanwezig bij "
+	       "de Bergtop 2030.";
+	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1471,6 +1485,7 @@ int main(void)
 		cmocka_unit_test(test_addressee_and_minister_voice),
 		cmocka_unit_test(test_predicative_noun),
 		cmocka_unit_test(test_list_of_nouns_then_names),
+		cmocka_unit_test(test_aside_between_dashes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
