@@ -2234,6 +2234,31 @@ static int possessive(const kgx_doc *doc, const token *t)
 	return (p[0] == '\'' || !strncmp(p, "\xe2\x80\x99", 3)) && (p[p[0] == '\'' ? 1 : 3] == 's');
 }
 
+static int acronym(const kgx_doc *doc, const token *t);
+
+#define ACRONYM_REACH 8  /* tokens from a phrase's preposition to an acronym in brackets */
+
+/* The fitting name in brackets, an acronym, that ends the words from
+ * token j ("in X en Y (ABCD)"); SIZE_MAX if other punctuation comes first. */
+static size_t acronym_ahead(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, size_t stop,
+                            size_t skip)
+{
+	const token *t = st->toks.data;
+	for (size_t q = j; q + 2 < stop && q < j + ACRONYM_REACH; q++) {
+		if (t[q].kind != T_PUNCT)
+			continue;
+		/* not the acronym of the name right before it: "door de
+		 * Europese Unie (EU) geleide operatie" */
+		if (st->lower.s[t[q].lb] == '(' && t[q + 1].kind == T_NAME && q + 1 != skip && fits(doc, &t[q + 1], sl) &&
+		    acronym(doc, &t[q + 1]) && t[q + 2].kind == T_PUNCT && st->lower.s[t[q + 2].lb] == ')' &&
+		    !(q > j && t[q - 1].kind == T_NAME &&
+		      mention_of(doc, &t[q - 1])->entry == mention_of(doc, &t[q + 1])->entry))
+			return q + 1;
+		break;
+	}
+	return SIZE_MAX;
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -2335,6 +2360,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					reach_to += 2;
 					continue;
 				}
+
 				if (t[j].kind == T_PUNCT) {
 					/* "voor VN-organisaties, een groep NGO's en de X": a list
 					 * of nouns whose later items name what the slot takes */
@@ -2391,8 +2417,17 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
-				    !tok_is(st, &t[j], "van"))
+				    !tok_is(st, &t[j], "van")) {
+					/* "aan de VN-vredesmacht in X en Y (ABCD)": a phrase
+					 * that named nothing it takes is named by the acronym
+					 * in brackets at its end */
+					size_t q = fitted ? SIZE_MAX : acronym_ahead(st, doc, sl, j, stop, skip);
+					if (q != SIZE_MAX) {
+						filler f = {q, NULL, 0};
+						return f;
+					}
 					break;
+				}
 				/* "aan trainingsmissie Somalië": a noun of a kind the name
 				 * after it is not, which that name only qualifies */
 				if (t[j].kind == T_WORD && !named && j + 1 < stop && t[j + 1].kind == T_NAME) {

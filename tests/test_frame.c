@@ -1391,6 +1391,12 @@ static void test_list_of_nouns_then_names(void **state)
 	/* "aan het Liga fonds X": a body, a noun of a kind, the name described */
 	check("Borea schenkt 3 miljoen euro aan het Liga fonds Groeifonds.", "borea", KGX_P_FUNDS, "fund-a", 1);
 	check("Borea schenkt 3 miljoen euro aan het Liga fonds Groeifonds.", "borea", KGX_P_FUNDS, "league", 0);
+	/* a phrase that names nothing it takes is named by an acronym in
+	 * brackets at its end, unless that abbreviates the name before it */
+	check("Borea schenkt 3 miljoen euro aan het centrum in Albarije en Corastan (ZORG).", "borea", KGX_P_FUNDS,
+	      "agency", 1);
+	check("Borea schenkt 3 miljoen euro aan het door VN-Zorgbureau (ZORG) geleide centrum.", "borea", KGX_P_FUNDS,
+	      "agency", 0);
 }
 
 static void test_aside_between_dashes(void **state)
