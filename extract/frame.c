@@ -763,6 +763,13 @@ static kgx_status expand_lemma(kgx_frames *fs, made_forms *out, const lemma *le)
 	}
 	if (st == KGX_OK)
 		st = add_part(fs, out, lead, pa->part[PART_PARTICIPLE], "");
+	/* "bekend gemaakt", "vrij gemaakt": a fused particle written apart
+	 * before the participle, as letters often do */
+	if (st == KGX_OK && *fused) {
+		char apart[132];
+		snprintf(apart, sizeof apart, "%s ", lead);
+		st = add_part(fs, out, apart, pa->part[PART_PARTICIPLE], "");
+	}
 	/* the participle as an adjective: "de toegezegde 5 miljoen" */
 	for (const char *p = pa->part[PART_PARTICIPLE]; *p && st == KGX_OK;) {
 		size_t n = strcspn(p, "/");
@@ -2689,9 +2696,10 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		/* "de militairen in X die deelnemen aan Y": a relative pronoun with
 		 * no comma before it is its clause's subject; only a name right
 		 * before it is what it stands for */
-		if (p->kind == T_WORD && (p->kinds & W_RELATIVE) && i - 1 > cb && !(t[i - 2].kinds & W_PREP) &&
+		if (p->kind == T_WORD && (p->kinds & W_RELATIVE) && i - 1 > cb && !(t[i - 2].kinds & (W_PREP | W_AUX)) &&
 		    t[i - 2].kind != T_PUNCT) {
-			/* ("voor dat laatste": after a preposition it is a determiner) */
+			/* ("voor dat laatste": after a preposition it is a determiner;
+			 * "X heeft dat bekendgemaakt": after a verb, an object) */
 			const token *q = &t[i - 2];
 			if (q->kind == T_NAME && i - 2 != skip && !governed(st, i - 2) && fits(doc, q, sl) &&
 			    mention_of(doc, q)->kind == KGX_M_STRONG)
@@ -3331,6 +3339,11 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 				obj.tok = k;
 				break;
 			}
+		/* "dat X Y heeft gesteund": an auxiliary at the end of a
+		 * subordinate clause, with no name after it, looks on back to
+		 * the subordinator */
+		if (obj.tok == SIZE_MAX && (t[a - 1].kinds & W_AUX) && !(t[a - 1].kinds & W_SUBORD))
+			continue;
 		break;
 	}
 	/* "X, dat in Y de Z leidt": a relative clause ends in its verb, and

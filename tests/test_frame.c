@@ -73,6 +73,7 @@ static const char *FRAMES =
 	"pointers = de|het|deze|dit\n"
 	"relative-adverbs = waarmee|waartoe|waaraan\n"
 	"addressees = uw\n"
+	"auxiliaries = heeft|hebben\n"
 	"copulas = is|was|als\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
@@ -1237,6 +1238,10 @@ static void test_forms_of_a_lemma(void **state)
 	      "fund-a", 1);
 	check("Albarije besloot 3 miljoen euro door te schuiven aan het Groeifonds.", "alba", KGX_P_FUNDS,
 	      "fund-a", 1);
+	/* the participle with its particle written apart, as letters often do */
+	check("Albarije heeft 3 miljoen euro door geschoven aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	/* "dat" after an auxiliary is an object, no relative that cuts off the subject */
+	check("Albarije heeft dat geld doorgeschoven aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 	/* the verb without its particle is another verb */
 	check("Albarije schuift 3 miljoen euro aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 0);
 }
