@@ -1525,6 +1525,8 @@ static int determiner(const kgx_frame_state *st, const token *p)
 	return p->kind == T_WORD && (p->kinds & W_ARTICLE);
 }
 
+static int inflected(const kgx_frame_state *st, const token *w);
+
 /* Whether token i stands after a preposition: "aan (de) X", also as a
  * later item of a list that one governs ("met X, Y en Z"). */
 static int governed(const kgx_frame_state *st, size_t i)
@@ -1535,6 +1537,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 	 * the ministry inside the title, not the phrase */
 	if (t[i].titled)
 		return 0;
+	int name = t[i].kind == T_NAME;
 	while (i > 0 && lookback < 3) {
 		const token *p = &t[i - 1];
 		if (p->clause != t[i].clause)
@@ -1567,9 +1570,11 @@ static int governed(const kgx_frame_state *st, size_t i)
 		if ((p->kinds & (W_PREP | W_ADDRESSEE)))
 			return 1;
 		/* articles and possessives may stand between, and one noun after
-		 * an article: "van het lid X", "aan de minister X" */
+		 * an article: "van het lid X", "aan de minister X"; before a noun
+		 * that is no name, an adjective only ("sinds een jaar
+		 * covoorzitter" is a time and a noun, not one phrase) */
 		if (!determiner(st, p)) {
-			if (lookback || i < 2 || !determiner(st, &t[i - 2]))
+			if (lookback || i < 2 || !determiner(st, &t[i - 2]) || (!name && !inflected(st, p)))
 				return 0;
 		}
 		i--;

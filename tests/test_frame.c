@@ -53,7 +53,7 @@ static const char *FRAMES =
 	"anaphor = fonds Fund\n"
 	"anaphor = missie Mission\n"
 	"anaphor = top Event\n"
-	"pronominals = hieraan|waaraan\n"
+	"pronominals = hieraan|waaraan|waarvan\n"
 	"phrase-preposition = ten behoeve van = voor\n"
 	"including = waaronder|o.a.|onder andere|te weten\n"
 	"co-agents = samen met|net als|gevolgd door\n"
@@ -1375,6 +1375,10 @@ static void test_predicative_noun(void **state)
 	      KGX_P_CHAIRS, "league", 1);
 	check("Borea blijft zich inzetten, onder meer als voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1);
 	check("Borea blijft zich inzetten, onder meer met een voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 0);
+	/* a time between a preposition and the noun: "voor een jaar voorzitter"
+	 * is no phrase of "voor" */
+	check("De Liga, waarvan Albarije en Borea voor een jaar voorzitter zijn, bestaat tien jaar.", "borea",
+	      KGX_P_CHAIRS, "league", 1);
 	/* after a relative clause that holds a list, the main clause goes on
 	 * with the words before it */
 	check("De thuislandse overheid, waartoe ook Albarije, Borea en Corastan behoren, is voorzitter van de Liga.", "home",
