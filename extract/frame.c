@@ -3115,7 +3115,11 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 		for (size_t k = tb + 1; k < te && !sum && !borrowed; k++)
 			if (t[k].kind == T_WORD &&
 			    ((t[k].kinds & W_MONEY) || (k == trig && fo->noun && f->predicate == KGX_P_FUNDS)) &&
-			    (determiner(st, &t[k - 1]) || determiner_or_demonstrative(st, &t[k - 1])))
+			    (determiner(st, &t[k - 1]) || determiner_or_demonstrative(st, &t[k - 1]) ||
+			     /* "de Nederlandse bijdrage", "het extra geld" */
+			     (k >= 2 && (t[k - 1].kind == T_NAME || inflected(st, &t[k - 1])) &&
+			      !tok_in(st, &t[k - 1], st->fs->other_words, st->fs->n_other_words) &&
+			      determiner_or_demonstrative(st, &t[k - 2]))))
 				borrowed = &st->sole_sum;
 	}
 	for (size_t a = 0; a < na; a++) {

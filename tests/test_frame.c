@@ -1289,6 +1289,17 @@ static void test_money_that_points_back(void **state)
 	t_run(&doc, r, "t.txt", "Borea reserveert 3 miljoen euro voor noodhulp in Corastan. De gift aan ZORG volgt in mei.");
 	assert_funds(&doc, "home", "agency", "3000000.0");
 	kgx_doc_release(&doc);
+	/* also past an adjective, but not past one that names another gift */
+	t_run(&doc, r, "t.txt",
+	      "Borea reserveert 3 miljoen euro voor noodhulp in Corastan. De Boreaanse gift aan ZORG volgt in mei.");
+	assert_funds(&doc, "borea", "agency", "3000000.0");
+	kgx_doc_release(&doc);
+	t_run(&doc, r, "t.txt",
+	      "Borea reserveert 3 miljoen euro voor noodhulp in Corastan. De andere gift aan ZORG volgt in mei.");
+	rel = t_relation(&doc, "home", KGX_P_FUNDS, "agency");
+	assert_non_null(rel);
+	assert_null(rel->amount);
+	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 }
 
