@@ -1174,6 +1174,24 @@ static const kgx_entry *office_holder(kgx_frame_state *st, const kgx_doc *doc, c
 	return who;
 }
 
+/* Whether s opens with an en dash or a curly quote (3 bytes of UTF-8). */
+static int curly(const char *s)
+{
+	static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+	                                    "\xe2\x80\x99", "\xe2\x80\x9e"};
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (!memcmp(s, marks[k], 3))
+			return 1;
+	return 0;
+}
+
+/* Whether punctuation token p is a quote mark. */
+static int quote(const kgx_frame_state *st, const token *p)
+{
+	const char *x = st->lower.s + p->lb;
+	return x[0] == '"' || x[0] == '\'' || (p->e - p->b == 3 && curly(x) && memcmp(x, "\xe2\x80\x93", 3));
+}
+
 static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s, size_t m0,
                            size_t m1)
 {
@@ -1221,8 +1239,9 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			      doc->text[e] == ' '))
 				while (e > at + 1 && doc->text[e - 1] == '-')
 					e--;
-			/* " - " and " – " set an aside apart: punctuation, no word */
-			if ((e == at + 1 && c == '-') || (e == at + 3 && !memcmp(doc->text + at, "\xe2\x80\x93", 3)))
+			/* " - " and " – " set an aside apart, and curly quotes stand
+			 * around a name: punctuation, no word */
+			if ((e == at + 1 && c == '-') || (e == at + 3 && curly(doc->text + at)))
 				e = at;
 			t.kind = e > at ? T_WORD : T_PUNCT;
 			t.b = at;
@@ -2278,8 +2297,12 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	for (size_t pass = 0; pass < 2; pass++) {
 		size_t b = pass ? cb : from, e = pass ? from : until < ce ? until : ce;
 		for (size_t i = b; i < e; i++) {
-			/* "draagt hieraan bij": a preposition with "it" in one word */
+			/* "draagt hieraan bij": a preposition with "it" in one word;
+			 * before the trigger, within a verb's reach ("informeren wij u
+			 * hierbij, …, deel te nemen": the letter's "herewith") */
 			if (t[i].kind == T_WORD && (t[i].kinds & W_PRONOMINAL)) {
+				if (pass && reach(st, i, from) > PREP_REACH_VERB)
+					continue;
 				/* "waarvan 3 miljoen": a part of a sum, not "of whom" */
 				if (tok_is(st, &t[i], "waarvan") && i + 1 < ce && t[i + 1].amount >= 0)
 					continue;
@@ -2373,6 +2396,9 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 
+				/* "aan operatie 'Althea'": quotes around a name */
+				if (t[j].kind == T_PUNCT && quote(st, &t[j]))
+					continue;
 				if (t[j].kind == T_PUNCT) {
 					/* "voor VN-organisaties, een groep NGO's en de X": a list
 					 * of nouns whose later items name what the slot takes */

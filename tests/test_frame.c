@@ -344,6 +344,11 @@ static void test_pronominal_adverb(void **state)
 	check("Het is het Groeifonds waaraan Borea schenkt.", "borea", KGX_P_FUNDS, "fund-a", 1);
 	/* "hieraan te …" points ahead, at a clause */
 	check("Het Groeifonds groeit. Albarije schenkt hieraan te denken toe.", "alba", KGX_P_FUNDS, "fund-a", 0);
+	/* before the trigger, only within a verb's reach of it */
+	check("Het Groeifonds groeit. Hieraan schenkt Albarije dit jaar toe.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Het Groeifonds groeit. Hieraan denken wij na lang en zorgvuldig beraad over de vele vragen van "
+	      "alle leden in de afgelopen maanden als Albarije veel schenkt.",
+	      "alba", KGX_P_FUNDS, "fund-a", 0);
 }
 
 static void test_relative_clause(void **state)
