@@ -3366,6 +3366,17 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			if (sj == SIZE_MAX || sj < a || sj >= i)
 				break;
 			from = sj + 1;
+		} else {
+			/* "Daarom zal X Y steunen": with no name before the finite
+			 * verb, the first one after it is the subject */
+			int named_before = 0;
+			for (size_t k = cb; k + 1 < a && !named_before; k++)
+				named_before = t[k].kind == T_NAME && !governed(st, k);
+			for (size_t k = a; k < i && !named_before; k++)
+				if (t[k].kind == T_NAME && !governed(st, k)) {
+					from = k + 1;
+					break;
+				}
 		}
 		for (size_t k = from; k < i; k++)
 			if (t[k].kind == T_NAME && k != skip && (!governed(st, k) || of_phrase(st, a, k)) &&

@@ -73,7 +73,7 @@ static const char *FRAMES =
 	"pointers = de|het|deze|dit\n"
 	"relative-adverbs = waarmee|waartoe|waaraan\n"
 	"addressees = uw\n"
-	"auxiliaries = heeft|hebben\n"
+	"auxiliaries = heeft|hebben|zal\n"
 	"copulas = is|was|als\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
@@ -1424,6 +1424,19 @@ static void test_list_of_nouns_then_names(void **state)
 	      "agency", 0);
 }
 
+static void test_inverted_clause_with_an_auxiliary(void **state)
+{
+	(void)state;
+	/* "Daarom zal X Y steunen": with no name before the finite verb, the
+	 * first one after it is the subject and the next the object */
+	check("Daarom zal Albarije Borea steunen.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	check("Daarom zal Albarije Borea steunen.", "borea", KGX_P_SUPPORTS, "alba", 0);
+	check("Daarom heeft Albarije Borea gesteund.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	/* a name before the finite verb is the subject still */
+	check("Albarije zal Borea steunen.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	check("Albarije heeft Borea gesteund.", "alba", KGX_P_SUPPORTS, "borea", 1);
+}
+
 static void test_aside_between_dashes(void **state)
 {
 	(void)state;
@@ -1517,6 +1530,7 @@ int main(void)
 		cmocka_unit_test(test_predicative_noun),
 		cmocka_unit_test(test_list_of_nouns_then_names),
 		cmocka_unit_test(test_aside_between_dashes),
+		cmocka_unit_test(test_inverted_clause_with_an_auxiliary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
