@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -133,6 +133,8 @@ struct kgx_frames {
 	size_t n_addressees;
 	char **copulas;          /* "is", "als": a noun after one is said of the clause's subject */
 	size_t n_copulas;
+	char **infinitives;      /* "om": opens an infinitive clause, whose object stands before its verb */
+	size_t n_infinitives;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -531,6 +533,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->addressees, &fs->n_addressees);
 	else if (KEY("copulas"))
 		st = split_list(fs, v, &fs->copulas, &fs->n_copulas);
+	else if (KEY("infinitive-openers"))
+		st = split_list(fs, v, &fs->infinitives, &fs->n_infinitives);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("articles"))
@@ -886,7 +890,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->pointers, fs->n_pointers, W_POINTER},
 	             {fs->relative_adverbs, fs->n_relative_adverbs, W_RELADV},
 	             {fs->addressees, fs->n_addressees, W_ADDRESSEE},
-	             {fs->copulas, fs->n_copulas, W_COPULA}};
+	             {fs->copulas, fs->n_copulas, W_COPULA},
+	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -3359,10 +3364,14 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	 * verb, the object stands between the finite verb, or the subject
 	 * after a subordinator, and it */
 	for (size_t a = i; a > cb; a--) {
-		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & (W_AUX | W_SUBORD)))
+		if (t[a - 1].kind != T_WORD || !(t[a - 1].kinds & (W_AUX | W_SUBORD | W_INFINITIVE)))
 			continue;
 		size_t from = a;
-		if (t[a - 1].kinds & W_SUBORD) {
+		if (t[a - 1].kinds & W_INFINITIVE) {
+			/* "om X te steunen": the object stands between "om" and the verb */
+			if (!(i > a && tok_is(st, &t[i - 1], "te")) && !tok_is(st, &t[i], "te"))
+				continue;
+		} else if (t[a - 1].kinds & W_SUBORD) {
 			if (sj == SIZE_MAX || sj < a || sj >= i)
 				break;
 			from = sj + 1;
@@ -3371,15 +3380,20 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			 * verb, the first one after it is the subject */
 			int named_before = 0;
 			for (size_t k = cb; k + 1 < a && !named_before; k++)
-				named_before = t[k].kind == T_NAME && !governed(st, k);
+				named_before = (t[k].kind == T_NAME && !governed(st, k)) ||
+				               /* "De missie zal Y steunen": a noun's article
+				                * opens the subject, not one after "met" */
+				               (determiner_or_demonstrative(st, &t[k]) && !(k > cb && (t[k - 1].kinds & W_PREP)));
 			for (size_t k = a; k < i && !named_before; k++)
 				if (t[k].kind == T_NAME && !governed(st, k)) {
 					from = k + 1;
 					break;
 				}
 		}
+		int inf = (t[a - 1].kinds & W_INFINITIVE) != 0;
 		for (size_t k = from; k < i; k++)
-			if (t[k].kind == T_NAME && k != skip && (!governed(st, k) || of_phrase(st, a, k)) &&
+			if (t[k].kind == T_NAME && k != skip &&
+			    (!governed(st, k) || of_phrase(st, a, k) || (inf && past_articles(st, a, k) == k)) &&
 			    fits(doc, &t[k], &f->object) &&
 			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {
 				obj.tok = k;

@@ -49,7 +49,7 @@ static const char *FRAMES =
 	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
 	"clause-breaks = maar|terwijl\n"
 	"relatives = die|dat\n"
-	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot|onder\n"
+	"prepositions = aan|van|voor|in|op|met|door|bij|naar|uit|tot|onder|om\n"
 	"anaphor = fonds Fund\n"
 	"anaphor = missie Mission\n"
 	"anaphor = top Event\n"
@@ -75,6 +75,7 @@ static const char *FRAMES =
 	"addressees = uw\n"
 	"auxiliaries = heeft|hebben|zal\n"
 	"copulas = is|was|als\n"
+	"infinitive-openers = om\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
@@ -1435,6 +1436,9 @@ static void test_inverted_clause_with_an_auxiliary(void **state)
 	/* a name before the finite verb is the subject still */
 	check("Albarije zal Borea steunen.", "alba", KGX_P_SUPPORTS, "borea", 1);
 	check("Albarije heeft Borea gesteund.", "alba", KGX_P_SUPPORTS, "borea", 1);
+	/* "om X te steunen": X is the infinitive's object, not its subject */
+	check("Borea besloot om Albarije in mei te steunen.", "borea", KGX_P_SUPPORTS, "alba", 1);
+	check("Borea besloot om Albarije in mei te steunen.", "alba", KGX_P_SUPPORTS, "borea", 0);
 }
 
 static void test_aside_between_dashes(void **state)
