@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -135,6 +135,10 @@ struct kgx_frames {
 	size_t n_copulas;
 	char **infinitives;      /* "om": opens an infinitive clause, whose object stands before its verb */
 	size_t n_infinitives;
+	char **and_words;        /* "en": joins a list's last item, or two clauses */
+	size_t n_and_words;
+	char **but_words;        /* "maar": joins two clauses, the second sharing the subject */
+	size_t n_but_words;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -535,6 +539,10 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->copulas, &fs->n_copulas);
 	else if (KEY("infinitive-openers"))
 		st = split_list(fs, v, &fs->infinitives, &fs->n_infinitives);
+	else if (KEY("and-words"))
+		st = split_list(fs, v, &fs->and_words, &fs->n_and_words);
+	else if (KEY("but-words"))
+		st = split_list(fs, v, &fs->but_words, &fs->n_but_words);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("articles"))
@@ -891,7 +899,9 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->relative_adverbs, fs->n_relative_adverbs, W_RELADV},
 	             {fs->addressees, fs->n_addressees, W_ADDRESSEE},
 	             {fs->copulas, fs->n_copulas, W_COPULA},
-	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE}};
+	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE},
+	             {fs->and_words, fs->n_and_words, W_AND},
+	             {fs->but_words, fs->n_but_words, W_BUT}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1142,6 +1152,19 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 	if (t->as)
 		return in_words(list, n, t->as, strlen(t->as));
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
+}
+
+/* Whether t is an `and-words` word ("en") or a `but-words` word ("maar"). */
+static int and_word(const kgx_frame_state *st, const token *t)
+{
+	(void)st;
+	return t->kind == T_WORD && (t->kinds & W_AND);
+}
+
+static int but_word(const kgx_frame_state *st, const token *t)
+{
+	(void)st;
+	return t->kind == T_WORD && (t->kinds & W_BUT);
 }
 
 static unsigned word_kinds_of(const kgx_frames *fs, const char *w, size_t n)
@@ -1566,7 +1589,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 		const token *p = &t[i - 1];
 		if (p->clause != t[i].clause)
 			return 0;
-		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || tok_is(st, p, "en")) {
+		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || and_word(st, p)) {
 			/* a list: what governs its first item governs this one */
 			size_t k = i - 1;
 			while (k > 0 && (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")))
@@ -1683,8 +1706,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
-		if (j < end && (tok_is(st, &t[j], "en") || or_word(st, j, end) || tok_is(st, &t[j], "and") ||
-		                tok_is(st, &t[j], "alsmede") ||
+		if (j < end && (and_word(st, &t[j]) || or_word(st, j, end) ||
 		                (tok_is(st, &t[j], "als") && i > 0 && tok_is(st, &t[i - 1], "zowel")))) {
 			sep = 1;
 			j++;
@@ -1695,7 +1717,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			while (v < end && (tok_is(st, &t[v], "de") || tok_is(st, &t[v], "het")))
 				v++;
 			if (v < end && t[v].kind == T_NAME && v + 1 < end &&
-			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || tok_is(st, &t[v + 1], "en"))) {
+			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || and_word(st, &t[v + 1]))) {
 				k = v + 1;
 				continue;
 			}
@@ -1783,7 +1805,7 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		/* "zowel X als Y": "als" joins the two like "en" */
 		int both = tok_is(st, &t[j], "als") && j >= begin + 2 && t[j - 1].kind == T_NAME &&
 		           tok_is(st, &t[j - 2], "zowel");
-		if (both || tok_is(st, &t[j], "en") || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
+		if (both || and_word(st, &t[j]) || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
 			sep = 1;
 			if (j == begin)
 				break;
@@ -2242,7 +2264,7 @@ static size_t later_item(const kgx_frame_state *st, const kgx_doc *doc, const sl
 		}
 		if (t[q].kind == T_NAME) {
 			/* the item ends at the name: ", en de X steunt dat" is a clause */
-			int ends = q + 1 >= stop || t[q + 1].kind == T_PUNCT || tok_is(st, &t[q + 1], "en") ||
+			int ends = q + 1 >= stop || t[q + 1].kind == T_PUNCT || and_word(st, &t[q + 1]) ||
 			           or_word(st, q + 1, stop);
 			if (open && ends && q != skip && fits(doc, &t[q], sl) && !modifier(doc, &t[q]) &&
 			    mention_of(doc, &t[q])->kind == KGX_M_STRONG)
@@ -2250,7 +2272,7 @@ static size_t later_item(const kgx_frame_state *st, const kgx_doc *doc, const sl
 			open = 0;
 			continue;
 		}
-		if (tok_is(st, &t[q], "en") || or_word(st, q, stop)) {
+		if (and_word(st, &t[q]) || or_word(st, q, stop)) {
 			open = 1;
 			continue;
 		}
@@ -2531,7 +2553,7 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 {
 	const token *t = st->toks.data;
 	size_t p = cb;
-	if (p + 1 < trig && t[p].kind == T_WORD && (tok_is(st, &t[p], "en") || tok_is(st, &t[p], "maar")))
+	if (p + 1 < trig && t[p].kind == T_WORD && (and_word(st, &t[p]) || but_word(st, &t[p])))
 		p++;
 	if (p >= trig || !tok_in(st, &t[p], sl->preps, sl->n_preps))
 		return NO_FILLER;
@@ -2677,7 +2699,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	size_t reach = noun && !one_of && cop == SIZE_MAX ? NOUN_REACH : SUBJECT_REACH, words = 0;
 	/* "X is gerenommeerd en was covoorzitter van Y": a copula right after
 	 * "en" or "maar" shares the name that opens the clause */
-	if (cop != SIZE_MAX && cop > cb + 1 && (tok_is(st, &t[cop - 1], "en") || tok_is(st, &t[cop - 1], "maar"))) {
+	if (cop != SIZE_MAX && cop > cb + 1 && (and_word(st, &t[cop - 1]) || but_word(st, &t[cop - 1]))) {
 		size_t pb = past_articles(st, cb, cop - 1);
 		if (pb < cop - 1 && pb != skip && t[pb].kind == T_NAME && fits(doc, &t[pb], sl) &&
 		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG)
@@ -2789,7 +2811,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		    mention_of(doc, p)->kind == KGX_M_STRONG) {
 			size_t k = i - 1;
 			/* the first of a list the name closes: "van X, Y en Z" */
-			while (k >= 2 && (tok_is(st, &t[k - 1], "en") ||
+			while (k >= 2 && (and_word(st, &t[k - 1]) ||
 			                  (t[k - 1].kind == T_PUNCT && st->lower.s[t[k - 1].lb] == ',')) &&
 			       t[k - 2].kind == T_NAME && fits(doc, &t[k - 2], sl) && k - 2 > cb)
 				k -= 2;
@@ -3226,7 +3248,7 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 		size_t j = k + 1;
 		if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')
 			j++;
-		if (j < ce && (tok_is(st, &t[j], "en") || or_word(st, j, ce)))
+		if (j < ce && (and_word(st, &t[j]) || or_word(st, j, ce)))
 			j++;
 		if (j == k + 1)
 			break;  /* no separator: the list has ended */
@@ -3502,7 +3524,7 @@ static size_t gapped_agents(const kgx_frame_state *st, const kgx_doc *doc, const
 	const token *t = st->toks.data;
 	*gap = SIZE_MAX;
 	for (size_t k = trig + 1; k + 2 < ce && na < MAX_ITEMS; k++) {
-		if (!((t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',') || tok_is(st, &t[k], "en")) ||
+		if (!((t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',') || and_word(st, &t[k])) ||
 		    t[k + 1].kind != T_NAME || t[k + 2].amount < 0 || t[k + 1].amount >= 0 ||
 		    mention_of(doc, &t[k + 1])->kind != KGX_M_STRONG || !fits(doc, &t[k + 1], ag) ||
 		    fits(doc, &t[k + 1], ob))
@@ -3610,7 +3632,7 @@ static size_t parts(const kgx_frame_state *st, const kgx_doc *doc, const slot *s
 		k = j;
 		if (k < n && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
 			k++;
-		if (k < n && tok_is(st, &t[k], "en"))
+		if (k < n && and_word(st, &t[k]))
 			k++;
 	}
 	return no;
@@ -3634,13 +3656,13 @@ static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slo
 				break;
 			}
 	/* "4 miljoen naar X en 6 miljoen naar Y": the next part with no comma */
-	if (k + 1 < n && tok_is(st, &t[k], "en") && t[k + 1].amount >= 0)
+	if (k + 1 < n && and_word(st, &t[k]) && t[k + 1].amount >= 0)
 		return parts(st, doc, sl, k + 1, objs, no, te);
 	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',')
 		return no;
 	if (tok_is(st, &t[k + 1], "waarvan"))
 		return parts(st, doc, sl, k + 2, objs, no, te);
-	return parts(st, doc, sl, k + 1 + tok_is(st, &t[k + 1], "en"), objs, no, te);
+	return parts(st, doc, sl, k + 1 + and_word(st, &t[k + 1]), objs, no, te);
 }
 
 /* For --explain: a trigger that gave no relation, and why. */
@@ -3989,7 +4011,7 @@ static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 			    fits(doc, &t[k], &st->table.frame->object) && !modifier(doc, &t[k])) {
 				if (names < sizeof st->table.names / sizeof *st->table.names)
 					st->table.names[names++] = mention_of(doc, &t[k])->entry;
-			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,|", st->lower.s[t[k].lb])) && !tok_is(st, &t[k], "en")) {
+			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,|", st->lower.s[t[k].lb])) && !and_word(st, &t[k])) {
 				break;
 			}
 		}
@@ -4229,7 +4251,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "X levert geen troepen, maar betaalt mee aan Y": a verb right after
 	 * "maar" or "en" shares the subject that opens the clause before */
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT) && !noun && i == cb + 1 && cb >= 2 &&
-	    (tok_is(st, &t[cb], "maar") || tok_is(st, &t[cb], "en")) && t[cb - 1].kind == T_PUNCT) {
+	    (but_word(st, &t[cb]) || and_word(st, &t[cb])) && t[cb - 1].kind == T_PUNCT) {
 		size_t pb = past_articles(st, t[cb - 1].cb, cb - 1);
 		if (pb < cb - 1 && t[pb].kind == T_NAME && pb != skip && fits(doc, &t[pb], ag) &&
 		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG) {
@@ -4339,8 +4361,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = 0; k < no; k++)
 		if (objs[k].tok != SIZE_MAX && objs[k].tok > stated && objs[k].tok < ce)
 			stated = objs[k].tok;
-	for (size_t k = stated + 1; k < ce && k <= stated + 3 && t[k].kind != T_PUNCT && !tok_is(st, &t[k], "en") &&
-	                            !tok_is(st, &t[k], "maar") && !tok_is(st, &t[k], "of");
+	for (size_t k = stated + 1; k < ce && k <= stated + 3 && t[k].kind != T_PUNCT && !and_word(st, &t[k]) &&
+	                            !but_word(st, &t[k]) && !tok_is(st, &t[k], "of");
 	     k++)
 		stated = k;
 	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))

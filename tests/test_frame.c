@@ -76,6 +76,8 @@ static const char *FRAMES =
 	"auxiliaries = heeft|hebben|zal\n"
 	"copulas = is|was|als\n"
 	"infinitive-openers = om\n"
+	"and-words = en\n"
+	"but-words = maar\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
