@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -139,6 +139,8 @@ struct kgx_frames {
 	size_t n_and_words;
 	char **but_words;        /* "maar": joins two clauses, the second sharing the subject */
 	size_t n_but_words;
+	char **definites;        /* "de", "het": the definite articles */
+	size_t n_definites;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -543,6 +545,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->and_words, &fs->n_and_words);
 	else if (KEY("but-words"))
 		st = split_list(fs, v, &fs->but_words, &fs->n_but_words);
+	else if (KEY("definite-articles"))
+		st = split_list(fs, v, &fs->definites, &fs->n_definites);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("articles"))
@@ -901,7 +905,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->copulas, fs->n_copulas, W_COPULA},
 	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE},
 	             {fs->and_words, fs->n_and_words, W_AND},
-	             {fs->but_words, fs->n_but_words, W_BUT}};
+	             {fs->but_words, fs->n_but_words, W_BUT},
+	             {fs->definites, fs->n_definites, W_DEFINITE}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -1154,6 +1159,13 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
 }
 
+/* Whether t is a `definite-articles` word ("de", "het"). */
+static int definite(const kgx_frame_state *st, const token *t)
+{
+	(void)st;
+	return t->kind == T_WORD && (t->kinds & W_DEFINITE);
+}
+
 /* Whether t is an `and-words` word ("en") or a `but-words` word ("maar"). */
 static int and_word(const kgx_frame_state *st, const token *t)
 {
@@ -1292,7 +1304,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			 * one between two names is a list's ("door de VN, Zweden en Z") */
 			int listed = after_comma && st->toks.len >= 2 &&
 			             KGX_VEC_AT(&st->toks, token, st->toks.len - 2).kind == T_NAME &&
-			             (t.kind == T_NAME || ((tok_is(st, &t, "de") || tok_is(st, &t, "het")) && m < m1 &&
+			             (t.kind == T_NAME || (definite(st, &t) && m < m1 &&
 			                                   ms[m].span.begin == t.e + 1));
 			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE | W_RELADV)) || (relative > 2 && !listed)))
 				clause++;
@@ -1592,7 +1604,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || and_word(st, p)) {
 			/* a list: what governs its first item governs this one */
 			size_t k = i - 1;
-			while (k > 0 && (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")))
+			while (k > 0 && definite(st, &t[k - 1]))
 				k--;
 			if (k == 0 || t[k - 1].kind != T_NAME || ++items > MAX_LIST_WALK)
 				return 0;
@@ -1714,7 +1726,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		/* "X van de V, Y en Z": an item's own complement is no item */
 		if (j + 1 < end && tok_is(st, &t[j], "van")) {
 			size_t v = j + 1;
-			while (v < end && (tok_is(st, &t[v], "de") || tok_is(st, &t[v], "het")))
+			while (v < end && definite(st, &t[v]))
 				v++;
 			if (v < end && t[v].kind == T_NAME && v + 1 < end &&
 			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || and_word(st, &t[v + 1]))) {
@@ -1738,7 +1750,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		if (!sep)
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
-		while (j < end && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het") || tok_is(st, &t[j], "aan") ||
+		while (j < end && (definite(st, &t[j]) || tok_is(st, &t[j], "aan") ||
 		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0 ||
 		                   (gov && t[j].kind == T_WORD && t[j].e - t[j].b == gov->e - gov->b &&
 		                    !memcmp(low(st, &t[j]), low(st, gov), gov->e - gov->b))))
@@ -1779,7 +1791,7 @@ static int adjective_after_article(const kgx_frame_state *st, const kgx_doc *doc
                                    const token *a)
 {
 	return inflected(st, w) && !(w->kinds & W_FUNCTION) && doc->text[w->b] == low(st, w)[0] &&
-	       (tok_is(st, a, "de") || tok_is(st, a, "het"));
+	       definite(st, a);
 }
 
 /* The same list read backwards, for a subject: "X, Y en Z zijn …". */
@@ -1799,7 +1811,7 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		 * adjective after its article */
 		if (j > begin + 1 && adjective_after_article(st, doc, &t[j], &t[j - 1]))
 			j--;
-		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+		while (j > begin && definite(st, &t[j]))
 			j--;
 		int sep = 0;
 		/* "zowel X als Y": "als" joins the two like "en" */
@@ -1830,7 +1842,7 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		    (tok_is(st, &t[j - 1], "van") || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
 		    (mention_of(doc, &t[j - 2])->entry->classes & KGX_C_PERSON) && fits(doc, &t[j - 2], sl))
 			j -= 2;
-		while (j > begin && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+		while (j > begin && definite(st, &t[j]))
 			j--;
 		if (!sep || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
 			break;
@@ -2047,7 +2059,7 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
 			/* "het Trust Fund van de NAVO": the phrase's head, not its complement */
 			size_t h = k - 1, v = h;
-			while (v > 0 && (tok_is(st, &t[v - 1], "de") || tok_is(st, &t[v - 1], "het")))
+			while (v > 0 && definite(st, &t[v - 1]))
 				v--;
 			if (v >= 2 && tok_is(st, &t[v - 1], "van") && t[v - 2].kind == T_NAME &&
 			    mention_of(doc, &t[v - 2])->kind == KGX_M_STRONG && !modifier(doc, &t[v - 2]) &&
@@ -3252,7 +3264,7 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 			j++;
 		if (j == k + 1)
 			break;  /* no separator: the list has ended */
-		while (j < ce && (tok_is(st, &t[j], "de") || tok_is(st, &t[j], "het")))
+		while (j < ce && definite(st, &t[j]))
 			j++;
 		if (j >= ce || t[j].kind != T_NAME || t[j].clause != t[k].clause)
 			break;
@@ -3351,7 +3363,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 			}
 			int after_van = tok_is(st, &t[k - 1], "van") ||
 			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
-			                 (tok_is(st, &t[k - 1], "de") || tok_is(st, &t[k - 1], "het")));
+			                 definite(st, &t[k - 1]));
 			/* "steunt het werk van X", not "steunt iets onder de hoede van X" */
 			if (gov && !(words > 1 && after_van && !other_prep)) {
 				k = list_end(st, k, ce);
@@ -3505,7 +3517,7 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce)
 {
 	const token *t = st->toks.data;
-	while (at < ce && (tok_is(st, &t[at], "het") || tok_is(st, &t[at], "de")))
+	while (at < ce && definite(st, &t[at]))
 		at++;
 	return at;
 }
@@ -4052,7 +4064,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (fo->noun && i > 0 && tok_is(st, &t[i - 1], "ter"))
 		return KGX_OK;
 	/* "het voorzitten van X": an infinitive with an article is a noun */
-	int noun = fo->noun || (i > 0 && (tok_is(st, &t[i - 1], "het") || tok_is(st, &t[i - 1], "de")));
+	int noun = fo->noun || (i > 0 && definite(st, &t[i - 1]));
 	/* the trigger's other words, in order, in the same clause */
 	size_t last = i;
 	for (size_t w = 1; w < fo->n_words; w++) {

@@ -77,6 +77,7 @@ static const char *FRAMES =
 	"copulas = is|was|als\n"
 	"infinitive-openers = om\n"
 	"and-words = en\n"
+	"definite-articles = de|het\n"
 	"but-words = maar\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
