@@ -77,6 +77,7 @@ struct kgx_frame {
 	size_t n_unless;
 	int money;
 	int voice;
+	int far;  /* the object may be named outside its sentence (recent, list, an anaphor) */
 };
 
 struct kgx_frames {
@@ -854,6 +855,14 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 			kgx_diag(NULL, "frame setting 'voice': no knowledge-base entry '%s'", fs->voice_id);
 			return KGX_ERR_RULE;
 		}
+	}
+	/* which frames' objects no sentence but their own can name: those are
+	 * tried only where a name of the object's classes was lately seen */
+	for (size_t i = 0; i < fs->frames.len; i++) {
+		kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
+		f->far = (f->object.at & (AT_RECENT | AT_LIST | AT_TABLE)) || f->object.adjectives;
+		for (size_t k = 0; k < fs->anaphors.len && !f->far; k++)
+			f->far = (KGX_VEC_AT(&fs->anaphors, anaphor_noun, k).classes & f->object.classes) != 0;
 	}
 	/* a misspelt id would make the setting silently do nothing */
 	for (size_t k = 0; k < fs->n_umbrellas; k++)
@@ -4506,6 +4515,15 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	}
 	if (rc == KGX_OK && st->table.frame && si > st->table.heading)
 		rc = table_rows(st, doc, si, sink, ctx);
+	/* the classes named in this sentence or the two before, which a
+	 * pronominal adverb can still point to */
+	unsigned near = 0;
+	const kgx_mention *ms = doc->mentions.data;
+	for (size_t m = m0; m < m1; m++)
+		near |= ms[m].entry->classes;
+	for (int c = 0; c < KGX_NCLASSES; c++)
+		if (st->last[c].entry && st->last[c].sentence + 2 >= si)
+			near |= 1u << c;
 	for (size_t i = 0; rc == KGX_OK && i < st->toks.len; i++) {
 		const token *t = &KGX_VEC_AT(&st->toks, token, i);
 		if (t->kind != T_WORD)
@@ -4524,6 +4542,9 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			 * here than in try_frame */
 			if (tr->form->n_words > 1 && !tr->form->gap[1] &&
 			    (i + 1 >= st->toks.len || !tok_is(st, &KGX_VEC_AT(&st->toks, token, i + 1), tr->form->words[1])))
+				continue;
+			/* (--explain still says why such a trigger gave nothing) */
+			if (!tr->frame->far && !(tr->frame->object.classes & near) && !doc->explain)
 				continue;
 			if (!amounts_done) {
 				if ((rc = find_amounts(st, doc, s)) != KGX_OK)
