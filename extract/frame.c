@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -925,6 +925,13 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	for (size_t k = 0; k < fs->n_including; k++) {
 		const char *sp = strrchr(fs->including[k], ' ');
 		if (add_word_kind(fs, sp ? sp + 1 : fs->including[k], W_INCLUDING))
+			return KGX_ERR_NOMEM;
+	}
+	/* a voice word's first word: voiced() looks no further at other tokens */
+	for (size_t k = 0; k < fs->n_voice_words; k++) {
+		const char *v = fs->voice_words[k];
+		const char *first = kgx_arena_strndup(&fs->arena, v, strcspn(v, " "));
+		if (!first || add_word_kind(fs, first, W_VOICE))
 			return KGX_ERR_NOMEM;
 	}
 	/* a meeting verb's last word marks the sentences worth a closer look */
@@ -2888,7 +2895,7 @@ static int voiced(const kgx_frame_state *st, const kgx_doc *doc, size_t cb, size
 	const token *t = st->toks.data;
 	const kgx_frames *fs = st->fs;
 	for (size_t i = cb; i < (before ? trig : trig + 3) && i < st->toks.len && t[i].clause == t[trig].clause; i++) {
-		if (t[i].kind != T_WORD)
+		if (t[i].kind != T_WORD || !(t[i].kinds & W_VOICE))
 			continue;
 		for (size_t w = 0; w < fs->n_voice_words; w++) {
 			const char *v = fs->voice_words[w];
