@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152, W_TO = 4194304 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -77,7 +77,7 @@ struct kgx_frame {
 	size_t n_unless;
 	int money;
 	int voice;
-	int far;  /* the object may be named outside its sentence (recent, list, an anaphor) */
+	int named_elsewhere;  /* the object may be named outside its sentence: see kgx_frames_compile */
 };
 
 struct kgx_frames {
@@ -136,6 +136,8 @@ struct kgx_frames {
 	size_t n_copulas;
 	char **infinitives;      /* "om": opens an infinitive clause, whose object stands before its verb */
 	size_t n_infinitives;
+	char **to_words;         /* "te": marks an infinitive */
+	size_t n_to_words;
 	char **and_words;        /* "en": joins a list's last item, or two clauses */
 	size_t n_and_words;
 	char **but_words;        /* "maar": joins two clauses, the second sharing the subject */
@@ -542,6 +544,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->copulas, &fs->n_copulas);
 	else if (KEY("infinitive-openers"))
 		st = split_list(fs, v, &fs->infinitives, &fs->n_infinitives);
+	else if (KEY("infinitive-markers"))
+		st = split_list(fs, v, &fs->to_words, &fs->n_to_words);
 	else if (KEY("and-words"))
 		st = split_list(fs, v, &fs->and_words, &fs->n_and_words);
 	else if (KEY("but-words"))
@@ -860,9 +864,13 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	 * tried only where a name of the object's classes was lately seen */
 	for (size_t i = 0; i < fs->frames.len; i++) {
 		kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
-		f->far = (f->object.at & (AT_RECENT | AT_LIST | AT_TABLE)) || f->object.adjectives;
-		for (size_t k = 0; k < fs->anaphors.len && !f->far; k++)
-			f->far = (KGX_VEC_AT(&fs->anaphors, anaphor_noun, k).classes & f->object.classes) != 0;
+		/* a recent, list or table slot, a country's adjective, an anaphor
+		 * noun of its classes, a meeting of another class that took place,
+		 * or a ministry whose title names a person */
+		f->named_elsewhere = (f->object.at & (AT_RECENT | AT_LIST | AT_TABLE)) || f->object.adjectives ||
+		                     (f->object.classes & (KGX_C_EVENT | KGX_C_PERSON | KGX_C_MINISTER));
+		for (size_t k = 0; k < fs->anaphors.len && !f->named_elsewhere; k++)
+			f->named_elsewhere = (KGX_VEC_AT(&fs->anaphors, anaphor_noun, k).classes & f->object.classes) != 0;
 	}
 	/* a misspelt id would make the setting silently do nothing */
 	for (size_t k = 0; k < fs->n_umbrellas; k++)
@@ -913,6 +921,7 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->addressees, fs->n_addressees, W_ADDRESSEE},
 	             {fs->copulas, fs->n_copulas, W_COPULA},
 	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE},
+	             {fs->to_words, fs->n_to_words, W_TO},
 	             {fs->and_words, fs->n_and_words, W_AND},
 	             {fs->but_words, fs->n_but_words, W_BUT},
 	             {fs->definites, fs->n_definites, W_DEFINITE}};
@@ -1182,13 +1191,14 @@ static int definite(const kgx_frame_state *st, const token *t)
 	return t->kind == T_WORD && (t->kinds & W_DEFINITE);
 }
 
-/* Whether t is an `and-words` word ("en") or a `but-words` word ("maar"). */
+/* Whether t is an `and-words` word ("en"). */
 static int and_word(const kgx_frame_state *st, const token *t)
 {
 	(void)st;
 	return t->kind == T_WORD && (t->kinds & W_AND);
 }
 
+/* Whether t is a `but-words` word ("maar"). */
 static int but_word(const kgx_frame_state *st, const token *t)
 {
 	(void)st;
@@ -1231,7 +1241,7 @@ static const kgx_entry *office_holder(kgx_frame_state *st, const kgx_doc *doc, c
 }
 
 /* Whether s opens with an en dash or a curly quote (3 bytes of UTF-8). */
-static int curly(const char *s)
+static int dash_or_quote(const char *s)
 {
 	static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
 	                                    "\xe2\x80\x99", "\xe2\x80\x9e"};
@@ -1241,11 +1251,12 @@ static int curly(const char *s)
 	return 0;
 }
 
-/* Whether punctuation token p is a quote mark. */
+/* Whether punctuation token p is a double or curly quote mark (a
+ * straight apostrophe is a word's: "NGO's"). */
 static int quote(const kgx_frame_state *st, const token *p)
 {
 	const char *x = st->lower.s + p->lb;
-	return x[0] == '"' || x[0] == '\'' || (p->e - p->b == 3 && curly(x) && memcmp(x, "\xe2\x80\x93", 3));
+	return x[0] == '"' || (p->e - p->b == 3 && dash_or_quote(x) && memcmp(x, "\xe2\x80\x93", 3));
 }
 
 static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s, size_t m0,
@@ -1297,7 +1308,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 					e--;
 			/* " - " and " – " set an aside apart, and curly quotes stand
 			 * around a name: punctuation, no word */
-			if ((e == at + 1 && c == '-') || (e == at + 3 && curly(doc->text + at)))
+			if ((e == at + 1 && c == '-') || (e == at + 3 && dash_or_quote(doc->text + at)))
 				e = at;
 			t.kind = e > at ? T_WORD : T_PUNCT;
 			t.b = at;
@@ -1612,7 +1623,6 @@ static int governed(const kgx_frame_state *st, size_t i)
 	 * the ministry inside the title, not the phrase */
 	if (t[i].titled)
 		return 0;
-	int name = t[i].kind == T_NAME;
 	while (i > 0 && lookback < 3) {
 		const token *p = &t[i - 1];
 		if (p->clause != t[i].clause)
@@ -1649,7 +1659,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 		 * that is no name, an adjective only ("sinds een jaar
 		 * covoorzitter" is a time and a noun, not one phrase) */
 		if (!determiner(st, p)) {
-			if (lookback || i < 2 || !determiner(st, &t[i - 2]) || (!name && !inflected(st, p)))
+			if (lookback || i < 2 || !determiner(st, &t[i - 2]) || (t[i].kind != T_NAME && !inflected(st, p)))
 				return 0;
 		}
 		i--;
@@ -1767,7 +1777,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
 		while (j < end && (definite(st, &t[j]) || tok_is(st, &t[j], "aan") ||
-		                   tok_is(st, &t[j], "voor") || tok_is(st, &t[j], "the") || t[j].amount >= 0 ||
+		                   tok_is(st, &t[j], "voor") || t[j].amount >= 0 ||
 		                   (gov && t[j].kind == T_WORD && t[j].e - t[j].b == gov->e - gov->b &&
 		                    !memcmp(low(st, &t[j]), low(st, gov), gov->e - gov->b))))
 			j++;
@@ -2240,36 +2250,53 @@ static size_t relative_head(const kgx_frame_state *st, size_t ante)
 	return h->kind == T_WORD && !(h->kinds & W_FUNCTION) ? SIZE_MAX : ante;
 }
 
-/* How far token `to` stands from token `from` for a phrase to reach it: a
- * sum of money and punctuation (an acronym's brackets) count as nothing. */
 /* Whether punctuation token p is a dash set apart by spaces: " - ", " – ". */
 static int dash(const kgx_frame_state *st, const token *p)
 {
 	const char *x = st->lower.s + p->lb;
-	return (x[0] == '-' || !strncmp(x, "\xe2\x80\x93", 3)) && p->lb > 0 && st->lower.s[p->lb - 1] == ' ';
+	return p->kind == T_PUNCT && (x[0] == '-' || !strncmp(x, "\xe2\x80\x93", 3)) && p->lb > 0 &&
+	       st->lower.s[p->lb - 1] == ' ';
 }
 
+/* An aside between two dashes ("op de top in X - die Y had belegd -
+ * opgeroepen") is no part of its clause. Walking tokens [b, e) in either
+ * direction, aside_at(st, &as, k) says whether token k is a dash or stands
+ * inside such an aside; a dash opens one only if another follows. */
+typedef struct {
+	size_t dashes;  /* the dashes not yet passed */
+	int in;
+} asides;
+
+static asides asides_of(const kgx_frame_state *st, size_t b, size_t e)
+{
+	asides as = {0, 0};
+	for (size_t q = b; q < e; q++)
+		as.dashes += dash(st, &KGX_VEC_AT(&st->toks, token, q));
+	return as;
+}
+
+static int aside_at(const kgx_frame_state *st, asides *as, size_t k)
+{
+	if (!dash(st, &KGX_VEC_AT(&st->toks, token, k)))
+		return as->in;
+	if (as->in || as->dashes >= 2)
+		as->in = !as->in;
+	as->dashes--;
+	return 1;
+}
+
+/* How far token `to` stands from token `from` for a phrase to reach it: a
+ * sum of money, punctuation (an acronym's brackets) and an aside count as
+ * nothing. */
 static size_t reach(const kgx_frame_state *st, size_t from, size_t to)
 {
 	const token *t = st->toks.data;
-	/* "op de top in X - die Y had belegd - opgeroepen": an aside between
-	 * two dashes costs nothing, as one in brackets does not for a subject */
-	size_t n = 0, aside = 0;
-	int in = 0;
-	for (size_t k = from; k < to; k++) {
-		if (t[k].kind == T_PUNCT && dash(st, &t[k])) {
-			if (in)
-				aside = 0;
-			in = !in;
-			continue;
-		}
-		size_t w = t[k].amount < 0 && t[k].kind != T_PUNCT;
-		if (in)
-			aside += w;
-		else
-			n += w;
-	}
-	return n + aside;  /* a dash that opens no aside */
+	asides as = asides_of(st, from, to);
+	size_t n = 0;
+	for (size_t k = from; k < to; k++)
+		if (!aside_at(st, &as, k))
+			n += t[k].amount < 0 && t[k].kind != T_PUNCT;
+	return n;
 }
 
 #define LIST_ITEM_REACH 12  /* tokens from a list's comma to the name of a later item */
@@ -2451,7 +2478,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 
-				/* "aan operatie 'Althea'": quotes around a name */
+				/* "aan operatie \"Althea\"": quotes around a name */
 				if (t[j].kind == T_PUNCT && quote(st, &t[j]))
 					continue;
 				if (t[j].kind == T_PUNCT) {
@@ -2659,7 +2686,8 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 }
 
 /* The copula a predicative noun follows ("was dit jaar covoorzitter", "als
- * co-host"), past adverbs, numbers and articles; SIZE_MAX if there is none. */
+ * co-host"), at most four words before it with no preposition, relative,
+ * clause break or subordinator between; SIZE_MAX if there is none. */
 static size_t copula_before(const kgx_frame_state *st, size_t cb, size_t trig)
 {
 	const token *t = st->toks.data;
@@ -2749,35 +2777,18 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			return h - 1;
 	}
 	size_t from = trig;
-	/* walking back, a dash closes an aside that the next dash opens */
-	size_t dashes = 0;
-	for (size_t q = cb; q < trig; q++)
-		dashes += t[q].kind == T_PUNCT && dash(st, &t[q]);
-	int aside = 0;
+	asides as = asides_of(st, cb, trig);
 	while (from > cb && words < reach) {
 		from--;
-		if (t[from].kind == T_PUNCT && dash(st, &t[from])) {
-			if (aside || dashes >= 2)
-				aside = !aside;
-			dashes--;
-		}
-		words += t[from].kind != T_PUNCT && t[from].amount < 0 && !aside;
+		if (!aside_at(st, &as, from))
+			words += t[from].kind != T_PUNCT && t[from].amount < 0;
 	}
 	cb = from;
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
-	dashes = 0;
-	for (size_t q = cb; q < trig; q++)
-		dashes += t[q].kind == T_PUNCT && dash(st, &t[q]);
-	aside = 0;  /* inside " - … - ": the same */
+	as = asides_of(st, cb, trig);  /* inside " - … - ": the same */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
-		if (p->kind == T_PUNCT && dash(st, p)) {
-			if (aside || dashes >= 2)
-				aside = !aside;
-			dashes--;
-			continue;
-		}
-		if (aside)
+		if (aside_at(st, &as, i - 1))
 			continue;
 		/* "de militairen in X die deelnemen aan Y": a relative pronoun with
 		 * no comma before it is its clause's subject; only a name right
@@ -3031,6 +3042,17 @@ static int voice_minister(const kgx_frames *fs, const kgx_entry *e, int32_t date
 			return 1;
 	}
 	return 0;
+}
+
+/* The date a minister at token `who` must hold office on to speak for the
+ * voice: the letter's; in an undated text, any, where a title calls the
+ * person minister now. */
+static int32_t voice_date(const kgx_frame_state *st, size_t who)
+{
+	const token *t = st->toks.data;
+	if (st->date)
+		return st->date;
+	return who != SIZE_MAX && who > 0 && (t[who - 1].kinds & W_TITLE) ? VOICE_ANY_DATE : 0;
 }
 
 /* The entity a filler stands for in a slot: the office holder where a
@@ -3419,7 +3441,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		size_t from = a;
 		if (t[a - 1].kinds & W_INFINITIVE) {
 			/* "om X te steunen": the object stands between "om" and the verb */
-			if (!(i > a && tok_is(st, &t[i - 1], "te")) && !tok_is(st, &t[i], "te"))
+			if (!(i > a && (t[i - 1].kinds & W_TO)) && !(t[i].kinds & W_TO))
 				continue;
 		} else if (t[a - 1].kinds & W_SUBORD) {
 			if (sj == SIZE_MAX || sj < a || sj >= i)
@@ -3449,9 +3471,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 				obj.tok = k;
 				break;
 			}
-		/* "dat X Y heeft gesteund": an auxiliary at the end of a
-		 * subordinate clause, with no name after it, looks on back to
-		 * the subordinator */
+		/* "dat X Y heeft gesteund": an auxiliary with no name between it
+		 * and the verb (as at the end of a subordinate clause) looks on
+		 * back, to an earlier auxiliary or the subordinator */
 		if (obj.tok == SIZE_MAX && (t[a - 1].kinds & W_AUX) && !(t[a - 1].kinds & W_SUBORD))
 			continue;
 		break;
@@ -4312,14 +4334,13 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			if (f->voice != VOICE_ANY) {
 				/* "stelt staatssecretaris X … beschikbaar": a minister of
 				 * the voice's government says "wij" in the third person */
+				if (noun)
+					return missed(st, doc, si, f, i, "no agent");
 				slot anyone = *ag;
 				anyone.classes = KGX_C_PERSON;
 				size_t who = subject(st, doc, &anyone, cb, ce, i, noun, skip, NULL);
-				int32_t when = st->date ? st->date
-				               : who != SIZE_MAX && who > 0 && (t[who - 1].kinds & W_TITLE) ? VOICE_ANY_DATE
-				                                                                           : 0;
-				if (noun || who == SIZE_MAX || t[who].kind != T_NAME ||
-				    !voice_minister(st->fs, mention_of(doc, &t[who])->entry, when))
+				if (who == SIZE_MAX || t[who].kind != T_NAME ||
+				    !voice_minister(st->fs, mention_of(doc, &t[who])->entry, voice_date(st, who)))
 					return missed(st, doc, si, f, i, "no agent");
 			} else {
 				/* a nominalisation or a passive with no one named in its
@@ -4337,11 +4358,9 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 				/* "minister X (Buitenlandse Zaken) trekt … uit": a minister of
 				 * the voice's government spends its money; in an undated text,
 				 * one whom a title calls minister now */
-				int32_t when = st->date ? st->date
-				                        : other != SIZE_MAX && other > 0 && (t[other - 1].kinds & W_TITLE) ? VOICE_ANY_DATE
-				                                                                                            : 0;
 				if (other != SIZE_MAX && other < i && !(t[other].kind == T_NAME && f->predicate == KGX_P_FUNDS &&
-				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry, when)))
+				                                       voice_minister(st->fs, mention_of(doc, &t[other])->entry,
+				                                                      voice_date(st, other))))
 					return missed(st, doc, si, f, i, "a subject of another class");
 				/* "Het fonds stelt landen in staat steun te leveren aan X":
 				 * a clause that opens with a noun pointing back to a name
@@ -4551,7 +4570,7 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 			    (i + 1 >= st->toks.len || !tok_is(st, &KGX_VEC_AT(&st->toks, token, i + 1), tr->form->words[1])))
 				continue;
 			/* (--explain still says why such a trigger gave nothing) */
-			if (!tr->frame->far && !(tr->frame->object.classes & near) && !doc->explain)
+			if (!tr->frame->named_elsewhere && !(tr->frame->object.classes & near) && !doc->explain)
 				continue;
 			if (!amounts_done) {
 				if ((rc = find_amounts(st, doc, s)) != KGX_OK)
