@@ -1684,11 +1684,22 @@ static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 }
 
 /* The class of a noun that stands for a fund or a mission and nothing
- * else ("fonds", "missie"; not "programma"); 0 for any other word. */
+ * else ("fonds", "missie", and compounds that end in one: "vrouwenfonds";
+ * not "programma"); 0 for any other word. */
 static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
 {
 	unsigned classes = anaphor_classes(st, w);
-	return classes & ~(KGX_C_FUND | KGX_C_MISSION) ? 0 : classes;
+	if (classes)
+		return classes & ~(KGX_C_FUND | KGX_C_MISSION) ? 0 : classes;
+	size_t n = w->e - w->b;
+	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
+		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
+		size_t an_n = strlen(an->noun);
+		if (!(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)) && n > an_n + 2 &&
+		    !memcmp(low(st, w) + n - an_n, an->noun, an_n))
+			return an->classes;
+	}
+	return 0;
 }
 
 #define MAX_ITEMS 32

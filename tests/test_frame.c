@@ -1419,6 +1419,9 @@ static void test_list_of_nouns_then_names(void **state)
 	check("Borea schenkt 3 miljoen euro aan scholen, klinieken en de Liga.", "borea", KGX_P_FUNDS, "league", 1);
 	/* a clause after the comma is no item */
 	check("Borea schenkt 3 miljoen euro aan scholen, en de Liga bouwt ze.", "borea", KGX_P_FUNDS, "league", 0);
+	/* "aan het vrouwenfonds van de Liga": a fund left unnamed, whose
+	 * owner is not what the money goes to */
+	check("Borea schenkt 3 miljoen euro aan het vrouwenfonds van de Liga.", "borea", KGX_P_FUNDS, "league", 0);
 	/* quotes around a name stay inside the phrase */
 	check("Borea schenkt 3 miljoen euro aan de stichting “Liga”.", "borea", KGX_P_FUNDS, "league", 1);
 	check("Borea schenkt 3 miljoen euro aan de stichting \"Liga\".", "borea", KGX_P_FUNDS, "league", 1);
