@@ -973,6 +973,7 @@ enum { T_WORD, T_NAME, T_PUNCT };
 #define MAX_LIST_WALK 32
 #define SUBJECT_REACH 12  /* tokens between a verb and its subject, at most */
 #define NOUN_REACH 6      /* between a noun and the subject of its support verb */
+#define FRONTED_REACH 8   /* from a noun phrase put first to the subject after the verb */
 #define PREP_REACH_NOUN 6 /* between a noun and its complement's preposition */
 #define PREP_REACH_VERB 12
 #define PHRASE_REACH 9    /* from a preposition to a name past an infinitive used as a noun */
@@ -2896,6 +2897,13 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG)
 				return i;
 		}
+	/* "Met steun van X heeft Y …": a noun phrase put first, before the
+	 * finite verb; the first free name after that verb is the subject */
+	if (noun && (trig == cb || (trig == cb + 1 && t[cb].kind == T_WORD && (t[cb].kinds & W_PREP))))
+		for (size_t i = trig + 1; i < ce && i <= trig + FRONTED_REACH; i++)
+			if (t[i].kind == T_NAME && i != skip && !governed(st, i) && t[i - 1].kind == T_WORD &&
+			    !(t[i - 1].kinds & W_PREP) && fits(doc, &t[i], sl) && mention_of(doc, &t[i])->kind == KGX_M_STRONG)
+				return i;
 	/* "X, waartoe ook Y behoort, is voorzitter": the rest of a main clause
 	 * after a relative one has the name that clause hangs on for subject */
 	if (cb >= 2 && t[cb - 1].kind == T_PUNCT && st->lower.s[t[cb - 1].lb] == ',' &&

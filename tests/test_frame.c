@@ -1454,6 +1454,16 @@ static void test_inverted_clause_with_an_auxiliary(void **state)
 	check("Borea besloot om Albarije in mei te steunen.", "alba", KGX_P_SUPPORTS, "borea", 0);
 }
 
+static void test_fronted_noun_phrase(void **state)
+{
+	(void)state;
+	/* "Onder leiding van X heeft Y …": the noun phrase put first, the
+	 * subject after the finite verb */
+	check("Onder leiding van Albarije heeft de Liga een plan gemaakt.", "alba", KGX_P_CHAIRS, "league", 1);
+	/* not a name inside the phrase */
+	check("Onder leiding van Albarije en de Liga is een plan gemaakt.", "alba", KGX_P_CHAIRS, "league", 0);
+}
+
 static void test_aside_between_dashes(void **state)
 {
 	(void)state;
@@ -1552,6 +1562,7 @@ int main(void)
 		cmocka_unit_test(test_predicative_noun),
 		cmocka_unit_test(test_list_of_nouns_then_names),
 		cmocka_unit_test(test_aside_between_dashes),
+		cmocka_unit_test(test_fronted_noun_phrase),
 		cmocka_unit_test(test_inverted_clause_with_an_auxiliary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
