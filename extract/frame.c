@@ -35,7 +35,7 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152, W_TO = 4194304 };
+enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152, W_TO = 4194304, W_OF = 8388608 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -138,6 +138,8 @@ struct kgx_frames {
 	size_t n_infinitives;
 	char **to_words;         /* "te": marks an infinitive */
 	size_t n_to_words;
+	char **of_words;         /* "van": a name after it owns the noun before */
+	size_t n_of_words;
 	char **and_words;        /* "en": joins a list's last item, or two clauses */
 	size_t n_and_words;
 	char **but_words;        /* "maar": joins two clauses, the second sharing the subject */
@@ -546,6 +548,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->infinitives, &fs->n_infinitives);
 	else if (KEY("infinitive-markers"))
 		st = split_list(fs, v, &fs->to_words, &fs->n_to_words);
+	else if (KEY("of-words"))
+		st = split_list(fs, v, &fs->of_words, &fs->n_of_words);
 	else if (KEY("and-words"))
 		st = split_list(fs, v, &fs->and_words, &fs->n_and_words);
 	else if (KEY("but-words"))
@@ -922,6 +926,7 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->copulas, fs->n_copulas, W_COPULA},
 	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE},
 	             {fs->to_words, fs->n_to_words, W_TO},
+	             {fs->of_words, fs->n_of_words, W_OF},
 	             {fs->and_words, fs->n_and_words, W_AND},
 	             {fs->but_words, fs->n_but_words, W_BUT},
 	             {fs->definites, fs->n_definites, W_DEFINITE}};
@@ -1190,6 +1195,14 @@ static int definite(const kgx_frame_state *st, const token *t)
 {
 	(void)st;
 	return t->kind == T_WORD && (t->kinds & W_DEFINITE);
+}
+
+/* Whether t is an `of-words` word ("van"): phrase-preposition tokens read
+ * as their stand-in are not. */
+static int of_word(const kgx_frame_state *st, const token *t)
+{
+	(void)st;
+	return t->kind == T_WORD && !t->as && (t->kinds & W_OF);
 }
 
 /* Whether t is an `and-words` word ("en"). */
@@ -1762,7 +1775,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			j++;
 		}
 		/* "X van de V, Y en Z": an item's own complement is no item */
-		if (j + 1 < end && tok_is(st, &t[j], "van")) {
+		if (j + 1 < end && of_word(st, &t[j])) {
 			size_t v = j + 1;
 			while (v < end && definite(st, &t[v]))
 				v++;
@@ -1877,7 +1890,7 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 			j--;
 		if (sep && j >= begin + 2 && t[j].kind == T_NAME && t[j].titled == 0 &&
 		    (mention_of(doc, &t[j])->entry->classes & KGX_C_GOVBODY) &&
-		    (tok_is(st, &t[j - 1], "van") || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
+		    (of_word(st, &t[j - 1]) || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
 		    (mention_of(doc, &t[j - 2])->entry->classes & KGX_C_PERSON) && fits(doc, &t[j - 2], sl))
 			j -= 2;
 		while (j > begin && definite(st, &t[j]))
@@ -2067,7 +2080,7 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* "de missie UNIFIL" names its mission, and "de bijeenkomst van de
 	 * Liga" a meeting of its own: neither points back */
 	if (j + 1 < st->toks.len && t[j + 1].clause == t[j].clause &&
-	    (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van")))
+	    (t[j + 1].kind == T_NAME || of_word(st, &t[j + 1])))
 		return none;
 	/* "het fonds voor Oekraïne", "de missie in Mali": the one of its
 	 * place, or none */
@@ -2099,7 +2112,7 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 			size_t h = k - 1, v = h;
 			while (v > 0 && definite(st, &t[v - 1]))
 				v--;
-			if (v >= 2 && tok_is(st, &t[v - 1], "van") && t[v - 2].kind == T_NAME &&
+			if (v >= 2 && of_word(st, &t[v - 1]) && t[v - 2].kind == T_NAME &&
 			    mention_of(doc, &t[v - 2])->kind == KGX_M_STRONG && !modifier(doc, &t[v - 2]) &&
 			    (mention_of(doc, &t[v - 2])->entry->classes & classes))
 				h = v - 2;
@@ -2254,7 +2267,7 @@ static size_t relative_head(const kgx_frame_state *st, size_t ante)
 	size_t k = ante;
 	if (k >= 1 && determiner(st, &t[k - 1]))
 		k--;
-	if (k < 2 || !tok_is(st, &t[k - 1], "van"))
+	if (k < 2 || !of_word(st, &t[k - 1]))
 		return ante;
 	const token *h = &t[k - 2];
 	if (h->kind == T_NAME)
@@ -2534,7 +2547,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "van de Commissaris voor X Jozef Y": a title's portfolio
 				 * is no phrase of its own */
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j - 1].kinds & W_TITLE) &&
-				    (tok_is(st, &t[j], "van") || tok_is(st, &t[j], "voor")) && j + 1 < stop &&
+				    (of_word(st, &t[j]) || tok_is(st, &t[j], "voor")) && j + 1 < stop &&
 				    t[j + 1].kind == T_WORD && doc->text[t[j + 1].b] >= 'A' && doc->text[t[j + 1].b] <= 'Z') {
 					reach_to += 3;
 					continue;
@@ -2549,7 +2562,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
-				    !tok_is(st, &t[j], "van")) {
+				    !of_word(st, &t[j])) {
 					/* "aan de VN-vredesmacht in X en Y (ABCD)": a phrase
 					 * that named nothing it takes is named by the acronym
 					 * in brackets at its end */
@@ -2569,13 +2582,13 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				/* "aan een fonds van de VN", "aan de missie van de AU": a fund
 				 * or a mission left unnamed, and the body it belongs to */
-				if (t[j].kind == T_WORD && j + 1 < stop && tok_is(st, &t[j + 1], "van") && unnamed_kind(st, &t[j]))
+				if (t[j].kind == T_WORD && j + 1 < stop && of_word(st, &t[j + 1]) && unnamed_kind(st, &t[j]))
 					break;
 				/* "aan de noodhulprespons van X": the phrase goes on to whose */
-				if (tok_is(st, &t[j], "van") && !of_seen && !named && j + 1 < stop &&
+				if (of_word(st, &t[j]) && !of_seen && !named && j + 1 < stop &&
 				    (determiner(st, &t[j + 1]) || t[j + 1].kind == T_NAME) && reach_to < j + 3)
 					reach_to = j + 3;
-				of_seen |= tok_is(st, &t[j], "van");
+				of_seen |= of_word(st, &t[j]);
 				/* "the dismantling of Syria's arsenal": the place owns a
 				 * noun of its own, which the phrase is about */
 				if (t[j].kind == T_NAME && through && possessive(doc, &t[j]))
@@ -2598,7 +2611,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					}
 				}
 				/* "voor versterking van deze missie": an anaphor a "van" hangs on */
-				if (t[j].kind == T_WORD && (j <= i + 3 || (j >= 2 && tok_is(st, &t[j - 2], "van")))) {
+				if (t[j].kind == T_WORD && (j <= i + 3 || (j >= 2 && of_word(st, &t[j - 2])))) {
 					filler f = anaphor(st, doc, sl, j, si);
 					if (f.entry)
 						return f;
@@ -2725,7 +2738,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
 	 * but "X is een van de oprichters" is one of a kind */
 	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
-	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && tok_is(st, &t[trig - 2 - adj], "van") &&
+	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && of_word(st, &t[trig - 2 - adj]) &&
 	             tok_is(st, &t[trig - 1 - adj], "de");
 	/* "X behoort tot de grootste donoren": one of a kind too */
 	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
@@ -2858,7 +2871,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
 		if (p->kind == T_NAME && i - 1 != skip && i >= 2 &&
-		    (tok_is(st, &t[i - 2], "van") || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
+		    (of_word(st, &t[i - 2]) || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
 		    mention_of(doc, p)->kind == KGX_M_STRONG) {
 			size_t k = i - 1;
 			/* the first of a list the name closes: "van X, Y en Z" */
@@ -2866,7 +2879,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			                  (t[k - 1].kind == T_PUNCT && st->lower.s[t[k - 1].lb] == ',')) &&
 			       t[k - 2].kind == T_NAME && fits(doc, &t[k - 2], sl) && k - 2 > cb)
 				k -= 2;
-			if (k >= 1 && (tok_is(st, &t[k - 1], "van") || tok_is(st, &t[k - 1], "uit")) && head)
+			if (k >= 1 && (of_word(st, &t[k - 1]) || tok_is(st, &t[k - 1], "uit")) && head)
 				*head = 1;
 			return k;
 		}
@@ -2883,7 +2896,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			/* "namen (ook) de ministers van X en Y deel": the inverted
 			 * subject's phrase, headed by a name after "van" or "uit" */
 			if (t[i].kind == T_NAME && i != skip && i >= 3 && fits(doc, &t[i], sl) &&
-			    (tok_is(st, &t[i - 1], "van") || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
+			    (of_word(st, &t[i - 1]) || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
 			    !(t[i - 2].kinds & W_PREP) && determiner(st, &t[i - 3]) && !t[i].titled &&
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG) {
 				if (head)
@@ -2993,9 +3006,9 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 			to_word++;
 		size_t then = to_word + 1;
 		if (then + 3 < ce && tok_is(st, &t[then], "een") && tok_is(st, &t[then + 1], "totaal") &&
-		    tok_is(st, &t[then + 2], "van"))
+		    of_word(st, &t[then + 2]))
 			then += 3;
-		if (i > cb && (tok_is(st, &t[i - 1], "van") || tok_is(st, &t[i - 1], "met")) && then < ce &&
+		if (i > cb && (of_word(st, &t[i - 1]) || tok_is(st, &t[i - 1], "met")) && then < ce &&
 		    (tok_is(st, &t[to_word], "naar") || tok_is(st, &t[to_word], "tot")) && t[then].amount >= 0)
 			continue;
 		size_t next = n, prev = n;
@@ -3342,7 +3355,7 @@ static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
 		if (t[j].kind != T_WORD)
 			return 0;
 		if (t[j].kinds & W_PREP) {
-			if (!tok_is(st, &t[j], "van"))
+			if (!of_word(st, &t[j]))
 				return 0;
 			van = 1;
 		}
@@ -3418,8 +3431,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 				k = list_end(st, k, ce);
 				continue;  /* the subject, inverted, or the agent: with its list */
 			}
-			int after_van = tok_is(st, &t[k - 1], "van") ||
-			                (k >= 2 && tok_is(st, &t[k - 2], "van") &&
+			int after_van = of_word(st, &t[k - 1]) ||
+			                (k >= 2 && of_word(st, &t[k - 2]) &&
 			                 definite(st, &t[k - 1]));
 			/* "steunt het werk van X", not "steunt iets onder de hoede van X" */
 			if (gov && !(words > 1 && after_van && !other_prep)) {
@@ -3438,14 +3451,14 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		if (t[k].kind == T_WORD) {
 			/* "steunt de missie", and as with a name "steunt de uitbreiding van de missie" */
 			int of_head = words > 1 && !other_prep && k >= 2 &&
-			              (tok_is(st, &t[k - 1], "van") || (determiner(st, &t[k - 1]) && tok_is(st, &t[k - 2], "van")));
+			              (of_word(st, &t[k - 1]) || (determiner(st, &t[k - 1]) && of_word(st, &t[k - 2])));
 			if ((!governed(st, k) || of_head) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
 				break;
 			words++;
 			/* "sinds 2019", "in 2024": a time, not a phrase a "van" could hang on */
 			int dated = k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9';
 			/* the verb's own particle is no preposition: "zit de top voor van X" */
-			other_prep |= (t[k].kinds & W_PREP) && k != last && !tok_is(st, &t[k], "van") && !dated &&
+			other_prep |= (t[k].kinds & W_PREP) && k != last && !of_word(st, &t[k]) && !dated &&
 			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
 	}
@@ -3557,7 +3570,7 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 		if (noun && k > from)
 			break;
 		if (t[k].kind != T_WORD ||
-		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (tok_is(st, &t[k], "van") || tok_is(st, &t[k], "door")))))
+		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (of_word(st, &t[k]) || tok_is(st, &t[k], "door")))))
 			continue;
 		size_t q = k + 1;
 		/* "van de vijf andere donoren" */
@@ -3625,7 +3638,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		const kgx_entry *e = mention_of(doc, &t[agents[a].tok])->entry;
 		size_t at = SIZE_MAX;
 		if ((e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) && countries.classes && k + 1 < ce &&
-		    tok_is(st, &t[k], "van")) {
+		    of_word(st, &t[k])) {
 			at = past_articles(st, k + 1, ce);
 			if (at < ce && !fits(doc, &t[at], &countries))
 				at = SIZE_MAX;
@@ -4520,7 +4533,7 @@ static unsigned refresh(kgx_frame_state *st, uint32_t si)
 	const token *t = st->toks.data;
 	for (size_t j = 1; j < st->toks.len; j++) {
 		if (t[j].kind != T_WORD || !determiner_or_demonstrative(st, &t[j - 1]) ||
-		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || tok_is(st, &t[j + 1], "van"))))
+		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || of_word(st, &t[j + 1]))))
 			continue;
 		unsigned classes = anaphor_classes(st, &t[j]);
 		if ((classes & KGX_C_FUND) && st->funds_named == 1)

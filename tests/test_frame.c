@@ -78,6 +78,7 @@ static const char *FRAMES =
 	"infinitive-openers = om\n"
 	"infinitive-markers = te\n"
 	"and-words = en\n"
+	"of-words = van\n"
 	"definite-articles = de|het\n"
 	"but-words = maar\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
