@@ -1205,6 +1205,13 @@ static int of_word(const kgx_frame_state *st, const token *t)
 	return t->kind == T_WORD && !t->as && (t->kinds & W_OF);
 }
 
+/* Whether t is an `infinitive-markers` word ("te"). */
+static int to_word(const kgx_frame_state *st, const token *t)
+{
+	(void)st;
+	return t->kind == T_WORD && !t->as && (t->kinds & W_TO);
+}
+
 /* Whether t is an `and-words` word ("en"). */
 static int and_word(const kgx_frame_state *st, const token *t)
 {
@@ -2416,7 +2423,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
 				int ahead = 0;
 				for (size_t q = i + 1; q < ce && q <= i + 2 && !ahead; q++) {
-					ahead = tok_is(st, &t[q], "dat") || tok_is(st, &t[q], "te") || tok_is(st, &t[q], "om") ||
+					ahead = tok_is(st, &t[q], "dat") || to_word(st, &t[q]) || tok_is(st, &t[q], "om") ||
 					        tok_is(st, &t[q], "of");
 					if (!(t[q].kinds & W_PREP))
 						break;  /* only a verb's particle stands between */
@@ -3473,7 +3480,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		size_t from = a;
 		if (t[a - 1].kinds & W_INFINITIVE) {
 			/* "om X te steunen": the object stands between "om" and the verb */
-			if (!(i > a && (t[i - 1].kinds & W_TO)) && !(t[i].kinds & W_TO))
+			if (!(i > a && to_word(st, &t[i - 1])) && !to_word(st, &t[i]))
 				continue;
 		} else if (t[a - 1].kinds & W_SUBORD) {
 			if (sj == SIZE_MAX || sj < a || sj >= i)
@@ -4157,7 +4164,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	                                           tok_is(st, &t[last + 3], "er") || tok_is(st, &t[last + 3], "ze") ||
 	                                           tok_is(st, &t[last + 3], "zij") || tok_is(st, &t[last + 3], "hij") ||
 	                                           tok_is(st, &t[last + 3], "wij") || tok_is(st, &t[last + 3], "dit"))) ||
-	     tok_is(st, &t[last + 2], "te") || tok_is(st, &t[last + 2], "hoe") ||
+	     to_word(st, &t[last + 2]) || tok_is(st, &t[last + 2], "hoe") ||
 	     (t[last + 2].kind == T_PUNCT && st->lower.s[t[last + 2].lb] == ',')))
 		return missed(st, doc, si, f, i, "a particle before a clause that makes it another verb");
 	/* "heeft eenheden toegezegd": a verb of many senses, in this one only
@@ -4191,8 +4198,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
 	 * names, and the infinitive that makes it a deed, do not use up its reach */
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
-		if (t[k].amount >= 0 || (tok_is(st, &t[k], "te") && k + 1 < ce && t[k + 1].kind == T_WORD))
-			until += tok_is(st, &t[k], "te") ? 2 : 1;
+		if (t[k].amount >= 0 || (to_word(st, &t[k]) && k + 1 < ce && t[k + 1].kind == T_WORD))
+			until += to_word(st, &t[k]) ? 2 : 1;
 		/* nor does a name's own acronym in brackets: "uit de Europese
 		 * Vredesfaciliteit (EPF) voor X"; another name there ("het lid X
 		 * (D66) aan de minister") is an aside that does */
