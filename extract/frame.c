@@ -167,6 +167,7 @@ typedef struct {
 
 typedef struct {
 	const char *noun;
+	size_t len;
 	unsigned classes;
 } anaphor_noun;
 
@@ -612,7 +613,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 			kgx_diag(&vloc, "expected 'anaphor = NOUN Class|Class'");
 			return KGX_ERR_SYNTAX;
 		}
-		kgx_ascii_lower(v, strlen(v));
+		an->len = strlen(v);
+		kgx_ascii_lower(v, an->len);
 		an->noun = v;
 	}
 	else if (KEY("phrase-preposition")) {
@@ -1697,8 +1699,7 @@ static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
 		/* the first letter first, as tok_is: it spares most strlen calls */
-		if (an->noun[0] == low(st, w)[0] && strlen(an->noun) == w->e - w->b &&
-		    !memcmp(an->noun, low(st, w), w->e - w->b))
+		if (an->noun[0] == low(st, w)[0] && an->len == w->e - w->b && !memcmp(an->noun, low(st, w), an->len))
 			classes |= an->classes;
 	}
 	return classes;
@@ -1713,11 +1714,12 @@ static unsigned unnamed_kind(const kgx_frame_state *st, const token *w)
 	if (classes)
 		return classes & ~(KGX_C_FUND | KGX_C_MISSION) ? 0 : classes;
 	size_t n = w->e - w->b;
-	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
+	const char *x = low(st, w);
+	for (size_t k = 0; w->kind == T_WORD && n > 3 && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
-		size_t an_n = strlen(an->noun);
-		if (!(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)) && n > an_n + 2 &&
-		    !memcmp(low(st, w) + n - an_n, an->noun, an_n))
+		/* the last letter first: most words end otherwise */
+		if (n > an->len + 2 && x[n - 1] == an->noun[an->len - 1] && !(an->classes & ~(KGX_C_FUND | KGX_C_MISSION)) &&
+		    !memcmp(x + n - an->len, an->noun, an->len))
 			return an->classes;
 	}
 	return 0;
