@@ -35,7 +35,32 @@ enum {
 enum { MONEY_ANY, MONEY_REQUIRED, MONEY_FORBIDDEN };
 
 /* What the [@frames] settings say a word is; each word is looked up once. */
-enum { W_PREP = 1, W_PRONOMINAL = 2, W_RELATIVE = 4, W_BREAK = 8, W_AUX = 16, W_TITLE = 32, W_MEET = 64, W_MONEY = 128, W_INCLUDING = 256, W_SUM_NOUN = 512, W_EACH = 1024, W_SUBORD = 2048, W_ARTICLE = 4096, W_POINTER = 8192, W_RELADV = 16384, W_ADDRESSEE = 32768, W_COPULA = 65536, W_INFINITIVE = 131072, W_AND = 262144, W_BUT = 524288, W_DEFINITE = 1048576, W_VOICE = 2097152, W_TO = 4194304, W_OF = 8388608 };
+enum {
+	W_PREP = 1,
+	W_PRONOMINAL = 2,
+	W_RELATIVE = 4,
+	W_BREAK = 8,
+	W_AUX = 16,
+	W_TITLE = 32,
+	W_MEET = 64,
+	W_MONEY = 128,
+	W_INCLUDING = 256,
+	W_SUM_NOUN = 512,
+	W_EACH = 1024,
+	W_SUBORD = 2048,
+	W_ARTICLE = 4096,
+	W_POINTER = 8192,
+	W_RELADV = 16384,
+	W_ADDRESSEE = 32768,
+	W_COPULA = 65536,
+	W_INFINITIVE = 131072,
+	W_AND = 262144,
+	W_BUT = 524288,
+	W_DEFINITE = 1048576,
+	W_VOICE = 2097152,
+	W_TO = 4194304,
+	W_OF = 8388608,
+};
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
 enum { VOICE_NONE, VOICE_PRONOUN, VOICE_ANY };
@@ -1192,40 +1217,13 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
 }
 
-/* Whether t is a `definite-articles` word ("de", "het"). */
-static int definite(const kgx_frame_state *st, const token *t)
+/* Whether word t is of one of the settings' kinds: `definite-articles`
+ * (W_DEFINITE), `of-words` (W_OF), `infinitive-markers` (W_TO),
+ * `and-words` (W_AND), `but-words` (W_BUT)… A phrase preposition's last
+ * word reads as its stand-in (tok_is) and is none of its own. */
+static int word_is(const token *t, unsigned kind)
 {
-	(void)st;
-	return t->kind == T_WORD && (t->kinds & W_DEFINITE);
-}
-
-/* Whether t is an `of-words` word ("van"): phrase-preposition tokens read
- * as their stand-in are not. */
-static int of_word(const kgx_frame_state *st, const token *t)
-{
-	(void)st;
-	return t->kind == T_WORD && !t->as && (t->kinds & W_OF);
-}
-
-/* Whether t is an `infinitive-markers` word ("te"). */
-static int to_word(const kgx_frame_state *st, const token *t)
-{
-	(void)st;
-	return t->kind == T_WORD && !t->as && (t->kinds & W_TO);
-}
-
-/* Whether t is an `and-words` word ("en"). */
-static int and_word(const kgx_frame_state *st, const token *t)
-{
-	(void)st;
-	return t->kind == T_WORD && (t->kinds & W_AND);
-}
-
-/* Whether t is a `but-words` word ("maar"). */
-static int but_word(const kgx_frame_state *st, const token *t)
-{
-	(void)st;
-	return t->kind == T_WORD && (t->kinds & W_BUT);
+	return t->kind == T_WORD && !t->as && (t->kinds & kind);
 }
 
 static unsigned word_kinds_of(const kgx_frames *fs, const char *w, size_t n)
@@ -1263,11 +1261,17 @@ static const kgx_entry *office_holder(kgx_frame_state *st, const kgx_doc *doc, c
 	return who;
 }
 
-/* Whether s opens with an en dash or a curly quote (3 bytes of UTF-8). */
-static int dash_or_quote(const char *s)
+/* Whether s, of three bytes at least, opens with an en dash. */
+static int en_dash(const char *s)
 {
-	static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
-	                                    "\xe2\x80\x99", "\xe2\x80\x9e"};
+	return !memcmp(s, "\xe2\x80\x93", 3);
+}
+
+/* Whether s, of three bytes at least, opens with a curly quote mark. */
+static int curly_quote(const char *s)
+{
+	static const char *const marks[] = {"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+	                                    "\xe2\x80\x9e"};
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
 		if (!memcmp(s, marks[k], 3))
 			return 1;
@@ -1279,7 +1283,7 @@ static int dash_or_quote(const char *s)
 static int quote(const kgx_frame_state *st, const token *p)
 {
 	const char *x = st->lower.s + p->lb;
-	return x[0] == '"' || (p->e - p->b == 3 && dash_or_quote(x) && memcmp(x, "\xe2\x80\x93", 3));
+	return x[0] == '"' || (p->e - p->b == 3 && curly_quote(x));
 }
 
 static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_sentence *s, size_t m0,
@@ -1331,7 +1335,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 					e--;
 			/* " - " and " – " set an aside apart, and curly quotes stand
 			 * around a name: punctuation, no word */
-			if ((e == at + 1 && c == '-') || (e == at + 3 && dash_or_quote(doc->text + at)))
+			if ((e == at + 1 && c == '-') || (e == at + 3 && (en_dash(doc->text + at) || curly_quote(doc->text + at))))
 				e = at;
 			t.kind = e > at ? T_WORD : T_PUNCT;
 			t.b = at;
@@ -1354,7 +1358,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			 * one between two names is a list's ("door de VN, Zweden en Z") */
 			int listed = after_comma && st->toks.len >= 2 &&
 			             KGX_VEC_AT(&st->toks, token, st->toks.len - 2).kind == T_NAME &&
-			             (t.kind == T_NAME || (definite(st, &t) && m < m1 &&
+			             (t.kind == T_NAME || (word_is(&t, W_DEFINITE) && m < m1 &&
 			                                   ms[m].span.begin == t.e + 1));
 			if (after_comma && ((t.kinds & (W_BREAK | W_RELATIVE | W_RELADV)) || (relative > 2 && !listed)))
 				clause++;
@@ -1650,10 +1654,10 @@ static int governed(const kgx_frame_state *st, size_t i)
 		const token *p = &t[i - 1];
 		if (p->clause != t[i].clause)
 			return 0;
-		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || and_word(st, p)) {
+		if ((p->kind == T_PUNCT && st->lower.s[p->lb] == ',') || word_is(p, W_AND)) {
 			/* a list: what governs its first item governs this one */
 			size_t k = i - 1;
-			while (k > 0 && definite(st, &t[k - 1]))
+			while (k > 0 && word_is(&t[k - 1], W_DEFINITE))
 				k--;
 			if (k == 0 || t[k - 1].kind != T_NAME || ++items > MAX_LIST_WALK)
 				return 0;
@@ -1778,18 +1782,18 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			sep = 1;
 			j++;
 		}
-		if (j < end && (and_word(st, &t[j]) || or_word(st, j, end) ||
+		if (j < end && (word_is(&t[j], W_AND) || or_word(st, j, end) ||
 		                (tok_is(st, &t[j], "als") && i > 0 && tok_is(st, &t[i - 1], "zowel")))) {
 			sep = 1;
 			j++;
 		}
 		/* "X van de V, Y en Z": an item's own complement is no item */
-		if (j + 1 < end && of_word(st, &t[j])) {
+		if (j + 1 < end && word_is(&t[j], W_OF)) {
 			size_t v = j + 1;
-			while (v < end && definite(st, &t[v]))
+			while (v < end && word_is(&t[v], W_DEFINITE))
 				v++;
 			if (v < end && t[v].kind == T_NAME && v + 1 < end &&
-			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || and_word(st, &t[v + 1]))) {
+			    ((t[v + 1].kind == T_PUNCT && st->lower.s[t[v + 1].lb] == ',') || word_is(&t[v + 1], W_AND))) {
 				k = v + 1;
 				continue;
 			}
@@ -1810,7 +1814,7 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 		if (!sep)
 			break;
 		/* "X en 2 miljoen euro aan Y": each item may bring its own amount */
-		while (j < end && (definite(st, &t[j]) || tok_is(st, &t[j], "aan") ||
+		while (j < end && (word_is(&t[j], W_DEFINITE) || tok_is(st, &t[j], "aan") ||
 		                   tok_is(st, &t[j], "voor") || t[j].amount >= 0 ||
 		                   (gov && t[j].kind == T_WORD && t[j].e - t[j].b == gov->e - gov->b &&
 		                    !memcmp(low(st, &t[j]), low(st, gov), gov->e - gov->b))))
@@ -1851,7 +1855,7 @@ static int adjective_after_article(const kgx_frame_state *st, const kgx_doc *doc
                                    const token *a)
 {
 	return inflected(st, w) && !(w->kinds & W_FUNCTION) && doc->text[w->b] == low(st, w)[0] &&
-	       definite(st, a);
+	       word_is(a, W_DEFINITE);
 }
 
 /* The same list read backwards, for a subject: "X, Y en Z zijn …". */
@@ -1871,13 +1875,13 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		 * adjective after its article */
 		if (j > begin + 1 && adjective_after_article(st, doc, &t[j], &t[j - 1]))
 			j--;
-		while (j > begin && definite(st, &t[j]))
+		while (j > begin && word_is(&t[j], W_DEFINITE))
 			j--;
 		int sep = 0;
 		/* "zowel X als Y": "als" joins the two like "en" */
 		int both = tok_is(st, &t[j], "als") && j >= begin + 2 && t[j - 1].kind == T_NAME &&
 		           tok_is(st, &t[j - 2], "zowel");
-		if (both || and_word(st, &t[j]) || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
+		if (both || word_is(&t[j], W_AND) || (t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')) {
 			sep = 1;
 			if (j == begin)
 				break;
@@ -1899,10 +1903,10 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 			j--;
 		if (sep && j >= begin + 2 && t[j].kind == T_NAME && t[j].titled == 0 &&
 		    (mention_of(doc, &t[j])->entry->classes & KGX_C_GOVBODY) &&
-		    (of_word(st, &t[j - 1]) || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
+		    (word_is(&t[j - 1], W_OF) || tok_is(st, &t[j - 1], "voor")) && t[j - 2].kind == T_NAME &&
 		    (mention_of(doc, &t[j - 2])->entry->classes & KGX_C_PERSON) && fits(doc, &t[j - 2], sl))
 			j -= 2;
-		while (j > begin && definite(st, &t[j]))
+		while (j > begin && word_is(&t[j], W_DEFINITE))
 			j--;
 		if (!sep || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
 			break;
@@ -2089,7 +2093,7 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* "de missie UNIFIL" names its mission, and "de bijeenkomst van de
 	 * Liga" a meeting of its own: neither points back */
 	if (j + 1 < st->toks.len && t[j + 1].clause == t[j].clause &&
-	    (t[j + 1].kind == T_NAME || of_word(st, &t[j + 1])))
+	    (t[j + 1].kind == T_NAME || word_is(&t[j + 1], W_OF)))
 		return none;
 	/* "het fonds voor Oekraïne", "de missie in Mali": the one of its
 	 * place, or none */
@@ -2119,9 +2123,9 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
 			/* "het Trust Fund van de NAVO": the phrase's head, not its complement */
 			size_t h = k - 1, v = h;
-			while (v > 0 && definite(st, &t[v - 1]))
+			while (v > 0 && word_is(&t[v - 1], W_DEFINITE))
 				v--;
-			if (v >= 2 && of_word(st, &t[v - 1]) && t[v - 2].kind == T_NAME &&
+			if (v >= 2 && word_is(&t[v - 1], W_OF) && t[v - 2].kind == T_NAME &&
 			    mention_of(doc, &t[v - 2])->kind == KGX_M_STRONG && !modifier(doc, &t[v - 2]) &&
 			    (mention_of(doc, &t[v - 2])->entry->classes & classes))
 				h = v - 2;
@@ -2276,7 +2280,7 @@ static size_t relative_head(const kgx_frame_state *st, size_t ante)
 	size_t k = ante;
 	if (k >= 1 && determiner(st, &t[k - 1]))
 		k--;
-	if (k < 2 || !of_word(st, &t[k - 1]))
+	if (k < 2 || !word_is(&t[k - 1], W_OF))
 		return ante;
 	const token *h = &t[k - 2];
 	if (h->kind == T_NAME)
@@ -2288,7 +2292,7 @@ static size_t relative_head(const kgx_frame_state *st, size_t ante)
 static int dash(const kgx_frame_state *st, const token *p)
 {
 	const char *x = st->lower.s + p->lb;
-	return p->kind == T_PUNCT && (x[0] == '-' || !strncmp(x, "\xe2\x80\x93", 3)) && p->lb > 0 &&
+	return p->kind == T_PUNCT && (x[0] == '-' || (p->e - p->b == 3 && en_dash(x))) && p->lb > 0 &&
 	       st->lower.s[p->lb - 1] == ' ';
 }
 
@@ -2353,7 +2357,7 @@ static size_t later_item(const kgx_frame_state *st, const kgx_doc *doc, const sl
 		}
 		if (t[q].kind == T_NAME) {
 			/* the item ends at the name: ", en de X steunt dat" is a clause */
-			int ends = q + 1 >= stop || t[q + 1].kind == T_PUNCT || and_word(st, &t[q + 1]) ||
+			int ends = q + 1 >= stop || t[q + 1].kind == T_PUNCT || word_is(&t[q + 1], W_AND) ||
 			           or_word(st, q + 1, stop);
 			if (open && ends && q != skip && fits(doc, &t[q], sl) && !modifier(doc, &t[q]) &&
 			    mention_of(doc, &t[q])->kind == KGX_M_STRONG)
@@ -2361,7 +2365,7 @@ static size_t later_item(const kgx_frame_state *st, const kgx_doc *doc, const sl
 			open = 0;
 			continue;
 		}
-		if (and_word(st, &t[q]) || or_word(st, q, stop)) {
+		if (word_is(&t[q], W_AND) || or_word(st, q, stop)) {
 			open = 1;
 			continue;
 		}
@@ -2425,7 +2429,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
 				int ahead = 0;
 				for (size_t q = i + 1; q < ce && q <= i + 2 && !ahead; q++) {
-					ahead = tok_is(st, &t[q], "dat") || to_word(st, &t[q]) || tok_is(st, &t[q], "om") ||
+					ahead = tok_is(st, &t[q], "dat") || word_is(&t[q], W_TO) || tok_is(st, &t[q], "om") ||
 					        tok_is(st, &t[q], "of");
 					if (!(t[q].kinds & W_PREP))
 						break;  /* only a verb's particle stands between */
@@ -2511,7 +2515,6 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					reach_to += 2;
 					continue;
 				}
-
 				/* "aan operatie \"Althea\"": quotes around a name */
 				if (t[j].kind == T_PUNCT && quote(st, &t[j]))
 					continue;
@@ -2556,7 +2559,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "van de Commissaris voor X Jozef Y": a title's portfolio
 				 * is no phrase of its own */
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j - 1].kinds & W_TITLE) &&
-				    (of_word(st, &t[j]) || tok_is(st, &t[j], "voor")) && j + 1 < stop &&
+				    (word_is(&t[j], W_OF) || tok_is(st, &t[j], "voor")) && j + 1 < stop &&
 				    t[j + 1].kind == T_WORD && doc->text[t[j + 1].b] >= 'A' && doc->text[t[j + 1].b] <= 'Z') {
 					reach_to += 3;
 					continue;
@@ -2571,7 +2574,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					continue;
 				}
 				if (t[j].kind == T_WORD && j > i + 1 && (t[j].kinds & W_PREP) &&
-				    !of_word(st, &t[j])) {
+				    !word_is(&t[j], W_OF)) {
 					/* "aan de VN-vredesmacht in X en Y (ABCD)": a phrase
 					 * that named nothing it takes is named by the acronym
 					 * in brackets at its end */
@@ -2591,13 +2594,13 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				/* "aan een fonds van de VN", "aan de missie van de AU": a fund
 				 * or a mission left unnamed, and the body it belongs to */
-				if (t[j].kind == T_WORD && j + 1 < stop && of_word(st, &t[j + 1]) && unnamed_kind(st, &t[j]))
+				if (t[j].kind == T_WORD && j + 1 < stop && word_is(&t[j + 1], W_OF) && unnamed_kind(st, &t[j]))
 					break;
 				/* "aan de noodhulprespons van X": the phrase goes on to whose */
-				if (of_word(st, &t[j]) && !of_seen && !named && j + 1 < stop &&
+				if (word_is(&t[j], W_OF) && !of_seen && !named && j + 1 < stop &&
 				    (determiner(st, &t[j + 1]) || t[j + 1].kind == T_NAME) && reach_to < j + 3)
 					reach_to = j + 3;
-				of_seen |= of_word(st, &t[j]);
+				of_seen |= word_is(&t[j], W_OF);
 				/* "the dismantling of Syria's arsenal": the place owns a
 				 * noun of its own, which the phrase is about */
 				if (t[j].kind == T_NAME && through && possessive(doc, &t[j]))
@@ -2620,7 +2623,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					}
 				}
 				/* "voor versterking van deze missie": an anaphor a "van" hangs on */
-				if (t[j].kind == T_WORD && (j <= i + 3 || (j >= 2 && of_word(st, &t[j - 2])))) {
+				if (t[j].kind == T_WORD && (j <= i + 3 || (j >= 2 && word_is(&t[j - 2], W_OF)))) {
 					filler f = anaphor(st, doc, sl, j, si);
 					if (f.entry)
 						return f;
@@ -2642,7 +2645,7 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 {
 	const token *t = st->toks.data;
 	size_t p = cb;
-	if (p + 1 < trig && t[p].kind == T_WORD && (and_word(st, &t[p]) || but_word(st, &t[p])))
+	if (p + 1 < trig && t[p].kind == T_WORD && (word_is(&t[p], W_AND) || word_is(&t[p], W_BUT)))
 		p++;
 	if (p >= trig || !tok_in(st, &t[p], sl->preps, sl->n_preps))
 		return NO_FILLER;
@@ -2747,7 +2750,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
 	 * but "X is een van de oprichters" is one of a kind */
 	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
-	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && of_word(st, &t[trig - 2 - adj]) &&
+	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && word_is(&t[trig - 2 - adj], W_OF) &&
 	             tok_is(st, &t[trig - 1 - adj], "de");
 	/* "X behoort tot de grootste donoren": one of a kind too */
 	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
@@ -2789,7 +2792,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	size_t reach = noun && !one_of && cop == SIZE_MAX ? NOUN_REACH : SUBJECT_REACH, words = 0;
 	/* "X is gerenommeerd en was covoorzitter van Y": a copula right after
 	 * "en" or "maar" shares the name that opens the clause */
-	if (cop != SIZE_MAX && cop > cb + 1 && (and_word(st, &t[cop - 1]) || but_word(st, &t[cop - 1]))) {
+	if (cop != SIZE_MAX && cop > cb + 1 && (word_is(&t[cop - 1], W_AND) || word_is(&t[cop - 1], W_BUT))) {
 		size_t pb = past_articles(st, cb, cop - 1);
 		if (pb < cop - 1 && pb != skip && t[pb].kind == T_NAME && fits(doc, &t[pb], sl) &&
 		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG)
@@ -2880,15 +2883,15 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
 		if (p->kind == T_NAME && i - 1 != skip && i >= 2 &&
-		    (of_word(st, &t[i - 2]) || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
+		    (word_is(&t[i - 2], W_OF) || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
 		    mention_of(doc, p)->kind == KGX_M_STRONG) {
 			size_t k = i - 1;
 			/* the first of a list the name closes: "van X, Y en Z" */
-			while (k >= 2 && (and_word(st, &t[k - 1]) ||
+			while (k >= 2 && (word_is(&t[k - 1], W_AND) ||
 			                  (t[k - 1].kind == T_PUNCT && st->lower.s[t[k - 1].lb] == ',')) &&
 			       t[k - 2].kind == T_NAME && fits(doc, &t[k - 2], sl) && k - 2 > cb)
 				k -= 2;
-			if (k >= 1 && (of_word(st, &t[k - 1]) || tok_is(st, &t[k - 1], "uit")) && head)
+			if (k >= 1 && (word_is(&t[k - 1], W_OF) || tok_is(st, &t[k - 1], "uit")) && head)
 				*head = 1;
 			return k;
 		}
@@ -2905,7 +2908,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			/* "namen (ook) de ministers van X en Y deel": the inverted
 			 * subject's phrase, headed by a name after "van" or "uit" */
 			if (t[i].kind == T_NAME && i != skip && i >= 3 && fits(doc, &t[i], sl) &&
-			    (of_word(st, &t[i - 1]) || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
+			    (word_is(&t[i - 1], W_OF) || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
 			    !(t[i - 2].kinds & W_PREP) && determiner(st, &t[i - 3]) && !t[i].titled &&
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG) {
 				if (head)
@@ -3015,9 +3018,9 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 			to_word++;
 		size_t then = to_word + 1;
 		if (then + 3 < ce && tok_is(st, &t[then], "een") && tok_is(st, &t[then + 1], "totaal") &&
-		    of_word(st, &t[then + 2]))
+		    word_is(&t[then + 2], W_OF))
 			then += 3;
-		if (i > cb && (of_word(st, &t[i - 1]) || tok_is(st, &t[i - 1], "met")) && then < ce &&
+		if (i > cb && (word_is(&t[i - 1], W_OF) || tok_is(st, &t[i - 1], "met")) && then < ce &&
 		    (tok_is(st, &t[to_word], "naar") || tok_is(st, &t[to_word], "tot")) && t[then].amount >= 0)
 			continue;
 		size_t next = n, prev = n;
@@ -3339,11 +3342,11 @@ static size_t list_end(const kgx_frame_state *st, size_t k, size_t ce)
 		size_t j = k + 1;
 		if (j < ce && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == ',')
 			j++;
-		if (j < ce && (and_word(st, &t[j]) || or_word(st, j, ce)))
+		if (j < ce && (word_is(&t[j], W_AND) || or_word(st, j, ce)))
 			j++;
 		if (j == k + 1)
 			break;  /* no separator: the list has ended */
-		while (j < ce && definite(st, &t[j]))
+		while (j < ce && word_is(&t[j], W_DEFINITE))
 			j++;
 		if (j >= ce || t[j].kind != T_NAME || t[j].clause != t[k].clause)
 			break;
@@ -3364,7 +3367,7 @@ static int of_phrase(const kgx_frame_state *st, size_t a, size_t k)
 		if (t[j].kind != T_WORD)
 			return 0;
 		if (t[j].kinds & W_PREP) {
-			if (!of_word(st, &t[j]))
+			if (!word_is(&t[j], W_OF))
 				return 0;
 			van = 1;
 		}
@@ -3440,9 +3443,9 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 				k = list_end(st, k, ce);
 				continue;  /* the subject, inverted, or the agent: with its list */
 			}
-			int after_van = of_word(st, &t[k - 1]) ||
-			                (k >= 2 && of_word(st, &t[k - 2]) &&
-			                 definite(st, &t[k - 1]));
+			int after_van = word_is(&t[k - 1], W_OF) ||
+			                (k >= 2 && word_is(&t[k - 2], W_OF) &&
+			                 word_is(&t[k - 1], W_DEFINITE));
 			/* "steunt het werk van X", not "steunt iets onder de hoede van X" */
 			if (gov && !(words > 1 && after_van && !other_prep)) {
 				k = list_end(st, k, ce);
@@ -3460,14 +3463,14 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		if (t[k].kind == T_WORD) {
 			/* "steunt de missie", and as with a name "steunt de uitbreiding van de missie" */
 			int of_head = words > 1 && !other_prep && k >= 2 &&
-			              (of_word(st, &t[k - 1]) || (determiner(st, &t[k - 1]) && of_word(st, &t[k - 2])));
+			              (word_is(&t[k - 1], W_OF) || (determiner(st, &t[k - 1]) && word_is(&t[k - 2], W_OF)));
 			if ((!governed(st, k) || of_head) && (obj = anaphor(st, doc, &f->object, k, si)).entry)
 				break;
 			words++;
 			/* "sinds 2019", "in 2024": a time, not a phrase a "van" could hang on */
 			int dated = k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9';
 			/* the verb's own particle is no preposition: "zit de top voor van X" */
-			other_prep |= (t[k].kinds & W_PREP) && k != last && !of_word(st, &t[k]) && !dated &&
+			other_prep |= (t[k].kinds & W_PREP) && k != last && !word_is(&t[k], W_OF) && !dated &&
 			              !(k + 1 < ce && tok_is(st, &t[k], "onder") && tok_is(st, &t[k + 1], "meer"));
 		}
 	}
@@ -3482,7 +3485,7 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		size_t from = a;
 		if (t[a - 1].kinds & W_INFINITIVE) {
 			/* "om X te steunen": the object stands between "om" and the verb */
-			if (!(i > a && to_word(st, &t[i - 1])) && !to_word(st, &t[i]))
+			if (!(i > a && word_is(&t[i - 1], W_TO)) && !word_is(&t[i], W_TO))
 				continue;
 		} else if (t[a - 1].kinds & W_SUBORD) {
 			if (sj == SIZE_MAX || sj < a || sj >= i)
@@ -3579,7 +3582,7 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 		if (noun && k > from)
 			break;
 		if (t[k].kind != T_WORD ||
-		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (of_word(st, &t[k]) || tok_is(st, &t[k], "door")))))
+		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (word_is(&t[k], W_OF) || tok_is(st, &t[k], "door")))))
 			continue;
 		size_t q = k + 1;
 		/* "van de vijf andere donoren" */
@@ -3596,7 +3599,7 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce)
 {
 	const token *t = st->toks.data;
-	while (at < ce && definite(st, &t[at]))
+	while (at < ce && word_is(&t[at], W_DEFINITE))
 		at++;
 	return at;
 }
@@ -3615,7 +3618,7 @@ static size_t gapped_agents(const kgx_frame_state *st, const kgx_doc *doc, const
 	const token *t = st->toks.data;
 	*gap = SIZE_MAX;
 	for (size_t k = trig + 1; k + 2 < ce && na < MAX_ITEMS; k++) {
-		if (!((t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',') || and_word(st, &t[k])) ||
+		if (!((t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',') || word_is(&t[k], W_AND)) ||
 		    t[k + 1].kind != T_NAME || t[k + 2].amount < 0 || t[k + 1].amount >= 0 ||
 		    mention_of(doc, &t[k + 1])->kind != KGX_M_STRONG || !fits(doc, &t[k + 1], ag) ||
 		    fits(doc, &t[k + 1], ob))
@@ -3647,7 +3650,7 @@ static size_t co_agents(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		const kgx_entry *e = mention_of(doc, &t[agents[a].tok])->entry;
 		size_t at = SIZE_MAX;
 		if ((e->classes & (KGX_C_PERSON | KGX_C_GOVBODY)) && countries.classes && k + 1 < ce &&
-		    of_word(st, &t[k])) {
+		    word_is(&t[k], W_OF)) {
 			at = past_articles(st, k + 1, ce);
 			if (at < ce && !fits(doc, &t[at], &countries))
 				at = SIZE_MAX;
@@ -3723,7 +3726,7 @@ static size_t parts(const kgx_frame_state *st, const kgx_doc *doc, const slot *s
 		k = j;
 		if (k < n && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
 			k++;
-		if (k < n && and_word(st, &t[k]))
+		if (k < n && word_is(&t[k], W_AND))
 			k++;
 	}
 	return no;
@@ -3747,13 +3750,13 @@ static size_t breakdown(const kgx_frame_state *st, const kgx_doc *doc, const slo
 				break;
 			}
 	/* "4 miljoen naar X en 6 miljoen naar Y": the next part with no comma */
-	if (k + 1 < n && and_word(st, &t[k]) && t[k + 1].amount >= 0)
+	if (k + 1 < n && word_is(&t[k], W_AND) && t[k + 1].amount >= 0)
 		return parts(st, doc, sl, k + 1, objs, no, te);
 	if (k + 2 >= n || t[k].kind != T_PUNCT || st->lower.s[t[k].lb] != ',')
 		return no;
 	if (tok_is(st, &t[k + 1], "waarvan"))
 		return parts(st, doc, sl, k + 2, objs, no, te);
-	return parts(st, doc, sl, k + 1 + and_word(st, &t[k + 1]), objs, no, te);
+	return parts(st, doc, sl, k + 1 + word_is(&t[k + 1], W_AND), objs, no, te);
 }
 
 /* For --explain: a trigger that gave no relation, and why. */
@@ -4102,7 +4105,7 @@ static kgx_status table_rows(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 			    fits(doc, &t[k], &st->table.frame->object) && !modifier(doc, &t[k])) {
 				if (names < sizeof st->table.names / sizeof *st->table.names)
 					st->table.names[names++] = mention_of(doc, &t[k])->entry;
-			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,|", st->lower.s[t[k].lb])) && !and_word(st, &t[k])) {
+			} else if (!(t[k].kind == T_PUNCT && strchr("+/&,|", st->lower.s[t[k].lb])) && !word_is(&t[k], W_AND)) {
 				break;
 			}
 		}
@@ -4143,7 +4146,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	if (fo->noun && i > 0 && tok_is(st, &t[i - 1], "ter"))
 		return KGX_OK;
 	/* "het voorzitten van X": an infinitive with an article is a noun */
-	int noun = fo->noun || (i > 0 && definite(st, &t[i - 1]));
+	int noun = fo->noun || (i > 0 && word_is(&t[i - 1], W_DEFINITE));
 	/* the trigger's other words, in order, in the same clause */
 	size_t last = i;
 	for (size_t w = 1; w < fo->n_words; w++) {
@@ -4166,7 +4169,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	                                           tok_is(st, &t[last + 3], "er") || tok_is(st, &t[last + 3], "ze") ||
 	                                           tok_is(st, &t[last + 3], "zij") || tok_is(st, &t[last + 3], "hij") ||
 	                                           tok_is(st, &t[last + 3], "wij") || tok_is(st, &t[last + 3], "dit"))) ||
-	     to_word(st, &t[last + 2]) || tok_is(st, &t[last + 2], "hoe") ||
+	     word_is(&t[last + 2], W_TO) || tok_is(st, &t[last + 2], "hoe") ||
 	     (t[last + 2].kind == T_PUNCT && st->lower.s[t[last + 2].lb] == ',')))
 		return missed(st, doc, si, f, i, "a particle before a clause that makes it another verb");
 	/* "heeft eenheden toegezegd": a verb of many senses, in this one only
@@ -4200,8 +4203,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
 	 * names, and the infinitive that makes it a deed, do not use up its reach */
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
-		if (t[k].amount >= 0 || (to_word(st, &t[k]) && k + 1 < ce && t[k + 1].kind == T_WORD))
-			until += to_word(st, &t[k]) ? 2 : 1;
+		if (t[k].amount >= 0 || (word_is(&t[k], W_TO) && k + 1 < ce && t[k + 1].kind == T_WORD))
+			until += word_is(&t[k], W_TO) ? 2 : 1;
 		/* nor does a name's own acronym in brackets: "uit de Europese
 		 * Vredesfaciliteit (EPF) voor X"; another name there ("het lid X
 		 * (D66) aan de minister") is an aside that does */
@@ -4342,7 +4345,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "X levert geen troepen, maar betaalt mee aan Y": a verb right after
 	 * "maar" or "en" shares the subject that opens the clause before */
 	if (agent.tok == SIZE_MAX && (ag->at & AT_SUBJECT) && !noun && i == cb + 1 && cb >= 2 &&
-	    (but_word(st, &t[cb]) || and_word(st, &t[cb])) && t[cb - 1].kind == T_PUNCT) {
+	    (word_is(&t[cb], W_BUT) || word_is(&t[cb], W_AND)) && t[cb - 1].kind == T_PUNCT) {
 		size_t pb = past_articles(st, t[cb - 1].cb, cb - 1);
 		if (pb < cb - 1 && t[pb].kind == T_NAME && pb != skip && fits(doc, &t[pb], ag) &&
 		    mention_of(doc, &t[pb])->kind == KGX_M_STRONG) {
@@ -4449,8 +4452,8 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	for (size_t k = 0; k < no; k++)
 		if (objs[k].tok != SIZE_MAX && objs[k].tok > stated && objs[k].tok < ce)
 			stated = objs[k].tok;
-	for (size_t k = stated + 1; k < ce && k <= stated + 3 && t[k].kind != T_PUNCT && !and_word(st, &t[k]) &&
-	                            !but_word(st, &t[k]) && !tok_is(st, &t[k], "of");
+	for (size_t k = stated + 1; k < ce && k <= stated + 3 && t[k].kind != T_PUNCT && !word_is(&t[k], W_AND) &&
+	                            !word_is(&t[k], W_BUT) && !tok_is(st, &t[k], "of");
 	     k++)
 		stated = k;
 	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))
@@ -4542,7 +4545,7 @@ static unsigned refresh(kgx_frame_state *st, uint32_t si)
 	const token *t = st->toks.data;
 	for (size_t j = 1; j < st->toks.len; j++) {
 		if (t[j].kind != T_WORD || !determiner_or_demonstrative(st, &t[j - 1]) ||
-		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || of_word(st, &t[j + 1]))))
+		    (j + 1 < st->toks.len && (t[j + 1].kind == T_NAME || word_is(&t[j + 1], W_OF))))
 			continue;
 		unsigned classes = anaphor_classes(st, &t[j]);
 		if ((classes & KGX_C_FUND) && st->funds_named == 1)
