@@ -60,6 +60,7 @@ enum {
 	W_VOICE = 2097152,
 	W_TO = 4194304,
 	W_OF = 8388608,
+	W_SPLIT = 16777216,
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -165,6 +166,8 @@ struct kgx_frames {
 	size_t n_to_words;
 	char **of_words;         /* "van": a name after it owns the noun before */
 	size_t n_of_words;
+	char **split_pronouns;   /* "er", "daar": "it" apart from its preposition */
+	size_t n_split_pronouns;
 	char **and_words;        /* "en": joins a list's last item, or two clauses */
 	size_t n_and_words;
 	char **but_words;        /* "maar": joins two clauses, the second sharing the subject */
@@ -576,6 +579,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->to_words, &fs->n_to_words);
 	else if (KEY("of-words"))
 		st = split_list(fs, v, &fs->of_words, &fs->n_of_words);
+	else if (KEY("split-pronouns"))
+		st = split_list(fs, v, &fs->split_pronouns, &fs->n_split_pronouns);
 	else if (KEY("and-words"))
 		st = split_list(fs, v, &fs->and_words, &fs->n_and_words);
 	else if (KEY("but-words"))
@@ -954,6 +959,7 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->infinitives, fs->n_infinitives, W_INFINITIVE},
 	             {fs->to_words, fs->n_to_words, W_TO},
 	             {fs->of_words, fs->n_of_words, W_OF},
+	             {fs->split_pronouns, fs->n_split_pronouns, W_SPLIT},
 	             {fs->and_words, fs->n_and_words, W_AND},
 	             {fs->but_words, fs->n_but_words, W_BUT},
 	             {fs->definites, fs->n_definites, W_DEFINITE}};
@@ -2410,6 +2416,47 @@ static size_t acronym_ahead(const kgx_frame_state *st, const kgx_doc *doc, const
 	return SIZE_MAX;
 }
 
+/* "ervoor dat …", "eraan te …": a pronominal whose preposition, token
+ * i, points ahead at a clause, past a verb's particle too ("zet zich
+ * ervoor in dat …"). */
+static int points_ahead(const kgx_frame_state *st, size_t i, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t q = i + 1; q < ce && q <= i + 2; q++) {
+		if (tok_is(st, &t[q], "dat") || word_is(&t[q], W_TO) || tok_is(st, &t[q], "om") || tok_is(st, &t[q], "of"))
+			return 1;
+		if (!(t[q].kinds & W_PREP))
+			break;  /* only a verb's particle stands between */
+	}
+	return 0;
+}
+
+/* The preposition of the slot that stands alone after the split pronoun
+ * at token i, right before the verb at token trig, its particle, an
+ * auxiliary or the clause's end ("er 3 miljoen aan bijdraagt", "er … aan
+ * bij.", "er … aan heeft bijgedragen"), or SIZE_MAX. */
+static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size_t trig, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t q = i + 1; q < ce && q <= i + PREP_REACH_VERB; q++) {
+		if (!tok_in(st, &t[q], sl->preps, sl->n_preps))
+			continue;
+		size_t n = q + 1;
+		if (n < ce && n != trig && t[n].kind == T_WORD && (t[n].kinds & W_PREP))
+			n++;  /* the verb's particle: "aan bij" */
+		int alone = n >= ce || n == trig || t[n].kind == T_PUNCT ||
+		            (t[n].kind == T_WORD && (t[n].kinds & W_AUX)) || word_is(&t[n], W_TO);
+		if (!alone)
+			return SIZE_MAX;
+		/* "er mede toe leiden dat …", "er op toezien dat …": past the verb too */
+		for (size_t a = q + 1; a < st->toks.len && a <= q + 3; a++)
+			if (tok_is(st, &t[a], "dat") || tok_is(st, &t[a], "om") || tok_is(st, &t[a], "of"))
+				return SIZE_MAX;
+		return q;
+	}
+	return SIZE_MAX;
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -2426,16 +2473,8 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "waarvan 3 miljoen": a part of a sum, not "of whom" */
 				if (tok_is(st, &t[i], "waarvan") && i + 1 < ce && t[i + 1].amount >= 0)
 					continue;
-				/* "ervoor dat …", "eraan te …" point ahead, at a clause */
-				int ahead = 0;
-				for (size_t q = i + 1; q < ce && q <= i + 2 && !ahead; q++) {
-					ahead = tok_is(st, &t[q], "dat") || word_is(&t[q], W_TO) || tok_is(st, &t[q], "om") ||
-					        tok_is(st, &t[q], "of");
-					if (!(t[q].kinds & W_PREP))
-						break;  /* only a verb's particle stands between */
-				}
-				if (ahead)
-					continue;  /* "zet zich ervoor in dat …": past a particle too */
+				if (points_ahead(st, i, ce))
+					continue;
 				/* "de missies waaraan": a relative one hangs on the name just before */
 				int relative = !memcmp(low(st, &t[i]), "waar", 4);
 				size_t before = name_before(st, i);
@@ -2479,6 +2518,21 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						*via = prep_named(st, sl, &t[q]);
 						return f;
 					}
+				continue;
+			}
+			/* "Nederland draagt er 3 miljoen aan bij": "it" split from its
+			 * preposition, which stands alone before the verb */
+			if (word_is(&t[i], W_SPLIT)) {
+				if (pass && reach(st, i, from) > PREP_REACH_VERB)
+					continue;
+				size_t q = stranded(st, sl, i, from - 1, ce);
+				if (q == SIZE_MAX)
+					continue;
+				filler f = referent(st, doc, sl->classes, i, si, 2);
+				if (f.entry) {
+					*via = prep_named(st, sl, &t[q]);
+					return f;
+				}
 				continue;
 			}
 			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
@@ -4560,6 +4614,21 @@ static unsigned refresh(kgx_frame_state *st, uint32_t si)
 	return topic;
 }
 
+/* "Het CERF is een fonds van de VN": a sentence that opens by saying
+ * what a name is, is about that name, not about the owner its noun
+ * names. The name's entry, or NULL. */
+static const kgx_entry *defined(const kgx_frame_state *st, const kgx_doc *doc)
+{
+	const token *t = st->toks.data;
+	size_t k = 0;
+	while (k < st->toks.len && word_is(&t[k], W_DEFINITE))
+		k++;
+	if (k + 1 >= st->toks.len || t[k].kind != T_NAME || !word_is(&t[k + 1], W_COPULA) ||
+	    mention_of(doc, &t[k])->kind != KGX_M_STRONG || modifier(doc, &t[k]))
+		return NULL;
+	return mention_of(doc, &t[k])->entry;
+}
+
 /* Whether s[0..n) holds a digit. */
 static int has_digit(const char *s, size_t n)
 {
@@ -4636,6 +4705,13 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	}
 	unsigned topic = refresh(st, si);
 	remember(st, doc, si, m0, m1);
+	const kgx_entry *subject = defined(st, doc);
+	for (int c = 0; subject && c < KGX_NCLASSES; c++)
+		if (subject->classes & (1u << c)) {
+			st->last[c].entry = subject;
+			st->last[c].sentence = si;
+			topic |= 1u << c;
+		}
 	for (int c = 0; topic && c < KGX_NCLASSES; c++)
 		if ((topic & (1u << c)) && st->last[c].sentence == si)
 			st->last[c].seq = ++st->seq;

@@ -54,6 +54,7 @@ static const char *FRAMES =
 	"anaphor = missie Mission\n"
 	"anaphor = top Event\n"
 	"pronominals = hieraan|waaraan|waarvan\n"
+	"split-pronouns = er|daar\n"
 	"phrase-preposition = ten behoeve van = voor\n"
 	"including = waaronder|o.a.|onder andere|te weten\n"
 	"co-agents = samen met|net als|gevolgd door\n"
@@ -359,6 +360,24 @@ static void test_pronominal_adverb(void **state)
 	check("Het Groeifonds groeit. Hieraan denken wij na lang en zorgvuldig beraad over de vele vragen van "
 	      "alle leden in de afgelopen maanden als Albarije veel schenkt.",
 	      "alba", KGX_P_FUNDS, "fund-a", 0);
+	/* a sentence that says what a name is, is about it, not about the
+	 * owner named after it */
+	check("Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "fund-a",
+	      1);
+	check("Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league",
+	      0);
+	check("Het Groeifonds groeit met de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league", 1);
+	/* "er … aan": "it" apart from its preposition, which stands alone
+	 * before the verb, an auxiliary or the clause's end */
+	check("Het Groeifonds groeit. Albarije schenkt er 3 miljoen euro aan.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	check("Het Groeifonds groeit. Ik weet dat Albarije er veel aan heeft toegeschonken.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	check("Het Groeifonds groeit. Daar schenkt Albarije graag aan.", "alba", KGX_P_FUNDS, "fund-a", 1);
+	/* not a preposition that opens a phrase of its own, nor one that
+	 * points ahead at a clause */
+	check("Het Groeifonds groeit. Er schenkt Albarije aan de Liga.", "alba", KGX_P_FUNDS, "fund-a", 0);
+	check("Het Groeifonds groeit. Ik weet dat Albarije er aan heeft toegeschonken dat de Liga groeit.", "alba",
+	      KGX_P_FUNDS, "fund-a", 0);
 }
 
 static void test_relative_clause(void **state)
