@@ -1761,6 +1761,8 @@ static size_t sum_in_brackets(const kgx_frame_state *st, size_t open, size_t end
 	return q < end && t[q].kind == T_PUNCT && st->lower.s[t[q].lb] == ')' ? q : SIZE_MAX;
 }
 
+static int modifier(const kgx_doc *doc, const token *t);
+
 static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i, size_t end,
                         const slot *sl, size_t *items)
 {
@@ -1839,7 +1841,9 @@ static size_t list_from(const kgx_frame_state *st, const kgx_doc *doc, size_t i,
 			j++;
 		if (j + 1 < end && t[j].kind == T_WORD && (unnamed_kind(st, &t[j]) & sl->classes) && t[j + 1].kind == T_NAME)
 			j++;
-		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause)
+		/* "aan UNRWA, de VN-organisatie voor …": a name that only
+		 * qualifies a noun describes the item before, and is none */
+		if (j >= end || !fits(doc, &t[j], sl) || t[j].clause != t[i].clause || modifier(doc, &t[j]))
 			break;
 		items[n++] = j;
 		k = j + 1;
@@ -2457,6 +2461,21 @@ static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size
 	return SIZE_MAX;
 }
 
+/* The next preposition of the slot after the one at token k, when the
+ * words between name nothing and hold no punctuation, within a verb's
+ * reach; else SIZE_MAX. */
+static size_t bare_phrase(const kgx_frame_state *st, const slot *sl, size_t k, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t q = k + 1; q < ce && q <= k + PREP_REACH_VERB; q++) {
+		if (t[q].kind != T_WORD || t[q].amount >= 0)
+			return SIZE_MAX;
+		if (tok_in(st, &t[q], sl->preps, sl->n_preps))
+			return q;
+	}
+	return SIZE_MAX;
+}
+
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
 {
@@ -2572,6 +2591,14 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				/* "aan operatie \"Althea\"": quotes around a name */
 				if (t[j].kind == T_PUNCT && quote(st, &t[j]))
 					continue;
+				/* "via twee VN-organisaties (UNICEF en UNDP)": the names in
+				 * brackets after a noun are those it means */
+				if (!fitted && t[j].kind == T_PUNCT && st->lower.s[t[j].lb] == '(' && j > i + 1 &&
+				    t[j - 1].kind == T_WORD && j + 1 < stop && t[j + 1].kind == T_NAME && j + 1 != skip &&
+				    fits(doc, &t[j + 1], sl) && !modifier(doc, &t[j + 1])) {
+					filler f = {j + 1, NULL, 0};
+					return f;
+				}
 				if (t[j].kind == T_PUNCT) {
 					/* "voor VN-organisaties, een groep NGO's en de X": a list
 					 * of nouns whose later items name what the slot takes */
@@ -2734,11 +2761,12 @@ static int capitals(const kgx_doc *doc, const token *t)
 	return t->e > t->b;
 }
 
-/* Whether a name is written as an acronym: two to six capitals ("VN", "EU"). */
+/* Whether a name is written as an acronym: two to nine capitals ("VN",
+ * "EU", "MINUSMA", "EUNAVFOR"). */
 static int acronym(const kgx_doc *doc, const token *t)
 {
 	size_t n = t->e - t->b;
-	if (n < 2 || n > 6)
+	if (n < 2 || n > 9)
 		return 0;
 	for (size_t k = 0; k < n; k++)
 		if (doc->text[t->b + k] < 'A' || doc->text[t->b + k] > 'Z')
@@ -4253,12 +4281,17 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 			return KGX_OK;
 		return st->list.frame ? KGX_OK : open_list(st, doc, si, f, i, cb, ce, noun);
 	}
-	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB);
+	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB), q;
 	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
 	 * names, and the infinitive that makes it a deed, do not use up its reach */
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)
 		if (t[k].amount >= 0 || (word_is(&t[k], W_TO) && k + 1 < ce && t[k + 1].kind == T_WORD))
 			until += word_is(&t[k], W_TO) ? 2 : 1;
+		/* nor a phrase of the object's that names nothing, what the money
+		 * is for, before the channel: "een bijdrage aan noodhulp en
+		 * wederopbouw van dat land via X" */
+		else if (tok_in(st, &t[k], f->object.preps, f->object.n_preps) && (q = bare_phrase(st, &f->object, k, ce)) != SIZE_MAX)
+			until += q - k;
 		/* nor does a name's own acronym in brackets: "uit de Europese
 		 * Vredesfaciliteit (EPF) voor X"; another name there ("het lid X
 		 * (D66) aan de minister") is an aside that does */

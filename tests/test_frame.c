@@ -1503,6 +1503,24 @@ static void test_aside_between_dashes(void **state)
 	check(text, "alba", KGX_P_PARTICIPATESIN, "summit", 1);
 }
 
+static void test_brackets_and_bare_phrases(void **state)
+{
+	(void)state;
+	/* the names in brackets after a noun are those it means */
+	check("Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "agency", 1);
+	check("Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "league", 1);
+	/* an acronym of seven capitals names the phrase as one of two does */
+	check("Borea belooft schepen aan de missie in Corastan (VREDMIS).", "borea", KGX_P_PARTICIPATESIN, "mission", 1);
+	/* a phrase of the object's that names nothing, what the gift is for,
+	 * does not use up a noun's reach */
+	check("Borea doet een gift voor de opbouw van dat arme land aan de Liga.", "borea", KGX_P_FUNDS, "league", 1);
+	check("Borea doet een gift en de opbouw van dat arme land gaat naar de Liga.", "borea", KGX_P_FUNDS, "league",
+	      0);
+	/* a name that qualifies a noun in apposition is no item of a list */
+	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "agency", 0);
+	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "league", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1584,6 +1602,7 @@ int main(void)
 		cmocka_unit_test(test_aside_between_dashes),
 		cmocka_unit_test(test_fronted_noun_phrase),
 		cmocka_unit_test(test_inverted_clause_with_an_auxiliary),
+		cmocka_unit_test(test_brackets_and_bare_phrases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
