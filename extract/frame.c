@@ -1395,6 +1395,21 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				tk[i + k - 1].as = pp->as;
 		}
 	}
+	/* "X is het orgaan van de VN en Nederland is er lid van": after a
+	 * clause with its finite verb, "en", a name and another finite verb
+	 * open a clause of their own, not a list of the names */
+	for (size_t k = 1, verb = 0; k + 2 < st->toks.len; k++) {
+		if (k && tk[k].clause != tk[k - 1].clause)
+			verb = 0;
+		if (tk[k].kind == T_WORD && (tk[k].kinds & (W_AUX | W_COPULA)))
+			verb = 1;
+		if (verb && word_is(&tk[k], W_AND) && tk[k + 1].kind == T_NAME && tk[k + 2].kind == T_WORD &&
+		    (tk[k + 2].kinds & (W_AUX | W_COPULA))) {
+			for (size_t q = k; q < st->toks.len; q++)
+				tk[q].clause++;
+			verb = 0;
+		}
+	}
 	/* each token's clause, found once here rather than walked by
 	 * try_frame for every trigger */
 	for (size_t b = 0, e; b < st->toks.len; b = e) {
@@ -1665,7 +1680,7 @@ static int governed(const kgx_frame_state *st, size_t i)
 			size_t k = i - 1;
 			while (k > 0 && word_is(&t[k - 1], W_DEFINITE))
 				k--;
-			if (k == 0 || t[k - 1].kind != T_NAME || ++items > MAX_LIST_WALK)
+			if (k == 0 || t[k - 1].kind != T_NAME || t[k - 1].clause != p->clause || ++items > MAX_LIST_WALK)
 				return 0;
 			i = k - 1;
 			lookback = 0;
@@ -2120,6 +2135,8 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return referent(st, doc, classes, j, si, UINT32_MAX);
 }
 
+static const kgx_entry *defined(const kgx_frame_state *st, const kgx_doc *doc);
+
 /* The nearest strong mention of one of the classes before token j: in this
  * sentence, else the last one in the document, at most `reach` sentences
  * back. Evidence reaches back with it, two sentences at most. */
@@ -2128,9 +2145,16 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 {
 	const token *t = st->toks.data;
 	filler none = NO_FILLER;
+	/* "X is het orgaan van de VN en Y is er lid van": the clause that says
+	 * what X is is about X, not about the owner its noun names */
+	const kgx_entry *def = defined(st, doc);
 	for (size_t k = j; k > 0 && j - k < WINDOW; k--)
 		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
+			if (def && (def->classes & classes) && t[k - 1].clause == t[0].clause && k - 1 > 1) {
+				filler f = {j, def, 0};
+				return f;
+			}
 			/* "het Trust Fund van de NAVO": the phrase's head, not its complement */
 			size_t h = k - 1, v = h;
 			while (v > 0 && word_is(&t[v - 1], W_DEFINITE))
@@ -2451,7 +2475,7 @@ static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size
 		int alone = n >= ce || n == trig || t[n].kind == T_PUNCT ||
 		            (t[n].kind == T_WORD && (t[n].kinds & W_AUX)) || word_is(&t[n], W_TO);
 		if (!alone)
-			return SIZE_MAX;
+			continue;  /* "hier in 2018 lid van.": a phrase of its own comes first */
 		/* "er mede toe leiden dat …", "er op toezien dat …": past the verb too */
 		for (size_t a = q + 1; a < st->toks.len && a <= q + 3; a++)
 			if (tok_is(st, &t[a], "dat") || tok_is(st, &t[a], "om") || tok_is(st, &t[a], "of"))
@@ -2806,16 +2830,27 @@ static size_t antecedent(const kgx_frame_state *st, const kgx_doc *doc, const sl
 
 /* The copula a predicative noun follows ("was dit jaar covoorzitter", "als
  * co-host"), at most four words before it with no preposition, relative,
- * clause break or subordinator between; SIZE_MAX if there is none. */
+ * clause break or subordinator between; SIZE_MAX if there is none. A time
+ * the clause states costs nothing: "was van 2015 tot en met 2017 drie
+ * jaar lid". */
 static size_t copula_before(const kgx_frame_state *st, size_t cb, size_t trig)
 {
 	const token *t = st->toks.data;
-	for (size_t k = trig; k > cb && k + 5 > trig; k--) {
+	size_t words = 0;
+	int timed = 0;  /* the token after this one belongs to a time */
+	for (size_t k = trig; k > cb && words < 4; k--) {
 		const token *p = &t[k - 1];
 		if (p->kind == T_WORD && (p->kinds & W_COPULA))
 			return k - 1;
+		int digit = p->kind == T_WORD && st->lower.s[p->lb] >= '0' && st->lower.s[p->lb] <= '9';
+		if (digit || (timed && p->kind == T_WORD && ((p->kinds & W_PREP) || word_is(p, W_AND)))) {
+			timed = 1;
+			continue;
+		}
+		timed = 0;
 		if (p->kind != T_WORD || (p->kinds & (W_PREP | W_RELATIVE | W_BREAK | W_SUBORD)))
 			break;
+		words++;
 	}
 	return SIZE_MAX;
 }

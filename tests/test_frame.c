@@ -1428,6 +1428,19 @@ static void test_predicative_noun(void **state)
 	      KGX_P_CHAIRS, "league", 1);
 	check("De thuislandse overheid, waartoe ook Albarije, Borea en Corastan behoren, is voorzitter van de Liga.", "cora",
 	      KGX_P_CHAIRS, "league", 0);
+	/* a time the clause states costs the copula no reach */
+	check("Borea was van 2015 tot en met 2017 drie jaar voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1);
+	/* after a clause with its finite verb, "en", a name and a verb open a
+	 * clause of their own: the name is no item of a list "van" governs */
+	check("De Liga is een club van Albarije en Borea is voorzitter van de Wintervergadering.", "borea", KGX_P_CHAIRS,
+	      "meeting", 1);
+	check("Albarije en Borea zijn voorzitter van de Liga.", "alba", KGX_P_CHAIRS, "league", 1);
+	/* and "er … van" there is the name the first clause says what it is,
+	 * past a phrase of "van" that names a time */
+	check("De Liga is een club van de Wintervergadering en Borea is er van 2019 tot 2020 voorzitter van.", "borea",
+	      KGX_P_CHAIRS, "league", 1);
+	check("De Liga is een club van de Wintervergadering en Borea is er van 2019 tot 2020 voorzitter van.", "borea",
+	      KGX_P_CHAIRS, "meeting", 0);
 }
 
 static void test_list_of_nouns_then_names(void **state)
