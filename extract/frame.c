@@ -1896,6 +1896,10 @@ static size_t list_before(const kgx_frame_state *st, const kgx_doc *doc, size_t 
 		/* "premier X, minister Y": an item's title */
 		while (j > begin && (t[j].kinds & W_TITLE) && t[j].kind == T_WORD)
 			j--;
+		/* "X, de Chinese president Y": a country's adjective before it */
+		if (j > begin + 1 && j < k - 1 && t[j].kind == T_NAME && mention_of(doc, &t[j])->kind == KGX_M_WEAK &&
+		    !fits(doc, &t[j], sl))
+			j--;
 		/* "de vaste commissie X en de algemene commissie Y": an item's
 		 * adjective after its article */
 		if (j > begin + 1 && adjective_after_article(st, doc, &t[j], &t[j - 1]))
@@ -2460,10 +2464,12 @@ static int points_ahead(const kgx_frame_state *st, size_t i, size_t ce)
 }
 
 /* The preposition of the slot that stands alone after the split pronoun
- * at token i, right before the verb at token trig, its particle, an
- * auxiliary or the clause's end ("er 3 miljoen aan bijdraagt", "er … aan
- * bij.", "er … aan heeft bijgedragen"), or SIZE_MAX. */
-static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size_t trig, size_t ce)
+ * or the relative "waar" at token i, right before the verb at token trig,
+ * its particle, an auxiliary, a copula or the clause's end ("er 3 miljoen
+ * aan bijdraagt", "er … aan bij.", "er … aan heeft bijgedragen", "waar X
+ * lid van is"), or SIZE_MAX. A relative's preposition hangs on the name
+ * before it; a pronoun's may point ahead at a clause instead. */
+static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size_t trig, size_t ce, int relative)
 {
 	const token *t = st->toks.data;
 	for (size_t q = i + 1; q < ce && q <= i + PREP_REACH_VERB; q++) {
@@ -2473,11 +2479,11 @@ static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size
 		if (n < ce && n != trig && t[n].kind == T_WORD && (t[n].kinds & W_PREP))
 			n++;  /* the verb's particle: "aan bij" */
 		int alone = n >= ce || n == trig || t[n].kind == T_PUNCT ||
-		            (t[n].kind == T_WORD && (t[n].kinds & W_AUX)) || word_is(&t[n], W_TO);
+		            (t[n].kind == T_WORD && (t[n].kinds & (W_AUX | W_COPULA))) || word_is(&t[n], W_TO);
 		if (!alone)
 			continue;  /* "hier in 2018 lid van.": a phrase of its own comes first */
 		/* "er mede toe leiden dat …", "er op toezien dat …": past the verb too */
-		for (size_t a = q + 1; a < st->toks.len && a <= q + 3; a++)
+		for (size_t a = q + 1; !relative && a < st->toks.len && a <= q + 3; a++)
 			if (tok_is(st, &t[a], "dat") || tok_is(st, &t[a], "om") || tok_is(st, &t[a], "of"))
 				return SIZE_MAX;
 		return q;
@@ -2499,6 +2505,8 @@ static size_t bare_phrase(const kgx_frame_state *st, const slot *sl, size_t k, s
 	}
 	return SIZE_MAX;
 }
+
+static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t last, size_t ce);
 
 static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t cb, size_t ce,
                       size_t from, size_t until, size_t skip, int noun, uint32_t si, const char **via)
@@ -2550,25 +2558,33 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				size_t ante = name_before(st, i);
 				if (ante != SIZE_MAX)
 					ante = relative_head(st, ante);
-				if (ante == SIZE_MAX || !fits(doc, &t[ante], sl) || modifier(doc, &t[ante]))
+				filler f = NO_FILLER;
+				if (ante != SIZE_MAX && fits(doc, &t[ante], sl) && !modifier(doc, &t[ante])) {
+					f.entry = mention_of(doc, &t[ante])->entry;
+					f.tok = i;
+				} else if (ante == SIZE_MAX && i >= 1 && t[i - 1].kind == T_WORD) {
+					f = anaphor(st, doc, sl, i - 1, si);  /* "de bijeenkomst waar X aan deelneemt" */
+					f.tok = i;
+				}
+				size_t q = f.entry ? stranded(st, sl, i, from - 1, ce, 1) : SIZE_MAX;
+				/* "de bijeenkomst waar X aanschuift": where one takes part
+				 * is the meeting a slot of the sentences before would be */
+				if (q == SIZE_MAX && f.entry && (sl->at & AT_RECENT) && pass && i + 1 < from &&
+				    !complement(st, sl, i, from - 1, from - 1, ce)) {
+					*via = "waar";
+					return f;
+				}
+				if (q == SIZE_MAX)
 					continue;
-				for (size_t q = i + 1; q < ce; q++)
-					if (tok_in(st, &t[q], sl->preps, sl->n_preps) && q + 1 < ce && t[q + 1].kind == T_WORD &&
-					    !determiner(st, &t[q + 1]) && !(t[q + 1].kinds & W_PREP)) {
-						filler f = NO_FILLER;
-						f.entry = mention_of(doc, &t[ante])->entry;
-						f.tok = i;
-						*via = prep_named(st, sl, &t[q]);
-						return f;
-					}
-				continue;
+				*via = prep_named(st, sl, &t[q]);
+				return f;
 			}
 			/* "Nederland draagt er 3 miljoen aan bij": "it" split from its
 			 * preposition, which stands alone before the verb */
 			if (word_is(&t[i], W_SPLIT)) {
 				if (pass && reach(st, i, from) > PREP_REACH_VERB)
 					continue;
-				size_t q = stranded(st, sl, i, from - 1, ce);
+				size_t q = stranded(st, sl, i, from - 1, ce, 0);
 				if (q == SIZE_MAX)
 					continue;
 				filler f = referent(st, doc, sl->classes, i, si, 2);
@@ -2987,7 +3003,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					const token *q = &t[k];
 					if (q->kind == T_NAME && k != skip && !governed(st, k) && q->amount < 0 && fits(doc, q, sl) &&
 					    mention_of(doc, q)->kind == KGX_M_STRONG && !co_agent(st, k))
-						return k;
+						return list_end(st, k, i);  /* "dat X en Y deelnemen": the list runs back from Y */
 				}
 				break;
 			}
@@ -3653,15 +3669,16 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 }
 
 /* Whether the clause [cb, ce) has a phrase of the slot's prepositions
- * besides the trigger at i, after it or before a final verb ("heeft 30
- * miljoen voor noodhulp toegezegd"): then what it names is the slot's, and
- * no earlier name is. A number after the preposition ("voor 2024", "van 3
- * miljoen") is a time or a sum, no phrase of that kind. */
-static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t ce)
+ * besides the trigger from i to last (whose particle, "schoof … aan", is
+ * none), after it or before a final verb ("heeft 30 miljoen voor noodhulp
+ * toegezegd"): then what it names is the slot's, and no earlier name is. A
+ * number after the preposition ("voor 2024", "van 3 miljoen") is a time or
+ * a sum, no phrase of that kind. */
+static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t last, size_t ce)
 {
 	const token *t = st->toks.data;
 	for (size_t k = cb; k < ce; k++)
-		if (k != i && tok_in(st, &t[k], sl->preps, sl->n_preps) &&
+		if (k != i && k != last && tok_in(st, &t[k], sl->preps, sl->n_preps) &&
 		    !(k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9'))
 			return 1;
 	return 0;
@@ -4387,7 +4404,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * ("zegde 10 miljoen toe op de donorconferentie"): it takes no object
 	 * from the sentences before; the people it names (who represented
 	 * whom) do not count */
-	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, cb, i, ce) &&
+	if (obj.tok == SIZE_MAX && (f->object.at & AT_RECENT) && !complement(st, &f->object, cb, i, last, ce) &&
 	    !names_other(st, doc, &f->agent, cb, ce, KGX_C_PERSON, 1)) {
 		obj = referent(st, doc, f->object.classes, i, si, 2);
 		ohow = "recent";

@@ -1534,6 +1534,26 @@ static void test_brackets_and_bare_phrases(void **state)
 	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "league", 1);
 }
 
+static void test_where_and_subject_lists(void **state)
+{
+	(void)state;
+	/* "waar" after a noun that stands for a name: that name, with the
+	 * slot's preposition alone before the verb */
+	check("De Bergtop 2030 begint. Het is de top waar Borea bij aanwezig is.", "borea", KGX_P_PARTICIPATESIN,
+	      "summit", 1);
+	/* and with none, where the slot may be what the text is about */
+	check("De Bergtop 2030 begint. Er is veel te doen. Er komt veel volk. Dat is de top waar Borea aanwezig is.",
+	      "borea", KGX_P_PARTICIPATESIN, "summit", 1);
+	/* a subordinate clause's subject may be a list */
+	check("Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "borea", KGX_P_PARTICIPATESIN,
+	      "meeting", 1);
+	check("Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "alba", KGX_P_PARTICIPATESIN,
+	      "meeting", 1);
+	/* a list read backwards passes an item's country adjective and title */
+	check("Veenstra, de Boreaanse minister Zwart en Albarije zijn aanwezig bij de Wintervergadering.", "person-v",
+	      KGX_P_PARTICIPATESIN, "meeting", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1616,6 +1636,7 @@ int main(void)
 		cmocka_unit_test(test_fronted_noun_phrase),
 		cmocka_unit_test(test_inverted_clause_with_an_auxiliary),
 		cmocka_unit_test(test_brackets_and_bare_phrases),
+		cmocka_unit_test(test_where_and_subject_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
