@@ -61,6 +61,7 @@ enum {
 	W_TO = 4194304,
 	W_OF = 8388608,
 	W_SPLIT = 16777216,
+	W_SLOT = 33554432,  /* a preposition some frame's slot names: tok_in need not look for others */
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -967,6 +968,14 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
 				return KGX_ERR_NOMEM;
+	for (size_t i = 0; i < fs->frames.len; i++) {
+		const kgx_frame *f = KGX_VEC_AT(&fs->frames, kgx_frame *, i);
+		const slot *slots[] = {&f->agent, &f->object};
+		for (size_t s = 0; s < 2; s++)
+			for (size_t k = 0; k < slots[s]->n_preps; k++)
+				if (add_word_kind(fs, slots[s]->preps[k], W_SLOT))
+					return KGX_ERR_NOMEM;
+	}
 	/* an including phrase's last word: a colon after it opens its list,
 	 * not a clause ("te weten: X, Y en Z") */
 	for (size_t k = 0; k < fs->n_including; k++) {
@@ -1221,6 +1230,13 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 	if (t->as)
 		return in_words(list, n, t->as, strlen(t->as));
 	return t->kind == T_WORD && in_words(list, n, low(st, t), t->e - t->b);
+}
+
+/* Whether t is one of the slot's prepositions; the W_SLOT flag turns
+ * most words away before their letters are compared. */
+static int slot_prep(const kgx_frame_state *st, const token *t, const slot *sl)
+{
+	return (t->as || (t->kinds & W_SLOT)) && tok_in(st, t, sl->preps, sl->n_preps);
 }
 
 /* Whether word t is of one of the settings' kinds: `definite-articles`
@@ -2473,7 +2489,7 @@ static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size
 {
 	const token *t = st->toks.data;
 	for (size_t q = i + 1; q < ce && q <= i + PREP_REACH_VERB; q++) {
-		if (!tok_in(st, &t[q], sl->preps, sl->n_preps))
+		if (!slot_prep(st, &t[q], sl))
 			continue;
 		size_t n = q + 1;
 		if (n < ce && n != trig && t[n].kind == T_WORD && (t[n].kinds & W_PREP))
@@ -2500,7 +2516,7 @@ static size_t bare_phrase(const kgx_frame_state *st, const slot *sl, size_t k, s
 	for (size_t q = k + 1; q < ce && q <= k + PREP_REACH_VERB; q++) {
 		if (t[q].kind != T_WORD || t[q].amount >= 0)
 			return SIZE_MAX;
-		if (tok_in(st, &t[q], sl->preps, sl->n_preps))
+		if (slot_prep(st, &t[q], sl))
 			return q;
 	}
 	return SIZE_MAX;
@@ -2594,7 +2610,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				continue;
 			}
-			if (!tok_in(st, &t[i], sl->preps, sl->n_preps))
+			if (!slot_prep(st, &t[i], sl))
 				continue;
 			/* "de door X gefaciliteerde Y": an article before "door" opens
 			 * an attribute, whose agent is not the clause's */
@@ -2768,7 +2784,7 @@ static filler fronted(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	size_t p = cb;
 	if (p + 1 < trig && t[p].kind == T_WORD && (word_is(&t[p], W_AND) || word_is(&t[p], W_BUT)))
 		p++;
-	if (p >= trig || !tok_in(st, &t[p], sl->preps, sl->n_preps))
+	if (p >= trig || !slot_prep(st, &t[p], sl))
 		return NO_FILLER;
 	size_t j = p + 1;
 	while (j < trig && determiner(st, &t[j]))
@@ -3173,7 +3189,7 @@ static void bind_amounts(const kgx_frame_state *st, const slot *sl, const size_t
 		if (next < n && !(with && prev < n))
 			for (size_t k = end; k < ce && k < end + 4 && k < items[next] &&
 			                     !(t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ','); k++)
-				if (tok_in(st, &t[k], sl->preps, sl->n_preps)) {
+				if (slot_prep(st, &t[k], sl)) {
 					forward = 1;
 					break;
 				}
@@ -3678,7 +3694,7 @@ static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size
 {
 	const token *t = st->toks.data;
 	for (size_t k = cb; k < ce; k++)
-		if (k != i && k != last && tok_in(st, &t[k], sl->preps, sl->n_preps) &&
+		if (k != i && k != last && slot_prep(st, &t[k], sl) &&
 		    !(k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9'))
 			return 1;
 	return 0;
@@ -3716,7 +3732,7 @@ static int giver_noun(const kgx_frame_state *st, const slot *ag, size_t from, si
 		if (noun && k > from)
 			break;
 		if (t[k].kind != T_WORD ||
-		    !(tok_in(st, &t[k], ag->preps, ag->n_preps) || (noun && (word_is(&t[k], W_OF) || tok_is(st, &t[k], "door")))))
+		    !(slot_prep(st, &t[k], ag) || (noun && (word_is(&t[k], W_OF) || tok_is(st, &t[k], "door")))))
 			continue;
 		size_t q = k + 1;
 		/* "van de vijf andere donoren" */
@@ -3841,7 +3857,7 @@ static size_t parts(const kgx_frame_state *st, const kgx_doc *doc, const slot *s
 		int sum_first = t[j].amount >= 0;
 		while (j < n && t[j].amount >= 0)
 			j++;
-		if (j >= n || !tok_in(st, &t[j], sl->preps, sl->n_preps))
+		if (j >= n || !slot_prep(st, &t[j], sl))
 			break;
 		for (j++; j < n && determiner(st, &t[j]); j++)
 			;
@@ -4032,7 +4048,7 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 				continue;
 			int opens = k == first && names_its_sum(st, t, k, e);
 			size_t p = k > first && determiner(st, &t[k - 1]) ? k - 1 : k;
-			if (opens || (p > first && tok_in(st, &t[p - 1], f->object.preps, f->object.n_preps)))
+			if (opens || (p > first && slot_prep(st, &t[p - 1], &f->object)))
 				obj = k;
 		}
 		const kgx_entry *o = obj == SIZE_MAX ? NULL : mention_of(doc, &t[obj])->entry;
@@ -4342,7 +4358,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		/* nor a phrase of the object's that names nothing, what the money
 		 * is for, before the channel: "een bijdrage aan noodhulp en
 		 * wederopbouw van dat land via X" */
-		else if (tok_in(st, &t[k], f->object.preps, f->object.n_preps) && (q = bare_phrase(st, &f->object, k, ce)) != SIZE_MAX)
+		else if (slot_prep(st, &t[k], &f->object) && (q = bare_phrase(st, &f->object, k, ce)) != SIZE_MAX)
 			until += q - k;
 		/* nor does a name's own acronym in brackets: "uit de Europese
 		 * Vredesfaciliteit (EPF) voor X"; another name there ("het lid X
