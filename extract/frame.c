@@ -102,6 +102,8 @@ struct kgx_frame {
 	size_t n_with;
 	char **with;    /* words one of which the clause must hold ("eenheden") */
 	size_t n_unless;
+	char **without; /* words none of which the clause may hold ("verklaring") */
+	size_t n_without;
 	int money;
 	int voice;
 	int named_elsewhere;  /* the object may be named outside its sentence: see kgx_frames_compile */
@@ -467,6 +469,12 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 	}
 	if (KEY("with")) {
 		kgx_status st = split_list(fs, v, &f->with, &f->n_with);
+		if (st == KGX_ERR_SYNTAX)
+			kgx_diag(&vloc, "expected words separated by '|'");
+		return st;
+	}
+	if (KEY("without")) {
+		kgx_status st = split_list(fs, v, &f->without, &f->n_without);
 		if (st == KGX_ERR_SYNTAX)
 			kgx_diag(&vloc, "expected words separated by '|'");
 		return st;
@@ -2887,6 +2895,15 @@ static size_t copula_before(const kgx_frame_state *st, size_t cb, size_t trig)
 	return SIZE_MAX;
 }
 
+/* Whether the name at token k is glued by a hyphen to the noun after it
+ * ("EU-troepenmacht"), which it only qualifies. */
+static int noun_modifier(const kgx_frame_state *st, const kgx_doc *doc, size_t k)
+{
+	const token *t = st->toks.data;
+	return k + 1 < st->toks.len && t[k + 1].kind == T_WORD && t[k + 1].b == t[k].e + 1 && doc->text[t[k].e] == '-' &&
+	       !(t[k + 1].kinds & W_FUNCTION);
+}
+
 /* The subject: the nearest name before the trigger that no preposition
  * governs; in a relative clause the name the clause hangs on; else a name
  * right after a finite verb ("draagt Nederland bij"). */
@@ -2995,8 +3012,11 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)
 			bracketed--;
 		/* a name inside a sum is its currency's: "145.000 US dollar" */
+		/* ("een EU-troepenmacht ter ondersteuning van Y": a name that
+		 * only qualifies a noun is not the clause's subject) */
 		if (p->kind == T_NAME && !bracketed && i - 1 != skip && p->amount < 0 && !governed(st, i - 1) &&
-		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1)) {
+		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1) &&
+		    !(noun_modifier(st, doc, i - 1))) {
 			/* "X zal Y … toespreken": a name after the finite verb is its
 			 * object when an earlier name stands before that verb */
 			for (size_t a = i - 1; a > cb; a--) {
@@ -4331,6 +4351,11 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (k == ce)
 			return KGX_OK;
 	}
+	/* "sluit zich aan bij de verklaring van X": joining what X said is
+	 * not joining X */
+	for (size_t k = cb; k < ce && f->n_without; k++)
+		if (tok_in(st, &t[k], f->without, f->n_without))
+			return missed(st, doc, si, f, i, "a word of its 'without' list in the clause");
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	/* a frame of tables only opens one, at a heading */
 	if (f->object.at & AT_TABLE)

@@ -180,6 +180,10 @@ static const char *FRAMES =
 	"verb = beschermen|beschermt\n"
 	"agent = Mission\nagent-at = subject\n"
 	"object = Country\nobject-at = direct\nvoice = none\n"
+	"[toetreed]\nkind = frame\npredicate = memberOf\n"
+	"verb = treedt … toe\nwithout = verklaring\n"
+	"agent = Country\nagent-at = subject\n"
+	"object = Organisation\nobject-at = tot\nvoice = none\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
 	"noun = donoren\n"
 	"agent = Country\nagent-at = subject\n"
@@ -1549,6 +1553,9 @@ static void test_where_and_subject_lists(void **state)
 	      "meeting", 1);
 	check("Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "alba", KGX_P_PARTICIPATESIN,
 	      "meeting", 1);
+	/* a word of the frame's `without` list anywhere in the clause stops it */
+	check("Borea treedt toe tot de Liga.", "borea", KGX_P_MEMBEROF, "league", 1);
+	check("Borea treedt toe tot de verklaring van de Liga.", "borea", KGX_P_MEMBEROF, "league", 0);
 	/* a list read backwards passes an item's country adjective and title */
 	check("Veenstra, de Boreaanse minister Zwart en Albarije zijn aanwezig bij de Wintervergadering.", "person-v",
 	      KGX_P_PARTICIPATESIN, "meeting", 1);
