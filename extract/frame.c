@@ -3012,7 +3012,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		else if (p->kind == T_PUNCT && st->lower.s[p->lb] == '(' && bracketed)
 			bracketed--;
 		/* a name inside a sum is its currency's: "145.000 US dollar" */
-		/* ("een EU-troepenmacht ter ondersteuning van Y": a name that
+		/* ("X is een EU-vlootverband ter ondersteuning": a name that
 		 * only qualifies a noun is not the clause's subject) */
 		if (p->kind == T_NAME && !bracketed && i - 1 != skip && p->amount < 0 && !governed(st, i - 1) &&
 		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1) &&
