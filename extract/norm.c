@@ -228,6 +228,24 @@ static int is_url_line(const char *s, const line *l)
 	return memchr(p, ' ', n) == NULL;
 }
 
+/* The running foot of a page of the official publications: "kst-21501-
+ * 02-1956 ISSN 0921 - 7371 's-Gravenhage 2019", the publication's id and
+ * the series' ISSN. Between a signature and the next page it would join
+ * them, as a paragraph a page break interrupted. */
+static int is_page_foot(const char *s, const line *l)
+{
+	size_t n = l->end - l->begin, k = 0;
+	const char *p = s + l->begin;
+	while (k < n && k < 6 && p[k] >= 'a' && p[k] <= 'z')
+		k++;
+	if (k < 2 || k >= n || p[k] != '-' || k + 1 >= n || !is_digit(p[k + 1]) || n > 120)
+		return 0;
+	for (size_t i = k; i + 7 <= n; i++)
+		if (!memcmp(p + i, " ISSN ", 6) && is_digit(p[i + 6]))
+			return 1;
+	return 0;
+}
+
 static int is_number_line(const char *s, const line *l)
 {
 	for (uint32_t i = l->begin; i < l->end; i++)
@@ -334,6 +352,10 @@ static void classify(kgx_doc *doc, line *ls, size_t n, builder *b)
 				l->kind = L_FOOT_CONT;
 				continue;
 			}
+		}
+		if (is_page_foot(s, l)) {
+			l->kind = L_DEBRIS;
+			continue;
 		}
 		if (is_url_line(s, l) && (state == FOOT_GAP || prev_blank)) {
 			l->kind = L_DEBRIS;  /* link annotations a PDF repeats below its notes */

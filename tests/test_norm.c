@@ -160,6 +160,26 @@ static void test_page_break_debris(void **state)
 	assert_map_consistent();
 }
 
+static void test_page_foot_dropped(void **state)
+{
+	(void)state;
+	/* the running foot of an official publication's page is debris: it
+	 * neither joins the signature above it nor stays in the text */
+	norm("De Minister van Defensie,\n"
+	     "\n"
+	     "A.B. Jansen\n"
+	     "\n"
+	     "kst-12345-67-890 ISSN 0921 - 7371 's-Gravenhage 2021\n"
+	     "\n"
+	     "BIJLAGE\n");
+	assert_null(strstr(doc.text, "ISSN"));
+	assert_non_null(strstr(doc.text, "Jansen\n\nBIJLAGE"));
+	assert_map_consistent();
+	/* a line that only starts like one is text */
+	norm("kst-12345 is het nummer; ISSN is een ander nummer.\n");
+	assert_non_null(strstr(doc.text, "ISSN"));
+}
+
 static void test_page_break_form_feed(void **state)
 {
 	(void)state;
@@ -304,6 +324,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_footnote_glue_single_note, teardown),
 		cmocka_unit_test_teardown(test_numbers_that_are_not_markers, teardown),
 		cmocka_unit_test_teardown(test_page_break_debris, teardown),
+		cmocka_unit_test_teardown(test_page_foot_dropped, teardown),
 		cmocka_unit_test_teardown(test_page_break_form_feed, teardown),
 		cmocka_unit_test_teardown(test_table_cells_stay_apart, teardown),
 		cmocka_unit_test_teardown(test_crlf, teardown),
