@@ -224,9 +224,24 @@ size_t kgx_lex_size(const kgx_lex *lex, size_t *nodes)
 	return lex->aliases.len - 1;
 }
 
+/* Whether the word w[0..len) is the acronym `caps` (four capitals or more)
+ * written as Dutch newspapers write one they pronounce as a word: "Unicef",
+ * "Navo", "Unhcr". */
+static int acronym_as_word(const char *caps, const char *w, size_t len)
+{
+	if (len < 4 || strlen(caps) != len || w[0] != caps[0])
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (caps[i] < 'A' || caps[i] > 'Z' || (i && w[i] != caps[i] + 32))
+			return 0;
+	return 1;
+}
+
 int kgx_lex_exact_matches(const char *exact, const kgx_token *toks, size_t n,
                           const char *keys)
 {
+	if (n == 1 && acronym_as_word(exact, keys + toks[0].exact, toks[0].exact_len))
+		return 1;
 	const char *p = exact;
 	for (size_t i = 0; i < n; i++) {
 		if (i) {

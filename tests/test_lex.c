@@ -8,6 +8,7 @@ static kgx_entry un = {.id = "un", .classes = KGX_C_UNBODY};
 static kgx_entry unsc = {.id = "unsc", .classes = KGX_C_UNBODY};
 static kgx_entry usa = {.id = "usa", .classes = KGX_C_COUNTRY};
 static kgx_entry its = {.id = "its", .classes = KGX_C_ORGANISATION};
+static kgx_entry nato = {.id = "nato", .classes = KGX_C_ORGANISATION};
 static kgx_entry un_nations = {.id = "united-nations", .classes = KGX_C_UNBODY};
 static kgx_entry bes = {.id = "bes", .classes = KGX_C_COUNTRY};
 static kgx_entry veldkamp = {.id = "person-veldkamp", .classes = KGX_C_MINISTER | KGX_C_PERSON};
@@ -50,6 +51,7 @@ static int setup(void **state)
 	add("VS", &usa);
 	add("Verenigde Staten", &usa);
 	add("ITS", &its);
+	add("NAVO", &nato);
 	add("Bonaire, Sint Eustatius en Saba", &bes);
 	add("C.C.J. Veldkamp", &veldkamp);
 	add("Côte d'Ivoire", &cote);
@@ -155,6 +157,12 @@ static void test_all_caps_alias(void **state)
 	assert_null(at("Nederland Vs Frankrijk", 1, &n));
 	assert_ptr_equal(at("het ITS rapport", 1, &n), &its);
 	assert_null(at("with its members", 1, &n));
+	/* an acronym of four capitals or more, written as a word as Dutch
+	 * newspapers write one: "de Navo"; not in lower case, nor a shorter one */
+	assert_ptr_equal(at("de Navo vergadert", 1, &n), &nato);
+	assert_ptr_equal(at("de NAVO vergadert", 1, &n), &nato);
+	assert_null(at("de navo vergadert", 1, &n));
+	assert_null(at("with Its members", 1, &n));
 	/* names that are not in capitals match in any case */
 	assert_ptr_equal(at("de verenigde staten", 1, &n), &usa);
 	/* persons' names match as written, initials included */
@@ -183,7 +191,7 @@ static void test_add(void **state)
 {
 	(void)state;
 	size_t nodes, before = kgx_lex_size(lex, &nodes);
-	assert_int_equal(before, 11);
+	assert_int_equal(before, 12);
 	/* the same name for the same entry is stored once */
 	add("Oekraine", &ukraine);
 	assert_int_equal(kgx_lex_size(lex, NULL), before);
