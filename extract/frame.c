@@ -829,6 +829,14 @@ static kgx_status expand_lemma(kgx_frames *fs, made_forms *out, const lemma *le)
 	}
 	if (st == KGX_OK)
 		st = add_part(fs, out, lead, pa->part[PART_PARTICIPLE], "");
+	/* "ter beschikking worden gesteld", "beschikbaar is gesteld": a
+	 * particle of words of its own, an auxiliary between it and the
+	 * participle */
+	if (st == KGX_OK && *sep) {
+		char gap[140];
+		snprintf(gap, sizeof gap, "%s \xE2\x80\xA6 ", sep);
+		st = add_part(fs, out, gap, pa->part[PART_PARTICIPLE], "");
+	}
 	/* "bekend gemaakt", "vrij gemaakt": a fused particle written apart
 	 * before the participle, as letters often do */
 	if (st == KGX_OK && *fused) {

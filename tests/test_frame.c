@@ -161,7 +161,7 @@ static const char *FRAMES =
 	"agent = Country|~Country\nagent-at = adjective\n"
 	"object = Fund|UNBody|Organisation\nobject-at = table\nvoice = any\n"
 	"[schuif]\nkind = frame\npredicate = funds\n"
-	"lemma = door+schuiven\n"
+	"lemma = door+schuiven|ter zijde schuiven\n"
 	"agent = Country\nagent-at = subject|door\n"
 	"object = Fund|UNBody\nobject-at = aan\n"
 	"[steun]\nkind = frame\npredicate = supports\n"
@@ -1281,6 +1281,11 @@ static void test_forms_of_a_lemma(void **state)
 	check("Albarije heeft dat geld doorgeschoven aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 1);
 	/* the verb without its particle is another verb */
 	check("Albarije schuift 3 miljoen euro aan het Groeifonds.", "alba", KGX_P_FUNDS, "fund-a", 0);
+	/* a particle of words of its own, an auxiliary between it and the participle */
+	check("Er is 3 miljoen euro aan het Groeifonds ter zijde geschoven door Albarije.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
+	check("Het geld zal door Albarije aan het Groeifonds ter zijde worden geschoven.", "alba", KGX_P_FUNDS,
+	      "fund-a", 1);
 }
 
 static void test_or_is_a_list_but_of_the_is_not(void **state)
