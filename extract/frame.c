@@ -2760,9 +2760,9 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					break;
 				/* "via de VN organisatie X": a body's name, a noun of its
 				 * kind and the name it describes, written apart */
-				if (t[j].kind == T_NAME && j + 2 < stop && t[j + 1].kind == T_WORD &&
-				    anaphor_classes(st, &t[j + 1]) && t[j + 2].kind == T_NAME && fits(doc, &t[j + 2], sl)) {
-					named = 1;
+				if (t[j].kind == T_NAME && j + 2 < stop && t[j + 1].kind == T_WORD && t[j + 2].kind == T_NAME &&
+				    (anaphor_classes(st, &t[j + 1]) & mention_of(doc, &t[j + 2])->entry->classes)) {
+					named = 1;  /* "aan de EU operatie X": X, whether the slot takes it or not */
 					continue;
 				}
 				/* a name of another class may qualify the one wanted:

@@ -1538,6 +1538,9 @@ static void test_brackets_and_bare_phrases(void **state)
 	check("Borea doet een gift voor de opbouw van dat arme land aan de Liga.", "borea", KGX_P_FUNDS, "league", 1);
 	check("Borea doet een gift en de opbouw van dat arme land gaat naar de Liga.", "borea", KGX_P_FUNDS, "league",
 	      0);
+	/* a body's name, a kind noun and the name it describes, written apart:
+	 * the described name, or nothing where the slot does not take it */
+	check("Borea doet een gift aan de Liga missie VREDMIS.", "borea", KGX_P_FUNDS, "league", 0);
 	/* a name that qualifies a noun in apposition is no item of a list */
 	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "agency", 0);
 	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "league", 1);
