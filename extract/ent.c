@@ -257,6 +257,41 @@ static int genitive_before(const char *s, size_t at, const kgx_entry *parent)
 	return 0;
 }
 
+/* The names inside the name of `outer` over tokens [b, e): a country, and
+ * the body `outer` belongs to when introduced as one ("… van de VN", "…
+ * of the UN"); that body's own parent inside it too, `depth` levels down
+ * ("Speciaal Pleitbezorger van de Secretaris-Generaal van de Verenigde
+ * Naties"). Each is a mention of its own, so the entity pass's facts see
+ * the chain. */
+static kgx_status nested_names(ent_ctx *c, kgx_doc *doc, const kgx_lex *kb, const kgx_sentence *sent, const char *s,
+                               const kgx_token *t, size_t b, size_t e, const kgx_entry *outer, int depth)
+{
+	kgx_status st = KGX_OK;
+	const kgx_entry *saved = c->outer;
+	for (size_t j = b + 1; j < e && st == KGX_OK;) {
+		size_t ln = 0;
+		c->outer = outer;
+		const kgx_alias *in = kgx_lex_longest(kb, t, e, j, c->keys.s, accept, c, &ln);
+		/* a parent must be introduced as one: "… van de VN", "… of the UN" */
+		if (in && !(in->entry->classes & KGX_C_COUNTRY)) {
+			if (!genitive_before(s, t[j].begin, in->entry))
+				in = NULL;
+		}
+		if (in && in->kind == KGX_ALIAS_NAME) {
+			/* nested: priority above anything, so overlap resolution keeps it */
+			st = add_mention(doc, sent->span.begin + t[j].begin, sent->span.begin + t[j + ln - 1].end, in->entry,
+			                 1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested");
+			if (st == KGX_OK && depth > 1 && ln > 1 && !(in->entry->classes & KGX_C_COUNTRY))
+				st = nested_names(c, doc, kb, sent, s, t, j, j + ln, in->entry, depth - 1);
+			j += ln;
+		} else {
+			j++;
+		}
+	}
+	c->outer = saved;
+	return st;
+}
+
 static int ascii_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -922,28 +957,8 @@ static kgx_status scan(ent_ctx *c, const kgx_sentence *sent)
 		                    a->entry, KB_PRIORITY, kind, a->kind == KGX_ALIAS_PLACE ? KGX_RULE_PLACE : "kb"));
 		if (kind == KGX_M_STRONG)
 			TRY(st, mark_seen(c, a->entry));
-		if (l > 1 && !(a->entry->classes & KGX_C_COUNTRY)) {
-			c->outer = a->entry;
-			for (size_t j = i + 1; j < i + l;) {
-				size_t ln = 0;
-				const kgx_alias *in = kgx_lex_longest(kb, t, i + l, j, c->keys.s, accept, c, &ln);
-				/* a parent must be introduced as one: "… van de VN", "… of the UN" */
-				if (in && !(in->entry->classes & KGX_C_COUNTRY)) {
-					if (!genitive_before(s, t[j].begin, in->entry))
-						in = NULL;
-				}
-				if (in && in->kind == KGX_ALIAS_NAME) {
-					/* nested: priority above anything, so overlap resolution keeps it */
-					TRY(st, add_mention(doc, sent->span.begin + t[j].begin,
-					                    sent->span.begin + t[j + ln - 1].end, in->entry,
-					                    1000 + KB_PRIORITY, KGX_M_STRONG, "kb:nested"));
-					j += ln;
-				} else {
-					j++;
-				}
-			}
-			c->outer = NULL;
-		}
+		if (l > 1 && !(a->entry->classes & KGX_C_COUNTRY))
+			TRY(st, nested_names(c, doc, kb, sent, s, t, i, i + l, a->entry, 2));
 		i += l;
 	}
 	return KGX_OK;

@@ -544,6 +544,17 @@ static void test_known_name_outlasts_a_guess(void **state)
 	assert_false(mentions(text, "elsie-initiative-fund-for-uniformed-women"));
 }
 
+static void test_parent_of_a_nested_name(void **state)
+{
+	(void)state;
+	/* a name inside a name has its own parent named inside it: the UN
+	 * inside the Secretary-General inside the advocate's title */
+	const char *text = "Zij is Speciaal Pleitbezorger van de Secretaris-Generaal van de Verenigde Naties voor "
+	                   "Inclusieve Financiering voor Duurzame Ontwikkeling.";
+	assert_true(mentions(text, "un-secretary-general"));
+	assert_true(mentions(text, "un"));
+}
+
 static void test_committee_past_its_footnote(void **state)
 {
 	(void)state;
@@ -588,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_place_for_country),
 		cmocka_unit_test(test_known_name_outlasts_a_guess),
 		cmocka_unit_test(test_committee_past_its_footnote),
+		cmocka_unit_test(test_parent_of_a_nested_name),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
 }
