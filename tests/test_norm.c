@@ -175,6 +175,7 @@ static void test_page_foot_dropped(void **state)
 	assert_null(strstr(doc.text, "ISSN"));
 	assert_non_null(strstr(doc.text, "Jansen\n\nBIJLAGE"));
 	assert_map_consistent();
+	kgx_doc_release(&doc);
 	/* a line that only starts like one is text */
 	norm("kst-12345 is het nummer; ISSN is een ander nummer.\n");
 	assert_non_null(strstr(doc.text, "ISSN"));
