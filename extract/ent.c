@@ -260,9 +260,9 @@ static int genitive_before(const char *s, size_t at, const kgx_entry *parent)
 /* The names inside the name of `outer` over tokens [b, e): a country, and
  * the body `outer` belongs to when introduced as one ("… van de VN", "…
  * of the UN"); that body's own parent inside it too, `depth` levels down
- * ("Speciaal Pleitbezorger van de Secretaris-Generaal van de Verenigde
- * Naties"). Each is a mention of its own, so the entity pass's facts see
- * the chain. */
+ * (an envoy of the Secretary-General of the UN: the Secretary-General
+ * inside the envoy's name, the UN inside the Secretary-General's). Each
+ * is a mention of its own, so the entity pass's facts see the chain. */
 static kgx_status nested_names(ent_ctx *c, kgx_doc *doc, const kgx_lex *kb, const kgx_sentence *sent, const char *s,
                                const kgx_token *t, size_t b, size_t e, const kgx_entry *outer, int depth)
 {
