@@ -1427,6 +1427,19 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 				tk[i + k - 1].as = pp->as;
 		}
 	}
+	/* "heeft toegezegd: 20 miljoen euro aan X, 15 miljoen aan Y", "waren:
+	 * X (20 miljoen), Y (15 miljoen)": a colon that opens a list of names
+	 * or sums within the sentence goes on with the clause it closes */
+	for (size_t k = 1; k + 1 < st->toks.len; k++) {
+		if (tk[k].kind != T_PUNCT || st->lower.s[tk[k].lb] != ':' || tk[k - 1].clause == tk[k].clause)
+			continue;
+		unsigned char c1 = (unsigned char)st->lower.s[tk[k + 1].lb];
+		int sum = (c1 >= '0' && c1 <= '9') || c1 == '$' || (c1 == 0xE2 && tk[k + 1].e - tk[k + 1].b >= 3);
+		if (!(tk[k + 1].kind == T_NAME || sum) || k + 1 == st->toks.len - 1)
+			continue;
+		for (size_t q = k; q < st->toks.len; q++)
+			tk[q].clause--;
+	}
 	/* "X is het orgaan van de VN en Nederland is er lid van": after a
 	 * clause with its finite verb, "en", a name and another finite verb
 	 * open a clause of their own, not a list of the names */
@@ -4028,11 +4041,13 @@ static int bullet(const kgx_doc *doc, const token *t)
 }
 
 /* Whether the name at token k opens a list item by naming its sum next:
- * "X: 3 miljoen", "X (3 miljoen)", "X 3 miljoen". */
+ * "X: 3 miljoen", "X (3 miljoen)", "X, 3 miljoen", "X 3 miljoen". */
 static int names_its_sum(const kgx_frame_state *st, const token *t, size_t k, size_t e)
 {
 	return k + 1 < e && t[k].kind == T_NAME &&
-	       ((t[k + 1].kind == T_PUNCT && strchr(":(", st->lower.s[t[k + 1].lb])) || t[k + 1].amount >= 0);
+	       ((t[k + 1].kind == T_PUNCT && strchr(":(,", st->lower.s[t[k + 1].lb]) &&
+	         (st->lower.s[t[k + 1].lb] != ',' || (k + 2 < e && t[k + 2].amount >= 0))) ||
+	        t[k + 1].amount >= 0);
 }
 
 /* The items of an open list in sentence si ("– 5 miljoen euro via X;",

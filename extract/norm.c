@@ -534,6 +534,28 @@ static int ends_in_function_word(const char *s, const line *l)
 	return 0;
 }
 
+/* Whether line l ends in a figure of its own, after a blank ("UNHCR 20",
+ * "WFP 4,5"), not a footnote marker glued to a word ("Multilateralisme.6"). */
+static int row_figure(const char *s, const line *l)
+{
+	uint32_t k = l->end;
+	while (k > l->begin && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == ','))
+		k--;
+	return k < l->end && is_digit(s[l->end - 1]) && k > l->begin && (s[k - 1] == ' ' || s[k - 1] == '\t') &&
+	       is_digit(s[k]);
+}
+
+/* Whether line l opens with a bullet and a blank: "- ", "– ", "• ", "* ". */
+static int bullet_line(const kgx_doc *doc, const line *l)
+{
+	const char *s = doc->raw;
+	int n = 0;
+	int32_t c = cp_at(s, doc->raw_len, l->begin, &n);
+	int bullet = c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x2022 || c == 0x00B7 || c == 0x25AA ||
+	             c == 0x25CF || c == 0x2023 || c == 0x25E6;
+	return bullet && l->begin + (uint32_t)n < l->end && (s[l->begin + n] == ' ' || s[l->begin + n] == '\t');
+}
+
 /* How two consecutive lines of one paragraph join. */
 typedef enum { J_SPACE, J_NONE, J_DROP_HYPHEN, J_NEWLINE } join_kind;
 
@@ -555,6 +577,14 @@ static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, si
 		if (is_upper(next) || (next >= '0' && next <= '9'))
 			return J_NONE;         /* "VN-" "Veiligheidsraad" */
 	}
+	/* "- UNHCR: 20 miljoen", "• WFP": an item of a list stands on a line of
+	 * its own, so that it is a sentence of its own */
+	if (bullet_line(doc, b))
+		return J_NEWLINE;
+	/* "UNHCR 20": a row of a table, a short line that opens with a name
+	 * and ends in a figure, is not the end of the heading above it */
+	if (b->end - b->begin <= 40 && is_upper(next) && row_figure(s, b) && !ends_sentence(s, a))
+		return J_NEWLINE;
 	char last = s[a->end - 1];
 	if ((size_t)(a->end - a->begin) < short_len && !ends_sentence(s, a) &&
 	    last != ',' && last != ';' && last != '-' && is_upper(next) && !ends_in_function_word(s, a))

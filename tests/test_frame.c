@@ -1075,6 +1075,17 @@ static void test_list_after_colon(void **state)
 	assert_funds(&doc, "borea", "fund-b", "7000000.0");
 	assert_null(t_relation(&doc, "alba", KGX_P_FUNDS, "fund-b"));
 	kgx_doc_release(&doc);
+	/* an item's name and its sum after a comma */
+	t_run(&doc, r, "t.txt", "Het Albarijnse pakket bestaat uit:\n\n- ZORG, 3 miljoen euro;\n\n- Groeifonds, 2 miljoen euro.\n");
+	assert_funds(&doc, "alba", "agency", "3000000.0");
+	assert_funds(&doc, "alba", "fund-a", "2000000.0");
+	kgx_doc_release(&doc);
+	/* a colon within a sentence that opens a list of sums goes on with its clause */
+	t_run(&doc, r, "t.txt", "Albarije schenkt dit jaar toe aan twee partners: 3 miljoen euro aan ZORG en 2 miljoen euro aan "
+	                        "het Groeifonds.\n");
+	assert_funds(&doc, "alba", "agency", "3000000.0");
+	assert_funds(&doc, "alba", "fund-a", "2000000.0");
+	kgx_doc_release(&doc);
 	kgx_rules_free(r);
 }
 

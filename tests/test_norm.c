@@ -208,6 +208,31 @@ static void test_table_cells_stay_apart(void **state)
 	assert_map_consistent();
 }
 
+static void test_list_items_and_rows_keep_their_lines(void **state)
+{
+	(void)state;
+	/* a bulleted item, and a table's row after its heading, stand on lines
+	 * of their own, however long the lines around them are */
+	norm("Het budget voor dit jaar is na lang overleg met alle betrokken partners als volgt over de organisaties verdeeld:\n"
+	     "- ZORG: 20 miljoen\n"
+	     "- LIGA: 15 miljoen\n");
+	assert_non_null(strstr(doc.text, "verdeeld:\n- ZORG: 20 miljoen\n- LIGA"));
+	assert_map_consistent();
+	kgx_doc_release(&doc);
+	norm("Het kabinet heeft in de afgelopen maanden op vele manieren bijgedragen aan de hulp in de hele regio en daarbuiten.\n"
+	     "Uitgaven per organisatie (in miljoenen euro)\n"
+	     "ZORG 20\n"
+	     "LIGA 4,5\n"
+	     "BOND 3\n"
+	     "FONDS 2\n");
+	assert_non_null(strstr(doc.text, "(in miljoenen euro)\nZORG 20\nLIGA 4,5"));
+	kgx_doc_release(&doc);
+	/* a footnote's marker glued to a word is no figure of a row */
+	norm("Het kabinet verwijst hier naar de vele afspraken die eerder in het kader van het beleid zijn gemaakt in het\n"
+	     "Beleidskader Multilateralisme.6\n");
+	assert_null(strstr(doc.text, "het\nBeleidskader"));
+}
+
 static void test_crlf(void **state)
 {
 	(void)state;
@@ -326,6 +351,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_numbers_that_are_not_markers, teardown),
 		cmocka_unit_test_teardown(test_page_break_debris, teardown),
 		cmocka_unit_test_teardown(test_page_foot_dropped, teardown),
+		cmocka_unit_test_teardown(test_list_items_and_rows_keep_their_lines, teardown),
 		cmocka_unit_test_teardown(test_page_break_form_feed, teardown),
 		cmocka_unit_test_teardown(test_table_cells_stay_apart, teardown),
 		cmocka_unit_test_teardown(test_crlf, teardown),
