@@ -1333,6 +1333,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	if (kgx_buf_set_lower(&st->lower, doc->text + s->span.begin, s->span.end - s->span.begin))
 		return KGX_ERR_NOMEM;
 	int clause = 0, after_comma = 0, relative = 0;
+	unsigned seen = 0;  /* 1: a colon, 2: an and-word, for the passes below */
 	uint32_t at = s->span.begin;
 	size_t m = m0;
 	while (at < s->span.end) {
@@ -1408,6 +1409,8 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 			after_comma = 0;
 		}
 		t.clause = clause;
+		seen |= t.kind == T_PUNCT && doc->text[t.b] == ':' ? 1 : 0;
+		seen |= word_is(&t, W_AND) ? 2 : 0;
 		token *slotp = kgx_vec_push(&st->toks);
 		if (!slotp)
 			return KGX_ERR_NOMEM;
@@ -1430,7 +1433,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	/* "heeft toegezegd: 20 miljoen euro aan X, 15 miljoen aan Y", "waren:
 	 * X (20 miljoen), Y (15 miljoen)": a colon that opens a list of names
 	 * or sums within the sentence goes on with the clause it closes */
-	for (size_t k = 1; k + 1 < st->toks.len; k++) {
+	for (size_t k = 1; (seen & 1) && k + 1 < st->toks.len; k++) {
 		if (tk[k].kind != T_PUNCT || st->lower.s[tk[k].lb] != ':' || tk[k - 1].clause == tk[k].clause)
 			continue;
 		unsigned char c1 = (unsigned char)st->lower.s[tk[k + 1].lb];
@@ -1443,7 +1446,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	/* "X is het orgaan van de VN en Nederland is er lid van": after a
 	 * clause with its finite verb, "en", a name and another finite verb
 	 * open a clause of their own, not a list of the names */
-	for (size_t k = 1, verb = 0; k + 2 < st->toks.len; k++) {
+	for (size_t k = 1, verb = 0; (seen & 2) && k + 2 < st->toks.len; k++) {
 		if (k && tk[k].clause != tk[k - 1].clause)
 			verb = 0;
 		if (tk[k].kind == T_WORD && (tk[k].kinds & (W_AUX | W_COPULA)))

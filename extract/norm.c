@@ -549,6 +549,9 @@ static int row_figure(const char *s, const line *l)
 static int bullet_line(const kgx_doc *doc, const line *l)
 {
 	const char *s = doc->raw;
+	unsigned char b0 = (unsigned char)s[l->begin];
+	if (l->begin >= l->end || (b0 != '-' && b0 != '*' && b0 != 0xC2 && b0 != 0xE2))
+		return 0;  /* most lines open with a letter: no code point to decode */
 	int n = 0;
 	int32_t c = cp_at(s, doc->raw_len, l->begin, &n);
 	int bullet = c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x2022 || c == 0x00B7 || c == 0x25AA ||
