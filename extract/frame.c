@@ -2562,6 +2562,15 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	const token *t = st->toks.data;
 	for (size_t pass = 0; pass < 2; pass++) {
 		size_t b = pass ? cb : from, e = pass ? from : until < ce ? until : ce;
+		/* "Naast de bijdrage aan X heeft Y ook 10 miljoen aan Z gegeven": a
+		 * phrase that another preposition opens the clause with, before its
+		 * auxiliary, is that phrase's, not the verb's */
+		if (pass && cb + 1 < from && t[cb].kind == T_WORD && (t[cb].kinds & W_PREP) && !slot_prep(st, &t[cb], sl))
+			for (size_t k = cb + 1; k < from; k++)
+				if (t[k].kind == T_WORD && (t[k].kinds & W_AUX)) {
+					b = k;
+					break;
+				}
 		for (size_t i = b; i < e; i++) {
 			/* "draagt hieraan bij": a preposition with "it" in one word;
 			 * before the trigger, within a verb's reach ("informeren wij u

@@ -1549,6 +1549,10 @@ static void test_brackets_and_bare_phrases(void **state)
 	check("Borea doet een gift voor de opbouw van dat arme land aan de Liga.", "borea", KGX_P_FUNDS, "league", 1);
 	check("Borea doet een gift en de opbouw van dat arme land gaat naar de Liga.", "borea", KGX_P_FUNDS, "league",
 	      0);
+	/* a phrase of the slot's preposition inside one that another
+	 * preposition opens the clause with is that phrase's */
+	check("Met de gift aan de Liga heeft Borea ook 3 miljoen euro aan ZORG toegeschonken.", "borea", KGX_P_FUNDS,
+	      "agency", 1);
 	/* a body's name, a kind noun and the name it describes, written apart:
 	 * the described name, or nothing where the slot does not take it */
 	check("Borea doet een gift aan de Liga missie VREDMIS.", "borea", KGX_P_FUNDS, "league", 0);
