@@ -4410,6 +4410,10 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		return st->list.frame ? KGX_OK : open_list(st, doc, si, f, i, cb, ce, noun);
 	}
 	size_t until = last + 1 + (noun ? PREP_REACH_NOUN : PREP_REACH_VERB), q;
+	/* "samen met andere lidstaten, het werk van X": a noun a comma closes
+	 * has no phrase after it */
+	if (noun && last + 1 < ce && t[last + 1].kind == T_PUNCT && st->lower.s[t[last + 1].lb] == ',')
+		until = last + 1;
 	/* "een bijdrage van 5 miljoen euro te leveren aan X": the sum a noun
 	 * names, and the infinitive that makes it a deed, do not use up its reach */
 	for (size_t k = last + 1; noun && k < until && k < ce; k++)

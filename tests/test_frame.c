@@ -1553,6 +1553,9 @@ static void test_brackets_and_bare_phrases(void **state)
 	 * preposition opens the clause with is that phrase's */
 	check("Met de gift aan de Liga heeft Borea ook 3 miljoen euro aan ZORG toegeschonken.", "borea", KGX_P_FUNDS,
 	      "agency", 1);
+	/* a noun a comma closes has no phrase after the comma */
+	check("Borea steunt, met andere donoren, het werk van ZORG.", "borea", KGX_P_FUNDS, "agency", 0);
+	check("Borea is een van de donoren van ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
 	/* a body's name, a kind noun and the name it describes, written apart:
 	 * the described name, or nothing where the slot does not take it */
 	check("Borea doet een gift aan de Liga missie VREDMIS.", "borea", KGX_P_FUNDS, "league", 0);
