@@ -208,6 +208,21 @@ static void check(const char *text, const char *s, int pred, const char *o, int 
 	kgx_rules_free(r);
 }
 
+/* One sentence, one relation wanted or not: the phenomena of a test, each
+ * with its own comment, as a table. */
+typedef struct {
+	const char *text, *s;
+	int pred;
+	const char *o;
+	int want;
+} case_t;
+
+static void check_all(const case_t *cases, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		check(cases[k].text, cases[k].s, cases[k].pred, cases[k].o, cases[k].want);
+}
+
 /* The funds relation s -> o of doc, which must carry `amount`. */
 static void assert_funds(const kgx_doc *doc, const char *s, const char *o, const char *amount)
 {
@@ -364,24 +379,25 @@ static void test_pronominal_adverb(void **state)
 	check("Het Groeifonds groeit. Hieraan denken wij na lang en zorgvuldig beraad over de vele vragen van "
 	      "alle leden in de afgelopen maanden als Albarije veel schenkt.",
 	      "alba", KGX_P_FUNDS, "fund-a", 0);
-	/* a sentence that says what a name is, is about it, not about the
-	 * owner named after it */
-	check("Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "fund-a",
-	      1);
-	check("Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league",
-	      0);
-	check("Het Groeifonds groeit met de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league", 1);
-	/* "er … aan": "it" apart from its preposition, which stands alone
-	 * before the verb, an auxiliary or the clause's end */
-	check("Het Groeifonds groeit. Albarije schenkt er 3 miljoen euro aan.", "alba", KGX_P_FUNDS, "fund-a", 1);
-	check("Het Groeifonds groeit. Ik weet dat Albarije er veel aan heeft toegeschonken.", "alba", KGX_P_FUNDS,
-	      "fund-a", 1);
-	check("Het Groeifonds groeit. Daar schenkt Albarije graag aan.", "alba", KGX_P_FUNDS, "fund-a", 1);
-	/* not a preposition that opens a phrase of its own, nor one that
-	 * points ahead at a clause */
-	check("Het Groeifonds groeit. Er schenkt Albarije aan de Liga.", "alba", KGX_P_FUNDS, "fund-a", 0);
-	check("Het Groeifonds groeit. Ik weet dat Albarije er aan heeft toegeschonken dat de Liga groeit.", "alba",
-	      KGX_P_FUNDS, "fund-a", 0);
+	static const case_t cases[] = {
+		/* a sentence that says what a name is, is about it, not about the
+		 * owner named after it */
+		{"Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "fund-a", 1},
+		{"Het Groeifonds is een fonds van de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league", 0},
+		{"Het Groeifonds groeit met de Liga. Albarije schenkt hieraan toe.", "alba", KGX_P_FUNDS, "league", 1},
+		/* "er … aan": "it" apart from its preposition, which stands alone
+		 * before the verb, an auxiliary or the clause's end */
+		{"Het Groeifonds groeit. Albarije schenkt er 3 miljoen euro aan.", "alba", KGX_P_FUNDS, "fund-a", 1},
+		{"Het Groeifonds groeit. Ik weet dat Albarije er veel aan heeft toegeschonken.", "alba", KGX_P_FUNDS, "fund-a",
+		 1},
+		{"Het Groeifonds groeit. Daar schenkt Albarije graag aan.", "alba", KGX_P_FUNDS, "fund-a", 1},
+		/* not a preposition that opens a phrase of its own, nor one that
+		 * points ahead at a clause */
+		{"Het Groeifonds groeit. Er schenkt Albarije aan de Liga.", "alba", KGX_P_FUNDS, "fund-a", 0},
+		{"Het Groeifonds groeit. Ik weet dat Albarije er aan heeft toegeschonken dat de Liga groeit.", "alba",
+		 KGX_P_FUNDS, "fund-a", 0},
+	};
+	check_all(cases, sizeof cases / sizeof *cases);
 }
 
 static void test_relative_clause(void **state)
@@ -1539,52 +1555,58 @@ static void test_aside_between_dashes(void **state)
 static void test_brackets_and_bare_phrases(void **state)
 {
 	(void)state;
-	/* the names in brackets after a noun are those it means */
-	check("Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "agency", 1);
-	check("Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "league", 1);
-	/* an acronym of seven capitals names the phrase as one of two does */
-	check("Borea belooft schepen aan de missie in Corastan (VREDMIS).", "borea", KGX_P_PARTICIPATESIN, "mission", 1);
-	/* a phrase of the object's that names nothing, what the gift is for,
-	 * does not use up a noun's reach */
-	check("Borea doet een gift voor de opbouw van dat arme land aan de Liga.", "borea", KGX_P_FUNDS, "league", 1);
-	check("Borea doet een gift en de opbouw van dat arme land gaat naar de Liga.", "borea", KGX_P_FUNDS, "league",
-	      0);
-	/* a phrase of the slot's preposition inside one that another
-	 * preposition opens the clause with is that phrase's */
-	check("Met de gift aan de Liga heeft Borea ook 3 miljoen euro aan ZORG toegeschonken.", "borea", KGX_P_FUNDS,
-	      "agency", 1);
-	/* a noun a comma closes has no phrase after the comma */
-	check("Borea steunt, met andere donoren, het werk van ZORG.", "borea", KGX_P_FUNDS, "agency", 0);
-	check("Borea is een van de donoren van ZORG.", "borea", KGX_P_FUNDS, "agency", 1);
-	/* a body's name, a kind noun and the name it describes, written apart:
-	 * the described name, or nothing where the slot does not take it */
-	check("Borea doet een gift aan de Liga missie VREDMIS.", "borea", KGX_P_FUNDS, "league", 0);
-	/* a name that qualifies a noun in apposition is no item of a list */
-	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "agency", 0);
-	check("Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "league", 1);
+	static const case_t cases[] = {
+		/* the names in brackets after a noun are those it means */
+		{"Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "agency", 1},
+		{"Borea doet een gift aan twee organisaties (ZORG en de Liga).", "borea", KGX_P_FUNDS, "league", 1},
+		/* an acronym of seven capitals names the phrase as one of two does */
+		{"Borea belooft schepen aan de missie in Corastan (VREDMIS).", "borea", KGX_P_PARTICIPATESIN, "mission", 1},
+		/* a phrase of the object's that names nothing, what the gift is
+		 * for, does not use up a noun's reach */
+		{"Borea doet een gift voor de opbouw van dat arme land aan de Liga.", "borea", KGX_P_FUNDS, "league", 1},
+		{"Borea doet een gift en de opbouw van dat arme land gaat naar de Liga.", "borea", KGX_P_FUNDS, "league", 0},
+		/* a phrase of the slot's preposition inside one that another
+		 * preposition opens the clause with is that phrase's */
+		{"Met de gift aan de Liga heeft Borea ook 3 miljoen euro aan ZORG toegeschonken.", "borea", KGX_P_FUNDS,
+		 "agency", 1},
+		/* a noun a comma closes has no phrase after the comma */
+		{"Borea steunt, met andere donoren, het werk van ZORG.", "borea", KGX_P_FUNDS, "agency", 0},
+		{"Borea is een van de donoren van ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
+		/* a body's name, a kind noun and the name it describes, written
+		 * apart: the described name, or nothing where the slot does not
+		 * take it */
+		{"Borea doet een gift aan de Liga missie VREDMIS.", "borea", KGX_P_FUNDS, "league", 0},
+		/* a name that qualifies a noun in apposition is no item of a list */
+		{"Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "agency", 0},
+		{"Borea doet een gift aan de Liga, de ZORG-organisatie voor steun.", "borea", KGX_P_FUNDS, "league", 1},
+	};
+	check_all(cases, sizeof cases / sizeof *cases);
 }
 
 static void test_where_and_subject_lists(void **state)
 {
 	(void)state;
-	/* "waar" after a noun that stands for a name: that name, with the
-	 * slot's preposition alone before the verb */
-	check("De Bergtop 2030 begint. Het is de top waar Borea bij aanwezig is.", "borea", KGX_P_PARTICIPATESIN,
-	      "summit", 1);
-	/* and with none, where the slot may be what the text is about */
-	check("De Bergtop 2030 begint. Er is veel te doen. Er komt veel volk. Dat is de top waar Borea aanwezig is.",
-	      "borea", KGX_P_PARTICIPATESIN, "summit", 1);
-	/* a subordinate clause's subject may be a list */
-	check("Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "borea", KGX_P_PARTICIPATESIN,
-	      "meeting", 1);
-	check("Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "alba", KGX_P_PARTICIPATESIN,
-	      "meeting", 1);
-	/* a word of the frame's `without` list anywhere in the clause stops it */
-	check("Borea treedt toe tot de Liga.", "borea", KGX_P_MEMBEROF, "league", 1);
-	check("Borea treedt toe tot de verklaring van de Liga.", "borea", KGX_P_MEMBEROF, "league", 0);
-	/* a list read backwards passes an item's country adjective and title */
-	check("Veenstra, de Boreaanse minister Zwart en Albarije zijn aanwezig bij de Wintervergadering.", "person-v",
-	      KGX_P_PARTICIPATESIN, "meeting", 1);
+	static const case_t cases[] = {
+		/* "waar" after a noun that stands for a name: that name, with the
+		 * slot's preposition alone before the verb */
+		{"De Bergtop 2030 begint. Het is de top waar Borea bij aanwezig is.", "borea", KGX_P_PARTICIPATESIN, "summit",
+		 1},
+		/* and with none, where the slot may be what the text is about */
+		{"De Bergtop 2030 begint. Er is veel te doen. Er komt veel volk. Dat is de top waar Borea aanwezig is.",
+		 "borea", KGX_P_PARTICIPATESIN, "summit", 1},
+		/* a subordinate clause's subject may be a list */
+		{"Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "borea", KGX_P_PARTICIPATESIN,
+		 "meeting", 1},
+		{"Ik weet dat Albarije en Borea bij de Wintervergadering aanwezig zijn.", "alba", KGX_P_PARTICIPATESIN,
+		 "meeting", 1},
+		/* a word of the frame's `without` list anywhere in the clause stops it */
+		{"Borea treedt toe tot de Liga.", "borea", KGX_P_MEMBEROF, "league", 1},
+		{"Borea treedt toe tot de verklaring van de Liga.", "borea", KGX_P_MEMBEROF, "league", 0},
+		/* a list read backwards passes an item's country adjective and title */
+		{"Veenstra, de Boreaanse minister Zwart en Albarije zijn aanwezig bij de Wintervergadering.", "person-v",
+		 KGX_P_PARTICIPATESIN, "meeting", 1},
+	};
+	check_all(cases, sizeof cases / sizeof *cases);
 }
 
 int main(void)
