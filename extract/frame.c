@@ -1084,6 +1084,7 @@ struct kgx_frame_state {
 	int funds_named;            /* 0, 1, or 2 for more than one */
 	uint32_t sole_fund_at;      /* the sentence that last named it or pointed back to it */
 	uint64_t seq;
+	const kgx_entry *defined;   /* the name the sentence opens by saying what it is, or NULL */
 	int32_t date;               /* the letter's, as kgx_kb_date_parse gives it, or 0 */
 	const char *last_currency;  /* of the last amount of the sentences before */
 	uint32_t si;                /* the sentence being read */
@@ -1447,7 +1448,7 @@ static kgx_status tokenize(kgx_frame_state *st, const kgx_doc *doc, const kgx_se
 	 * clause with its finite verb, "en", a name and another finite verb
 	 * open a clause of their own, not a list of the names */
 	for (size_t k = 1, verb = 0; (seen & 2) && k + 2 < st->toks.len; k++) {
-		if (k && tk[k].clause != tk[k - 1].clause)
+		if (tk[k].clause != tk[k - 1].clause)
 			verb = 0;
 		if (tk[k].kind == T_WORD && (tk[k].kinds & (W_AUX | W_COPULA)))
 			verb = 1;
@@ -2187,8 +2188,6 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	return referent(st, doc, classes, j, si, UINT32_MAX);
 }
 
-static const kgx_entry *defined(const kgx_frame_state *st, const kgx_doc *doc);
-
 /* The nearest strong mention of one of the classes before token j: in this
  * sentence, else the last one in the document, at most `reach` sentences
  * back. Evidence reaches back with it, two sentences at most. */
@@ -2199,7 +2198,7 @@ static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	filler none = NO_FILLER;
 	/* "X is het orgaan van de VN en Y is er lid van": the clause that says
 	 * what X is is about X, not about the owner its noun names */
-	const kgx_entry *def = defined(st, doc);
+	const kgx_entry *def = st->defined;
 	for (size_t k = j; k > 0 && j - k < WINDOW; k--)
 		if (t[k - 1].kind == T_NAME && mention_of(doc, &t[k - 1])->kind == KGX_M_STRONG &&
 		    !modifier(doc, &t[k - 1]) && (mention_of(doc, &t[k - 1])->entry->classes & classes)) {
@@ -4812,6 +4811,7 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	const kgx_sentence *s = &KGX_VEC_AT(&doc->sentences, kgx_sentence, si);
 	st->si = si;
 	kgx_status rc = tokenize(st, doc, s, m0, m1);
+	st->defined = rc == KGX_OK ? defined(st, doc) : NULL;
 	int amounts_done = 0;
 	if (rc == KGX_OK && st->list.frame) {
 		rc = list_items(st, doc, si, sink, ctx);
@@ -4870,7 +4870,7 @@ kgx_status kgx_frames_sentence(kgx_frame_state *st, kgx_doc *doc, uint32_t si, s
 	}
 	unsigned topic = refresh(st, si);
 	remember(st, doc, si, m0, m1);
-	const kgx_entry *subject = defined(st, doc);
+	const kgx_entry *subject = st->defined;
 	for (int c = 0; subject && c < KGX_NCLASSES; c++)
 		if (subject->classes & (1u << c)) {
 			st->last[c].entry = subject;
