@@ -2495,6 +2495,13 @@ static size_t acronym_ahead(const kgx_frame_state *st, const kgx_doc *doc, const
 	return SIZE_MAX;
 }
 
+/* Whether token t opens a clause a preposition can point ahead at:
+ * "dat", "om", "of" (whether). */
+static int clause_ahead(const kgx_frame_state *st, const token *t)
+{
+	return tok_is(st, t, "dat") || tok_is(st, t, "om") || tok_is(st, t, "of");
+}
+
 /* "ervoor dat …", "eraan te …": a pronominal whose preposition, token
  * i, points ahead at a clause, past a verb's particle too ("zet zich
  * ervoor in dat …"). */
@@ -2502,7 +2509,7 @@ static int points_ahead(const kgx_frame_state *st, size_t i, size_t ce)
 {
 	const token *t = st->toks.data;
 	for (size_t q = i + 1; q < ce && q <= i + 2; q++) {
-		if (tok_is(st, &t[q], "dat") || word_is(&t[q], W_TO) || tok_is(st, &t[q], "om") || tok_is(st, &t[q], "of"))
+		if (clause_ahead(st, &t[q]) || word_is(&t[q], W_TO))
 			return 1;
 		if (!(t[q].kinds & W_PREP))
 			break;  /* only a verb's particle stands between */
@@ -2531,7 +2538,7 @@ static size_t stranded(const kgx_frame_state *st, const slot *sl, size_t i, size
 			continue;  /* "hier in 2018 lid van.": a phrase of its own comes first */
 		/* "er mede toe leiden dat …", "er op toezien dat …": past the verb too */
 		for (size_t a = q + 1; !relative && a < st->toks.len && a <= q + 3; a++)
-			if (tok_is(st, &t[a], "dat") || tok_is(st, &t[a], "om") || tok_is(st, &t[a], "of"))
+			if (clause_ahead(st, &t[a]))
 				return SIZE_MAX;
 		return q;
 	}
