@@ -549,8 +549,10 @@ static int row_figure(const char *s, const line *l)
 static int bullet_line(const kgx_doc *doc, const line *l)
 {
 	const char *s = doc->raw;
+	if (l->begin >= l->end)
+		return 0;
 	unsigned char b0 = (unsigned char)s[l->begin];
-	if (l->begin >= l->end || (b0 != '-' && b0 != '*' && b0 != 0xC2 && b0 != 0xE2))
+	if (b0 != '-' && b0 != '*' && b0 != 0xC2 && b0 != 0xE2)
 		return 0;  /* most lines open with a letter: no code point to decode */
 	int n = 0;
 	int32_t c = cp_at(s, doc->raw_len, l->begin, &n);
@@ -586,7 +588,7 @@ static join_kind join_lines(const kgx_doc *doc, const line *a, const line *b, si
 		return J_NEWLINE;
 	/* "UNHCR 20": a row of a table, a short line that opens with a name
 	 * and ends in a figure, is not the end of the heading above it */
-	if (b->end - b->begin <= 40 && is_upper(next) && row_figure(s, b) && !ends_sentence(s, a))
+	if (cell_line(s, b) && is_upper(next) && row_figure(s, b) && !ends_sentence(s, a))
 		return J_NEWLINE;
 	char last = s[a->end - 1];
 	if ((size_t)(a->end - a->begin) < short_len && !ends_sentence(s, a) &&
