@@ -2663,6 +2663,10 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			 * an attribute, whose agent is not the clause's */
 			if (i > 0 && tok_is(st, &t[i], "door") && determiner(st, &t[i - 1]))
 				continue;
+			/* "onder voorbehoud van goedkeuring door uw Kamer": the one
+			 * spoken to neither gives nor receives */
+			if (i + 1 < ce && word_is(&t[i + 1], W_ADDRESSEE))
+				continue;
 			/* before the trigger, a phrase within reach of it: "Aan UNICEF
 			 * draagt Nederland … bij", "heeft voor X 5 miljoen bijgedragen" */
 			if (pass && (noun || reach(st, i, from) > PREP_REACH_VERB))
@@ -3090,9 +3094,11 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * forward from it */
 	for (size_t i = trig; i > cb; i--) {
 		const token *p = &t[i - 1];
+		/* (not when a preposition governs the head: "via de fondsen van X
+		 * stelt Y … beschikbaar") */
 		if (p->kind == T_NAME && i - 1 != skip && i >= 2 &&
 		    (word_is(&t[i - 2], W_OF) || tok_is(st, &t[i - 2], "uit")) && fits(doc, p, sl) &&
-		    mention_of(doc, p)->kind == KGX_M_STRONG) {
+		    mention_of(doc, p)->kind == KGX_M_STRONG && !(i >= 3 && t[i - 3].kind != T_PUNCT && governed(st, i - 3))) {
 			size_t k = i - 1;
 			/* the first of a list the name closes: "van X, Y en Z" */
 			while (k >= 2 && (word_is(&t[k - 1], W_AND) ||
@@ -3117,7 +3123,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			 * subject's phrase, headed by a name after "van" or "uit" */
 			if (t[i].kind == T_NAME && i != skip && i >= 3 && fits(doc, &t[i], sl) &&
 			    (word_is(&t[i - 1], W_OF) || tok_is(st, &t[i - 1], "uit")) && t[i - 2].kind == T_WORD &&
-			    !(t[i - 2].kinds & W_PREP) && determiner(st, &t[i - 3]) && !t[i].titled &&
+			    !(t[i - 2].kinds & W_PREP) && !t[i].titled &&
+			    /* a bare plural right after the verb: "nemen militairen uit X deel" */
+			    (determiner(st, &t[i - 3]) || (i == trig + 3 && !(t[i - 2].kinds & W_FUNCTION))) &&
 			    mention_of(doc, &t[i])->kind == KGX_M_STRONG) {
 				if (head)
 					*head = 1;
