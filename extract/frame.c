@@ -62,6 +62,7 @@ enum {
 	W_OF = 8388608,
 	W_SPLIT = 16777216,
 	W_SLOT = 33554432,  /* a preposition some frame's slot names: tok_in need not look for others */
+	W_TIME = 67108864,
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -177,6 +178,8 @@ struct kgx_frames {
 	size_t n_but_words;
 	char **definites;        /* "de", "het": the definite articles */
 	size_t n_definites;
+	char **time_nouns;       /* "jaar": a phrase up to one is a time ("voor drie jaar"), not a slot's */
+	size_t n_time_nouns;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
 	size_t n_umbrellas;
 	char **budget_words;     /* "middelen", "begroting": a letter's opening about its year's money */
@@ -596,6 +599,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->but_words, &fs->n_but_words);
 	else if (KEY("definite-articles"))
 		st = split_list(fs, v, &fs->definites, &fs->n_definites);
+	else if (KEY("time-nouns"))
+		st = split_list(fs, v, &fs->time_nouns, &fs->n_time_nouns);
 	else if (KEY("subordinators"))
 		st = split_list(fs, v, &fs->subordinators, &fs->n_subordinators);
 	else if (KEY("articles"))
@@ -979,7 +984,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->split_pronouns, fs->n_split_pronouns, W_SPLIT},
 	             {fs->and_words, fs->n_and_words, W_AND},
 	             {fs->but_words, fs->n_but_words, W_BUT},
-	             {fs->definites, fs->n_definites, W_DEFINITE}};
+	             {fs->definites, fs->n_definites, W_DEFINITE},
+	             {fs->time_nouns, fs->n_time_nouns, W_TIME}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -2931,6 +2937,17 @@ static size_t copula_before(const kgx_frame_state *st, size_t cb, size_t trig)
 			continue;
 		}
 		timed = 0;
+		/* "X is na Y en Z de derde donor": a phrase of names that a
+		 * preposition governs stands aside */
+		if (p->kind == T_NAME && governed(st, k - 1)) {
+			size_t q = k - 1;
+			while (q > cb && !(t[q - 1].kind == T_WORD && (t[q - 1].kinds & W_PREP)))
+				q--;
+			if (q > cb) {
+				k = q;  /* the loop steps on to the word before the preposition */
+				continue;
+			}
+		}
 		if (p->kind != T_WORD || (p->kinds & (W_PREP | W_RELATIVE | W_BREAK | W_SUBORD)))
 			break;
 		words++;
@@ -2961,14 +2978,15 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
 	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && word_is(&t[trig - 2 - adj], W_OF) &&
 	             tok_is(st, &t[trig - 1 - adj], "de");
-	/* "X behoort tot de grootste donoren": one of a kind too */
+	/* "X behoort tot (hoort bij) de grootste donoren": one of a kind too */
 	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
-		if (!tok_is(st, &t[k - 1], "tot"))
+		if (!tok_is(st, &t[k - 1], "tot") && !tok_is(st, &t[k - 1], "bij"))
 			continue;
 		/* the verb right before "tot", or before its subject ("behoort X tot") */
 		for (size_t v = k - 1; v > 0 && v + 3 > k && !one_of; v--)
 			one_of = tok_is(st, &t[v - 1], "behoort") || tok_is(st, &t[v - 1], "behoren") ||
-			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden");
+			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden") ||
+			         tok_is(st, &t[v - 1], "hoort") || tok_is(st, &t[v - 1], "horen");
 	}
 	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of)
 		return SIZE_MAX;
@@ -3757,12 +3775,25 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
  * toegezegd"): then what it names is the slot's, and no earlier name is. A
  * number after the preposition ("voor 2024", "van 3 miljoen") is a time or
  * a sum, no phrase of that kind. */
+/* Whether the phrase the preposition at k opens is a time, a noun of the
+ * `time-nouns` setting within four words and before any name: "met 5
+ * miljoen voor drie jaar", "voor de komende periode". */
+static int timed_phrase(const kgx_frame_state *st, size_t k, size_t ce)
+{
+	const token *t = st->toks.data;
+	for (size_t j = k + 1; j < ce && j <= k + 4 && t[j].kind == T_WORD; j++)
+		if (word_is(&t[j], W_TIME))
+			return 1;
+	return 0;
+}
+
 static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t last, size_t ce)
 {
 	const token *t = st->toks.data;
 	for (size_t k = cb; k < ce; k++)
 		if (k != i && k != last && slot_prep(st, &t[k], sl) &&
-		    !(k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9'))
+		    !(k + 1 < ce && st->lower.s[t[k + 1].lb] >= '0' && st->lower.s[t[k + 1].lb] <= '9') &&
+		    !timed_phrase(st, k, ce))
 			return 1;
 	return 0;
 }
