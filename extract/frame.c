@@ -2311,6 +2311,18 @@ static int co_agent(const kgx_frame_state *st, size_t i)
  * token k (a comma or a bracket), or SIZE_MAX. */
 static size_t past_articles(const kgx_frame_state *st, size_t at, size_t ce);
 
+/* Whether token w looks like a plural noun ("fondsen", "organisaties",
+ * "agencies"): a guess by its ending, enough to tell a noun whose
+ * instances a list names from one word of a time or a comparison. */
+static int plural(const kgx_frame_state *st, const token *w)
+{
+	if (w->kind != T_WORD && w->kind != T_NAME)
+		return 0;
+	const char *s = low(st, w);
+	size_t n = w->e - w->b;
+	return n > 3 && (!memcmp(s + n - 2, "en", 2) || s[n - 1] == 's');
+}
+
 static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t k, size_t ce)
 {
 	const token *t = st->toks.data;
@@ -2326,9 +2338,7 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	}
 	if (nb < 1 || (t[nb - 1].kind != T_WORD && t[nb - 1].kind != T_NAME))
 		return SIZE_MAX;
-	const char *w = low(st, &t[nb - 1]);
-	size_t wn = t[nb - 1].e - t[nb - 1].b;
-	if (!(wn > 3 && (!memcmp(w + wn - 2, "en", 2) || w[wn - 1] == 's')))
+	if (!plural(st, &t[nb - 1]))
 		return SIZE_MAX;
 	size_t j = k + 1 < ce ? phrase_after(st, k + 1, ce, st->fs->including, st->fs->n_including) : SIZE_MAX;
 	/* "te weten: het X en de Y": past a colon and an article */
@@ -2339,6 +2349,23 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 		if (t[q].kind == T_NAME)
 			return fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
 	return SIZE_MAX;
+}
+
+/* "aan VN-organisaties zoals X", "to UN agencies such as X", "aan
+ * organisaties van de VN, zoals X": the name that opens the list of a
+ * plural's instances, which an `including` word right after token j (or
+ * after a comma there) begins; SIZE_MAX if none does. */
+static size_t instances(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, size_t stop)
+{
+	const token *t = st->toks.data;
+	size_t k = j + 1;
+	if (k < stop && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
+		k++;
+	size_t q = k < stop ? phrase_after(st, k, stop, st->fs->including, st->fs->n_including) : SIZE_MAX;
+	if (q == SIZE_MAX)
+		return SIZE_MAX;
+	q = past_articles(st, q, stop);
+	return q < stop && t[q].kind == T_NAME && fits(doc, &t[q], sl) && !modifier(doc, &t[q]) ? q : SIZE_MAX;
 }
 
 /* Which of the slot's prepositions token w is (for --explain), the first
@@ -2806,6 +2833,18 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 					named = 1;  /* "aan de EU operatie X": X, whether the slot takes it or not */
 					continue;
 				}
+				/* a plural the list after it names, or a name that only
+				 * qualifies such a plural, before or after it */
+				if (!fitted && j > i && j + 1 < stop) {
+					size_t h = t[j].kind == T_NAME && plural(st, &t[j + 1]) && !(t[j + 1].kinds & W_FUNCTION) ? j + 1 : j;
+					int qualified = h == j && t[j].kind == T_NAME && j >= i + 3 && word_is(&t[j - 2], W_OF) &&
+					                plural(st, &t[j - 3]);
+					size_t q = (h > j || qualified || (t[j].kind == T_WORD && plural(st, &t[j]))) ? instances(st, doc, sl, h, stop) : SIZE_MAX;
+					if (q != SIZE_MAX && q != skip) {
+						filler f = {q, NULL, 0};
+						return f;
+					}
+				}
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				if (t[j].kind == T_NAME) {
@@ -2988,7 +3027,9 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			         tok_is(st, &t[v - 1], "behoorde") || tok_is(st, &t[v - 1], "behoorden") ||
 			         tok_is(st, &t[v - 1], "hoort") || tok_is(st, &t[v - 1], "horen");
 	}
-	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of)
+	/* "X is gekozen tot voorzitter": a bare noun after "tot" is a role */
+	int role = trig >= 1 && tok_is(st, &t[trig - 1], "tot");
+	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of && !role)
 		return SIZE_MAX;
 	/* "Andere donoren, zoals X en Y, verhoogden …": the names a plural
 	 * subject opens with an `including` word */
