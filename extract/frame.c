@@ -3003,6 +3003,17 @@ static int noun_modifier(const kgx_frame_state *st, const kgx_doc *doc, size_t k
 	       !(t[k + 1].kinds & W_FUNCTION);
 }
 
+static int voiced(const kgx_frame_state *st, const kgx_doc *doc, size_t cb, size_t trig, int before);
+
+/* Whether the verb at token i is an infinitive with "te" ("te geven", "toe
+ * te kennen"), whose subject is the clause's and whose object stands
+ * before it. */
+static int te_infinitive(const kgx_frame_state *st, size_t i, size_t ce)
+{
+	const token *t = st->toks.data;
+	return word_is(&t[i], W_TO) || (i >= 1 && word_is(&t[i - 1], W_TO)) || (i + 1 < ce && word_is(&t[i + 1], W_TO));
+}
+
 /* The subject: the nearest name before the trigger that no preposition
  * governs; in a relative clause the name the clause hangs on; else a name
  * right after a finite verb ("draagt Nederland bij"). */
@@ -3119,6 +3130,18 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		if (p->kind == T_NAME && !bracketed && i - 1 != skip && p->amount < 0 && !governed(st, i - 1) &&
 		    fits(doc, p, sl) && mention_of(doc, p)->kind == KGX_M_STRONG && !co_agent(st, i - 1) &&
 		    !(noun_modifier(st, doc, i - 1))) {
+			/* "X besloot Y 5 miljoen toe te kennen", "Ik heb besloten Y …
+			 * te geven": the subject of an infinitive with "te" is the
+			 * clause's first name, or the voice; the one before the verb
+			 * is its object */
+			if (!noun && te_infinitive(st, trig, ce)) {
+				for (size_t k = cb; k + 1 < i; k++)
+					if (t[k].kind == T_NAME && k != skip && !governed(st, k) && fits(doc, &t[k], sl) &&
+					    mention_of(doc, &t[k])->kind == KGX_M_STRONG && !co_agent(st, k))
+						return k;
+				if (voiced(st, doc, cb, i - 1, 1))
+					return SIZE_MAX;
+			}
 			/* "X zal Y … toespreken": a name after the finite verb is its
 			 * object when an earlier name stands before that verb */
 			for (size_t a = i - 1; a > cb; a--) {
@@ -3751,6 +3774,15 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	}
 	if (obj.tok != SIZE_MAX || obj.entry)
 		return obj;
+	/* "X besloot Y 5 miljoen toe te kennen": between the subject (or the
+	 * voice) and an infinitive with "te" */
+	if (te_infinitive(st, i, ce))
+		for (size_t k = sj != SIZE_MAX && sj < i ? sj + 1 : cb; k < i; k++)
+			if (t[k].kind == T_NAME && k != skip && !governed(st, k) && fits(doc, &t[k], &f->object) &&
+			    !modifier(doc, &t[k]) && mention_of(doc, &t[k])->kind == KGX_M_STRONG) {
+				obj.tok = k;
+				return obj;
+			}
 	/* "X heeft Y gesteund", "dat X Y steunt": in a clause that ends in the
 	 * verb, the object stands between the finite verb, or the subject
 	 * after a subordinator, and it */
@@ -3769,7 +3801,8 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 		} else {
 			/* "Daarom zal X Y steunen": with no name before the finite
 			 * verb, the first one after it is the subject */
-			int named_before = 0;
+			/* ("Wij blijven X steunen": the voice's pronoun is the subject) */
+			int named_before = voiced(st, doc, cb, a - 1, 1);
 			for (size_t k = cb; k + 1 < a && !named_before; k++)
 				named_before = (t[k].kind == T_NAME && !governed(st, k)) ||
 				               /* "De missie zal Y steunen": a noun's article

@@ -82,6 +82,7 @@ static const char *FRAMES =
 	"of-words = van\n"
 	"definite-articles = de|het\n"
 	"but-words = maar\n"
+	"time-nouns = jaar|jaren\n"
 	"paradigm = schuiven schuift schoof schoven geschoven\n"
 	"paradigm = steunen steunt steunde steunden gesteund\n"
 	"[geef]\nkind = frame\npredicate = funds\n"
@@ -93,7 +94,7 @@ static const char *FRAMES =
 	"agent = Country|GovernmentBody|~Country\nagent-at = adjective|van|door|subject\n"
 	"object = Fund|UNBody|Organisation\nobject-at = aan|voor\nvoice = any\n"
 	"[betaal]\nkind = frame\npredicate = funds\n"
-	"verb = betaalt|betaald\n"
+	"verb = betaalt|betaald|te betalen\n"
 	"agent = Country\nagent-at = door|subject\n"
 	"object = Fund|UNBody\nobject-at = direct|subject\n"
 	"[lijst]\nkind = frame\npredicate = funds\n"
@@ -185,7 +186,7 @@ static const char *FRAMES =
 	"agent = Country\nagent-at = subject\n"
 	"object = Organisation\nobject-at = tot\nvoice = none\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
-	"noun = donoren\n"
+	"noun = donor|donoren\n"
 	"agent = Country\nagent-at = subject\n"
 	"object = UNBody\nobject-at = van\n";
 
@@ -1609,6 +1610,36 @@ static void test_where_and_subject_lists(void **state)
 	check_all(cases, sizeof cases / sizeof *cases);
 }
 
+static void test_roles_times_and_infinitives(void **state)
+{
+	(void)state;
+	static const case_t cases[] = {
+		/* a phrase of the slot's preposition that reaches a noun of time
+		 * names no recipient, so the fund the text is about is */
+		{"Het Groeifonds groeit snel. Borea stortte 5 miljoen euro in drie jaar.", "borea", KGX_P_FUNDS, "fund-a", 1},
+		/* the one spoken to neither gives nor receives */
+		{"Borea schenkt na goedkeuring door uw Huis toe aan ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
+		{"Borea schenkt na goedkeuring door uw Huis toe aan ZORG.", "house", KGX_P_FUNDS, "agency", 0},
+		/* a plural's instances after an including word, past the name
+		 * that qualifies the plural */
+		{"Borea doet een gift aan organisaties van de Wereldbond waaronder ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
+		{"Borea doet een gift aan organisaties van de Wereldbond waaronder ZORG.", "borea", KGX_P_FUNDS, "parent", 0},
+		/* an infinitive with "te": the clause's subject, and the object before it */
+		{"Borea besloot het Waterfonds te betalen.", "borea", KGX_P_FUNDS, "fund-b", 1},
+		/* the voice's pronoun before an auxiliary is the subject, the name after it the object */
+		{"Wij hebben de Liga gesteund.", "home", KGX_P_SUPPORTS, "league", 1},
+		/* "hoort bij de donoren" is one of a kind */
+		{"Borea hoort bij de donoren van ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
+		/* names a preposition governs stand aside between copula and noun */
+		{"Borea is met Albarije, Thuisland en Corastan de derde donor van ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
+		/* a bare noun after the verb opens an inverted subject's phrase */
+		{"Aan de Wintervergadering nam personeel uit Borea deel.", "borea", KGX_P_PARTICIPATESIN, "meeting", 1},
+		/* a bare role after "tot" is said of the subject */
+		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
+	};
+	check_all(cases, sizeof cases / sizeof *cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1692,6 +1723,7 @@ int main(void)
 		cmocka_unit_test(test_inverted_clause_with_an_auxiliary),
 		cmocka_unit_test(test_brackets_and_bare_phrases),
 		cmocka_unit_test(test_where_and_subject_lists),
+		cmocka_unit_test(test_roles_times_and_infinitives),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
