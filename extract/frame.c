@@ -2845,6 +2845,13 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 						return f;
 					}
 				}
+				/* "to the UN's X Fund": an owner before the name or the
+				 * noun it owns, which the phrase is about */
+				if (t[j].kind == T_NAME && !through && possessive(doc, &t[j]) && j + 1 < stop &&
+				    (t[j + 1].kind == T_NAME || t[j + 1].kind == T_WORD)) {
+					named = 1;
+					continue;
+				}
 				/* a name of another class may qualify the one wanted:
 				 * "aan de EU-operatie X", "aan het VN-fonds X" */
 				if (t[j].kind == T_NAME) {
