@@ -63,6 +63,7 @@ enum {
 	W_SPLIT = 16777216,
 	W_SLOT = 33554432,  /* a preposition some frame's slot names: tok_in need not look for others */
 	W_TIME = 67108864,
+	W_HONORIFIC = 134217728,
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -178,6 +179,8 @@ struct kgx_frames {
 	size_t n_but_words;
 	char **definites;        /* "de", "het": the definite articles */
 	size_t n_definites;
+	char **honorifics;       /* "de heer", "mevrouw": before a name, no office */
+	size_t n_honorifics;
 	char **time_nouns;       /* "jaar": a phrase up to one is a time ("voor drie jaar"), not a slot's */
 	size_t n_time_nouns;
 	char **umbrellas;        /* "un", "eu": ids no sum goes to from the sentences before */
@@ -599,6 +602,8 @@ kgx_status kgx_frames_setting(kgx_frames *fs, const kgx_stanza_line *l, char *v)
 		st = split_list(fs, v, &fs->but_words, &fs->n_but_words);
 	else if (KEY("definite-articles"))
 		st = split_list(fs, v, &fs->definites, &fs->n_definites);
+	else if (KEY("honorifics"))
+		st = split_list(fs, v, &fs->honorifics, &fs->n_honorifics);
 	else if (KEY("time-nouns"))
 		st = split_list(fs, v, &fs->time_nouns, &fs->n_time_nouns);
 	else if (KEY("subordinators"))
@@ -985,7 +990,8 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 	             {fs->and_words, fs->n_and_words, W_AND},
 	             {fs->but_words, fs->n_but_words, W_BUT},
 	             {fs->definites, fs->n_definites, W_DEFINITE},
-	             {fs->time_nouns, fs->n_time_nouns, W_TIME}};
+	             {fs->time_nouns, fs->n_time_nouns, W_TIME},
+	             {fs->honorifics, fs->n_honorifics, W_HONORIFIC}};
 	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
 		for (size_t k = 0; k < lists[l].n; k++)
 			if (add_word_kind(fs, lists[l].list[k], lists[l].kind))
@@ -3229,7 +3235,8 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		}
 	/* "Met steun van X heeft Y …": a noun phrase put first, before the
 	 * finite verb; the first free name after that verb is the subject */
-	if (noun && (trig == cb || (trig == cb + 1 && t[cb].kind == T_WORD && (t[cb].kinds & W_PREP))))
+	/* ("Als voorzitter van X zal Y …": a role put first, the same) */
+	if (noun && (trig == cb || (trig == cb + 1 && t[cb].kind == T_WORD && (t[cb].kinds & (W_PREP | W_COPULA)))))
 		for (size_t i = trig + 1; i < ce && i <= trig + FRONTED_REACH; i++)
 			if (t[i].kind == T_NAME && i != skip && !governed(st, i) && t[i - 1].kind == T_WORD &&
 			    !(t[i - 1].kinds & W_PREP) && fits(doc, &t[i], sl) && mention_of(doc, &t[i])->kind == KGX_M_STRONG)
@@ -4676,10 +4683,17 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	}
 	if (agent.tok == SIZE_MAX && (ag->at & AT_APPOSITION) && !obj.entry) {
 		/* "De voorzitter van de commissie, Jansen": the name that closes the clause */
-		size_t k = objs[no - 1].tok + 1;
-		if (k + 1 < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' && t[k + 1].kind == T_NAME &&
-		    fits(doc, &t[k + 1], ag) && (k + 2 >= ce || (t[k + 2].kind == T_PUNCT && st->lower.s[t[k + 2].lb] != ','))) {
-			agent.tok = k + 1;
+		size_t k = objs[no - 1].tok + 1, n = k + 1;
+		/* ", de heer X, woonde …": a title before the name closes the
+		 * apposition on its own, so a comma may follow it */
+		while (n < ce && n < k + 3 && t[n].kind == T_WORD &&
+		       (determiner(st, &t[n]) || (t[n].kinds & (W_TITLE | W_HONORIFIC))))
+			n++;
+		int titled = n > k + 1 && (t[n - 1].kinds & (W_TITLE | W_HONORIFIC));
+		if (n < ce && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',' && t[n].kind == T_NAME &&
+		    fits(doc, &t[n], ag) && (n == k + 1 || titled) &&
+		    (n + 1 >= ce || (t[n + 1].kind == T_PUNCT && (st->lower.s[t[n + 1].lb] != ',' || titled)))) {
+			agent.tok = n;
 			ahow = "apposition";
 		}
 	}

@@ -45,6 +45,7 @@ static const char *FRAMES =
 	"voice = home\n"
 	"voice-words = wij|het kabinet|de thuislandse overheid\n"
 	"titles = minister|staatssecretaris\n"
+	"honorifics = heer\n"
 	"voice-bodies = home-*\n"
 	"debate = (?m)^De heer [^\\n:]{1,40}:\\s*$\n"
 	"clause-breaks = maar|terwijl\n"
@@ -107,7 +108,7 @@ static const char *FRAMES =
 	"object = Mission\nobject-at = aan\nmoney = forbidden\n"
 	"[zit-voor]\nkind = frame\npredicate = chairs\n"
 	"noun = voorzitter\n"
-	"agent = Country\nagent-at = subject|adjective\n"
+	"agent = Country|Minister\nagent-at = apposition|subject|adjective\n"
 	"object = Event|Organisation\nobject-at = van\n"
 	"[deel]\nkind = frame\npredicate = participatesIn\n"
 	"noun = inzet\n"
@@ -1634,6 +1635,11 @@ static void test_roles_times_and_infinitives(void **state)
 		{"Borea is met Albarije, Thuisland en Corastan de derde donor van ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
 		/* a bare noun after the verb opens an inverted subject's phrase */
 		{"Aan de Wintervergadering nam personeel uit Borea deel.", "borea", KGX_P_PARTICIPATESIN, "meeting", 1},
+		/* a role put first is said of the subject after the verb */
+		{"Als voorzitter van de Liga zal Borea de Wintervergadering openen.", "borea", KGX_P_CHAIRS, "league", 1},
+		/* an apposition a title opens may be closed by a comma */
+		{"De voorzitter van de Liga, de heer Veenstra, opende de vergadering.", "person-v", KGX_P_CHAIRS, "league", 1},
+		{"De voorzitter van de Liga, Veenstra, Zwart en Borea waren er.", "person-v", KGX_P_CHAIRS, "league", 0},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
