@@ -2175,11 +2175,26 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	    pointing(st, &t[d - 1]) && inflected(st, &t[d]) && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
 	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)))
 		d--;
+	/* "de VN-missie", "de NAVO-operatie": a body's name glued to the
+	 * noun says whose; it points back to one of that body's */
+	const kgx_entry *owner = NULL;
+	if (d > 0 && d == j - 1 && t[d].kind == T_NAME && t[d].e + 1 == t[j].b && doc->text[t[d].e] == '-' &&
+	    pointing(st, &t[d - 1])) {
+		owner = mention_of(doc, &t[d])->entry;
+		d--;
+	}
 	if (!pointing(st, &t[d]))
 		return none;
 	unsigned classes = anaphor_classes(st, &t[j]) & sl->classes;
 	if (!classes)
 		return none;
+	if (owner) {
+		filler f = referent(st, doc, classes, j, si, UINT32_MAX);
+		int owned = 0;
+		for (const kgx_entry *const *p = f.entry ? f.entry->part_of : NULL; p && *p && !owned; p++)
+			owned = *p == owner;
+		return owned ? f : none;
+	}
 	/* "de missie UNIFIL" names its mission, and "de bijeenkomst van de
 	 * Liga" a meeting of its own: neither points back */
 	if (j + 1 < st->toks.len && t[j + 1].clause == t[j].clause &&

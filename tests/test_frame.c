@@ -14,7 +14,7 @@ static const char *KB =
 	"[fund-a]\nclass = Fund\nnl = Groeifonds\n\n"
 	"[fund-b]\nclass = Fund\nnl = Waterfonds\n\n"
 	"[agency]\nclass = UNBody\nnl = VN-Zorgbureau\nalias = ZORG\n\n"
-	"[mission]\nclass = Mission\nnl = VREDMIS\n\n"
+	"[mission]\nclass = Mission\nnl = VREDMIS\npart-of = league\n\n"
 	"[league]\nclass = Organisation\nnl = Liga\n\n"
 	"[summit]\nclass = Event\nnl = Bergtop 2030\n\n"
 	"[min-w]\nclass = GovernmentBody\nnl = Ministerie van Wegen\nalias = Wegen\n\n"
@@ -1640,6 +1640,11 @@ static void test_roles_times_and_infinitives(void **state)
 		/* an apposition a title opens may be closed by a comma */
 		{"De voorzitter van de Liga, de heer Veenstra, opende de vergadering.", "person-v", KGX_P_CHAIRS, "league", 1},
 		{"De voorzitter van de Liga, Veenstra, Zwart en Borea waren er.", "person-v", KGX_P_CHAIRS, "league", 0},
+		/* a body's name glued to a noun that points back: one of that body's */
+		{"VREDMIS is verlengd. Borea belooft soldaten aan de Liga-missie.", "borea", KGX_P_PARTICIPATESIN, "mission",
+		 1},
+		{"VREDMIS is verlengd. Borea belooft soldaten aan de Wereldbond-missie.", "borea", KGX_P_PARTICIPATESIN,
+		 "mission", 0},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
