@@ -64,6 +64,7 @@ enum {
 	W_SLOT = 33554432,  /* a preposition some frame's slot names: tok_in need not look for others */
 	W_TIME = 67108864,
 	W_HONORIFIC = 134217728,
+	W_LISTED = 268435456, /* a word some frame's `with` or `without` names: listed() need not look for others */
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -1003,6 +1004,12 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 			for (size_t k = 0; k < slots[s]->n_preps; k++)
 				if (add_word_kind(fs, slots[s]->preps[k], W_SLOT))
 					return KGX_ERR_NOMEM;
+		for (size_t k = 0; k < f->n_with; k++)
+			if (add_word_kind(fs, f->with[k], W_LISTED))
+				return KGX_ERR_NOMEM;
+		for (size_t k = 0; k < f->n_without; k++)
+			if (add_word_kind(fs, f->without[k], W_LISTED))
+				return KGX_ERR_NOMEM;
 	}
 	/* an including phrase's last word: a colon after it opens its list,
 	 * not a clause ("te weten: X, Y en Z") */
@@ -1266,6 +1273,13 @@ static int tok_in(const kgx_frame_state *st, const token *t, char *const *list, 
 static int slot_prep(const kgx_frame_state *st, const token *t, const slot *sl)
 {
 	return (t->as || (t->kinds & W_SLOT)) && tok_in(st, t, sl->preps, sl->n_preps);
+}
+
+/* Whether t is one of a frame's `with` or `without` words; the W_LISTED
+ * flag turns most words away before their letters are compared. */
+static int listed(const kgx_frame_state *st, const token *t, char *const *list, size_t n)
+{
+	return (t->as || (t->kinds & W_LISTED)) && tok_in(st, t, list, n);
 }
 
 /* Whether word t is of one of the settings' kinds: `definite-articles`
@@ -2372,6 +2386,16 @@ static size_t including(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	return SIZE_MAX;
 }
 
+/* Whether a word flagged W_INCLUDING stands in the four tokens from k:
+ * a cheap test before instances() reads the words. */
+static int including_near(const token *t, size_t k, size_t stop)
+{
+	for (size_t m = k; m < stop && m < k + 4; m++)
+		if (t[m].kinds & W_INCLUDING)
+			return 1;
+	return 0;
+}
+
 /* "aan VN-organisaties zoals X", "to UN agencies such as X", "aan
  * organisaties van de VN, zoals X": the name that opens the list of a
  * plural's instances, which an `including` word right after token j (or
@@ -2382,7 +2406,13 @@ static size_t instances(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	size_t k = j + 1;
 	if (k < stop && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
 		k++;
-	size_t q = k < stop ? phrase_after(st, k, stop, st->fs->including, st->fs->n_including) : SIZE_MAX;
+	/* an including phrase (of three words at most) ends in a word flagged W_INCLUDING */
+	int flagged = 0;
+	for (size_t m = k; m < stop && m < k + 3 && !flagged; m++)
+		flagged = (t[m].kinds & W_INCLUDING) != 0;
+	if (!flagged)
+		return SIZE_MAX;
+	size_t q = phrase_after(st, k, stop, st->fs->including, st->fs->n_including);
 	if (q == SIZE_MAX)
 		return SIZE_MAX;
 	q = past_articles(st, q, stop);
@@ -2856,7 +2886,7 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				/* a plural the list after it names, or a name that only
 				 * qualifies such a plural, before or after it */
-				if (!fitted && j > i && j + 1 < stop) {
+				if (!fitted && j > i && j + 1 < stop && including_near(t, j + 1, stop)) {
 					size_t h = t[j].kind == T_NAME && plural(st, &t[j + 1]) && !(t[j + 1].kinds & W_FUNCTION) ? j + 1 : j;
 					int qualified = h == j && t[j].kind == T_NAME && j >= i + 3 && word_is(&t[j - 2], W_OF) &&
 					                plural(st, &t[j - 3]);
@@ -3053,12 +3083,13 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		*head = 0;
 	/* a noun after a preposition is no predicate: "aan de voorzitter van X";
 	 * but "X is een van de oprichters" is one of a kind */
-	size_t adj = trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
-	int one_of = trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && word_is(&t[trig - 2 - adj], W_OF) &&
+	/* (only a noun is one of a kind: a verb's test is not made) */
+	size_t adj = noun && trig >= 4 && inflected(st, &t[trig - 1]) && !(t[trig - 1].kinds & W_FUNCTION);  /* "een van de grootste donoren" */
+	int one_of = noun && trig >= 3 + adj && tok_is(st, &t[trig - 3 - adj], "een") && word_is(&t[trig - 2 - adj], W_OF) &&
 	             tok_is(st, &t[trig - 1 - adj], "de");
 	/* "X behoort tot (hoort bij) de grootste donoren": one of a kind too */
-	for (size_t k = trig; k >= 2 && k + 4 > trig && !one_of; k--) {
-		if (!tok_is(st, &t[k - 1], "tot") && !tok_is(st, &t[k - 1], "bij"))
+	for (size_t k = trig; noun && k >= 2 && k + 4 > trig && !one_of; k--) {
+		if (!(t[k - 1].kinds & W_PREP) || (!tok_is(st, &t[k - 1], "tot") && !tok_is(st, &t[k - 1], "bij")))
 			continue;
 		/* the verb right before "tot", or before its subject ("behoort X tot") */
 		for (size_t v = k - 1; v > 0 && v + 3 > k && !one_of; v--)
@@ -3067,7 +3098,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			         tok_is(st, &t[v - 1], "hoort") || tok_is(st, &t[v - 1], "horen");
 	}
 	/* "X is gekozen tot voorzitter": a bare noun after "tot" is a role */
-	int role = trig >= 1 && tok_is(st, &t[trig - 1], "tot");
+	int role = noun && trig >= 1 && tok_is(st, &t[trig - 1], "tot");
 	if (noun && !(t[trig].kinds & W_PREP) && governed(st, trig) && !one_of && !role)
 		return SIZE_MAX;
 	/* "Andere donoren, zoals X en Y, verhoogden …": the names a plural
@@ -3460,7 +3491,7 @@ static kgx_status send_fact(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *
 		fact.start_year = start_year;
 		fact.end_year = end_year;
 	}
-	if (!(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
+	if (doc->explain && !(fact.how = kgx_arena_strndup(&doc->arena, st->how.s, st->how.len)))
 		return KGX_ERR_NOMEM;
 	return sink(ctx, &fact);
 }
@@ -3604,8 +3635,9 @@ static kgx_status emit(kgx_frame_state *st, kgx_doc *doc, const kgx_frame *f, co
 			const token *to = &t[objs[o].tok];
 			if (s == ob)
 				continue;
+			/* how it was read is for --explain only: no text to build otherwise */
 			st->how.len = 0;
-			if (kgx_buf_printf(&st->how, "frame %s: %s '%.*s'; agent %s '%.*s'; object %s '%.*s'%s%s",
+			if (doc->explain && kgx_buf_printf(&st->how, "frame %s: %s '%.*s'; agent %s '%.*s'; object %s '%.*s'%s%s",
 			                   f->rule->id, fo->noun ? "noun" : "verb", (int)(t[trig].e - t[trig].b),
 			                   doc->text + t[trig].b, agent_how,
 			                   ta ? (int)(ta->e - ta->b) : (int)strlen(s->label), ta ? doc->text + ta->b : s->label,
@@ -4262,7 +4294,7 @@ static kgx_status list_items(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx
 			 * that is near; past that, the item alone, and `how` says whence */
 			uint32_t back = si - st->list.intro <= 2 ? si - st->list.intro : 0;
 			st->how.len = 0;
-			if (kgx_buf_printf(&st->how, "frame %s: list item %u sentences after its opening; agent '%s'; object '%.*s'",
+			if (doc->explain && kgx_buf_printf(&st->how, "frame %s: list item %u sentences after its opening; agent '%s'; object '%.*s'",
 			                   f->rule->id, (unsigned)(si - st->list.intro), st->list.agent->label,
 			                   (int)(t[obj].e - t[obj].b), doc->text + t[obj].b))
 				return KGX_ERR_NOMEM;
@@ -4418,7 +4450,7 @@ static kgx_status table_row(kgx_frame_state *st, kgx_doc *doc, uint32_t si, kgx_
 		if (o == st->table.agent)
 			continue;
 		st->how.len = 0;
-		if (kgx_buf_printf(&st->how, "frame %s: table row %u sentences after its heading; agent '%s'; object '%s'",
+		if (doc->explain && kgx_buf_printf(&st->how, "frame %s: table row %u sentences after its heading; agent '%s'; object '%s'",
 		                   f->rule->id, (unsigned)(st->table.label - st->table.heading), st->table.agent->label,
 		                   o->label))
 			return KGX_ERR_NOMEM;
@@ -4529,7 +4561,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	 * beside one of the frame's words */
 	if (f->n_with) {
 		size_t k = cb;
-		while (k < ce && !tok_in(st, &t[k], f->with, f->n_with))
+		while (k < ce && !listed(st, &t[k], f->with, f->n_with))
 			k++;
 		if (k == ce)
 			return KGX_OK;
@@ -4537,7 +4569,7 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	/* "sluit zich aan bij de verklaring van X": joining what X said is
 	 * not joining X */
 	for (size_t k = cb; k < ce && f->n_without; k++)
-		if (tok_in(st, &t[k], f->without, f->n_without))
+		if (listed(st, &t[k], f->without, f->n_without))
 			return missed(st, doc, si, f, i, "a word of its 'without' list in the clause");
 	uint32_t cbyte = t[cb].b, cend = t[ce - 1].e;
 	/* a frame of tables only opens one, at a heading */

@@ -356,8 +356,17 @@ static void test_explain_says_how(void **state)
 	(void)state;
 	kgx_rules *r = rules();
 	kgx_doc doc;
-	t_run(&doc, r, "t.txt", "De Boreaanse gift aan het Waterfonds is groot.");
+	const char *text = "De Boreaanse gift aan het Waterfonds is groot.";
+	/* how a frame read a relation is recorded for --explain only */
+	t_run(&doc, r, "t.txt", text);
 	const kgx_relation *rel = t_relation(&doc, "borea", KGX_P_FUNDS, "fund-b");
+	assert_non_null(rel);
+	assert_null(rel->how);
+	kgx_doc_release(&doc);
+	assert_int_equal(kgx_doc_init(&doc, "t.txt", text, strlen(text)), KGX_OK);
+	doc.explain = 1;
+	assert_int_equal(kgx_pipe_run(&doc, r), KGX_OK);
+	rel = t_relation(&doc, "borea", KGX_P_FUNDS, "fund-b");
 	assert_non_null(rel);
 	assert_non_null(rel->how);
 	assert_non_null(strstr(rel->how, "frame gift"));
