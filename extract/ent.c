@@ -441,6 +441,46 @@ static char *uncapitalised(kgx_arena *a, const char *s, size_t len)
 }
 
 /* Find or define the entity a created group names. */
+/* Whether word w[0..n) opens a word of name s, in its first four letters
+ * (ASCII case ignored): "Program" and "Programme", "Organisatie" and
+ * "Organization". */
+static int word_in_name(const char *w, size_t n, const char *s)
+{
+	size_t k = n < 4 ? n : 4;
+	for (const char *p = s; *p; p++)
+		if ((p == s || p[-1] == ' ' || p[-1] == '-') && !strncasecmp(p, w, k))
+			return 1;
+	return 0;
+}
+
+/* Whether a long form spells the known entry's name, word for word by their
+ * first letters, in one of its languages: "World Food Program (WFP)" is the
+ * World Food Programme, "Regional Stabilisation Facility (RSF)" is not the
+ * Rapid Support Forces. At least two words of four letters or more, and
+ * most of them, must match. */
+static int spells(const char *text, size_t len, const kgx_entry *e)
+{
+	const char *names[] = {e->label, e->label_en, e->label_nl};
+	for (size_t k = 0; k < 3; k++) {
+		if (!names[k])
+			continue;
+		size_t words = 0, same = 0;
+		for (size_t i = 0; i < len;) {
+			size_t j = i;
+			while (j < len && text[j] != ' ' && text[j] != '-')
+				j++;
+			if (j - i >= 4) {
+				words++;
+				same += word_in_name(text + i, j - i, names[k]);
+			}
+			i = j + 1;
+		}
+		if (same >= 2 && 2 * same > words)
+			return 1;
+	}
+	return 0;
+}
+
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
                           const kgx_entry **out)
@@ -460,7 +500,7 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 		 * does not say otherwise */
 		if (*out && !classes) {
 			classes = classify(c, text, len);
-			if (classes && !(classes & (*out)->classes))
+			if (classes && !(classes & (*out)->classes) && !spells(text, len, *out))
 				*out = NULL;
 		}
 	}

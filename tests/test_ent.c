@@ -544,6 +544,19 @@ static void test_known_name_outlasts_a_guess(void **state)
 	assert_false(mentions(text, "elsie-initiative-fund-for-uniformed-women"));
 }
 
+static void test_long_form_of_a_known_acronym(void **state)
+{
+	(void)state;
+	/* a long form that spells the known body's name another way is that
+	 * body, whatever class its head noun would give a new name */
+	const char *text = "Wij dragen bij aan het World Food Program (WFP) en de Food and Agriculture Organisatie (FAO).";
+	assert_true(mentions(text, "wfp"));
+	assert_true(mentions(text, "fao"));
+	assert_false(mentions(text, "world-food-program"));
+	/* one that spells another name is a name of its own */
+	assert_false(mentions("Wij steunen de Regional Stabilisation Facility (RSF) in Irak.", "rsf"));
+}
+
 static void test_parent_of_a_nested_name(void **state)
 {
 	(void)state;
@@ -599,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_place_for_country),
 		cmocka_unit_test(test_known_name_outlasts_a_guess),
 		cmocka_unit_test(test_committee_past_its_footnote),
+		cmocka_unit_test(test_long_form_of_a_known_acronym),
 		cmocka_unit_test(test_parent_of_a_nested_name),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
