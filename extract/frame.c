@@ -3158,6 +3158,7 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 		if (!aside_at(st, &as, from))
 			words += t[from].kind != T_PUNCT && t[from].amount < 0;
 	}
+	size_t clause_b = cb;
 	cb = from;
 	int bracketed = 0;  /* inside "( … )" before the trigger: an aside, no subject */
 	as = asides_of(st, cb, trig);  /* inside " - … - ": the same */
@@ -3230,6 +3231,13 @@ static size_t subject(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 			return i - 1;
 		}
 	}
+	/* "X heeft het werk van Y van meet af aan … ondersteund": a verb at the
+	 * end of a long clause has the name that opens it, before its
+	 * auxiliary, for subject however far back */
+	if (!noun && clause_b < cb && clause_b + 1 < trig && t[clause_b].kind == T_NAME && clause_b != skip &&
+	    t[clause_b + 1].kind == T_WORD && (t[clause_b + 1].kinds & W_AUX) && fits(doc, &t[clause_b], sl) &&
+	    mention_of(doc, &t[clause_b])->kind == KGX_M_STRONG)
+		return clause_b;
 	/* "het werk van X wordt gefinancierd", "delegaties uit X, Y en Z zijn
 	 * aanwezig": X heads the subject's phrase, and a list it opens runs
 	 * forward from it */

@@ -1654,6 +1654,9 @@ static void test_roles_times_and_infinitives(void **state)
 		 1},
 		{"VREDMIS is verlengd. Borea belooft soldaten aan de Wereldbond-missie.", "borea", KGX_P_PARTICIPATESIN,
 		 "mission", 0},
+		/* a long clause's verb has the name before its auxiliary for subject */
+		{"Borea heeft de Liga van meet af aan in alle jaren van de crisis politiek en moreel gesteund.", "borea",
+		 KGX_P_SUPPORTS, "league", 1},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
