@@ -3892,6 +3892,14 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 				obj.tok = k;
 				break;
 			}
+		/* "X heeft de commissie gesteund": a noun that points back, the
+		 * first word after the auxiliary's articles */
+		if (obj.tok == SIZE_MAX && !(t[a - 1].kinds & W_SUBORD)) {
+			size_t k = past_articles(st, from, i);
+			if (k < i && k > from && t[k].kind == T_WORD && !governed(st, k) &&
+			    (obj = anaphor(st, doc, &f->object, k, si)).entry)
+				return obj;
+		}
 		/* "dat X Y heeft gesteund": an auxiliary with no name between it
 		 * and the verb (as at the end of a subordinate clause) looks on
 		 * back, to an earlier auxiliary or the subordinator */

@@ -1657,6 +1657,8 @@ static void test_roles_times_and_infinitives(void **state)
 		/* a long clause's verb has the name before its auxiliary for subject */
 		{"Borea heeft de Liga van meet af aan in alle jaren van de crisis politiek en moreel gesteund.", "borea",
 		 KGX_P_SUPPORTS, "league", 1},
+		/* a noun that points back between the auxiliary and the verb is the object */
+		{"Het Waterfonds groeit. Borea heeft het fonds betaald.", "borea", KGX_P_FUNDS, "fund-b", 1},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
