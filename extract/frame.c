@@ -65,6 +65,7 @@ enum {
 	W_TIME = 67108864,
 	W_HONORIFIC = 134217728,
 	W_LISTED = 268435456, /* a word some frame's `with` or `without` names: listed() need not look for others */
+	W_ANAPHOR = 536870912, /* a noun of an `anaphor` line: anaphor_classes() need not look for others */
 };
 /* the kinds of a function word, which no adjective is */
 #define W_FUNCTION (W_PREP | W_PRONOMINAL | W_RELATIVE | W_BREAK | W_AUX | W_TITLE)
@@ -1011,6 +1012,9 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r)
 			if (add_word_kind(fs, f->without[k], W_LISTED))
 				return KGX_ERR_NOMEM;
 	}
+	for (size_t k = 0; k < fs->anaphors.len; k++)
+		if (add_word_kind(fs, KGX_VEC_AT(&fs->anaphors, anaphor_noun, k).noun, W_ANAPHOR))
+			return KGX_ERR_NOMEM;
 	/* an including phrase's last word: a colon after it opens its list,
 	 * not a clause ("te weten: X, Y en Z") */
 	for (size_t k = 0; k < fs->n_including; k++) {
@@ -1796,6 +1800,8 @@ static int governed(const kgx_frame_state *st, size_t i)
 static unsigned anaphor_classes(const kgx_frame_state *st, const token *w)
 {
 	unsigned classes = 0;
+	if (!(w->kinds & W_ANAPHOR))
+		return 0;
 	for (size_t k = 0; w->kind == T_WORD && k < st->fs->anaphors.len; k++) {
 		const anaphor_noun *an = &KGX_VEC_AT(&st->fs->anaphors, anaphor_noun, k);
 		/* the first letter first, as tok_is: it spares most strlen calls */
@@ -2168,8 +2174,7 @@ static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 /* Whether p is a word that makes the noun after it point back. */
 static int pointing(const kgx_frame_state *st, const token *p)
 {
-	return determiner_or_demonstrative(st, p) || tok_is(st, p, "dat") || tok_is(st, p, "die") ||
-	       tok_is(st, p, "dezelfde") || tok_is(st, p, "hetzelfde");
+	return determiner_or_demonstrative(st, p);
 }
 
 /* A head noun with a determiner before it that stands for an earlier name
