@@ -2405,11 +2405,25 @@ static int including_near(const token *t, size_t k, size_t stop)
  * organisaties van de VN, zoals X": the name that opens the list of a
  * plural's instances, which an `including` word right after token j (or
  * after a comma there) begins; SIZE_MAX if none does. */
+#define RELATIVE_REACH 14  /* tokens of a relative clause between a plural and its instances */
+
 static size_t instances(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, size_t stop)
 {
 	const token *t = st->toks.data;
 	size_t k = j + 1;
-	if (k < stop && t[k].kind == T_PUNCT && st->lower.s[t[k].lb] == ',')
+	/* "aan organisaties die in X actief zijn (bijvoorbeeld Y en Z)": past a
+	 * relative clause on the plural, to the bracket or comma that ends it */
+	if (k < st->toks.len && t[k].kind == T_WORD && (t[k].kinds & W_RELATIVE)) {
+		size_t m = k + 1;
+		while (m < st->toks.len && m < k + RELATIVE_REACH &&
+		       !(t[m].kind == T_PUNCT && strchr(",(.;:", st->lower.s[t[m].lb])))
+			m++;
+		if (m < st->toks.len && m < k + RELATIVE_REACH && (st->lower.s[t[m].lb] == ',' || st->lower.s[t[m].lb] == '(')) {
+			k = m;
+			stop = st->toks.len;
+		}
+	}
+	if (k < stop && t[k].kind == T_PUNCT && (st->lower.s[t[k].lb] == ',' || st->lower.s[t[k].lb] == '('))
 		k++;
 	/* an including phrase (of three words at most) ends in a word flagged W_INCLUDING */
 	int flagged = 0;
@@ -2891,7 +2905,8 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 				}
 				/* a plural the list after it names, or a name that only
 				 * qualifies such a plural, before or after it */
-				if (!fitted && j > i && j + 1 < stop && including_near(t, j + 1, stop)) {
+				if (!fitted && j > i && j + 1 <= stop && j + 1 < st->toks.len &&
+				    (including_near(t, j + 1, st->toks.len) || (t[j + 1].kinds & W_RELATIVE))) {
 					size_t h = t[j].kind == T_NAME && plural(st, &t[j + 1]) && !(t[j + 1].kinds & W_FUNCTION) ? j + 1 : j;
 					int qualified = h == j && t[j].kind == T_NAME && j >= i + 3 && word_is(&t[j - 2], W_OF) &&
 					                plural(st, &t[j - 3]);
