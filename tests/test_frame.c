@@ -1634,6 +1634,9 @@ static void test_roles_times_and_infinitives(void **state)
 		 * that qualifies the plural */
 		{"Borea doet een gift aan organisaties van de Wereldbond waaronder ZORG.", "borea", KGX_P_FUNDS, "agency", 1},
 		{"Borea doet een gift aan organisaties van de Wereldbond waaronder ZORG.", "borea", KGX_P_FUNDS, "parent", 0},
+		/* and past a relative clause on the plural, in brackets */
+		{"Borea doet een gift aan organisaties die in Corastan werken (waaronder ZORG en de Liga).", "borea",
+		 KGX_P_FUNDS, "league", 1},
 		/* an infinitive with "te": the clause's subject, and the object before it */
 		{"Borea besloot het Waterfonds te betalen.", "borea", KGX_P_FUNDS, "fund-b", 1},
 		/* the voice's pronoun before an auxiliary is the subject, the name after it the object */
