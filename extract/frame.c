@@ -2832,11 +2832,15 @@ static filler by_prep(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 							return f;
 						}
 					}
-					/* an apposition closes the phrase: ", NAME" and then the end */
-					if (!named && st->lower.s[t[j].lb] == ',' && j + 1 < ce && t[j + 1].kind == T_NAME &&
-					    j + 1 != skip && fits(doc, &t[j + 1], sl) && !modifier(doc, &t[j + 1]) &&
-					    (j + 2 >= ce || t[j + 2].kind == T_PUNCT)) {
-						filler f = {j + 1, NULL, 0};
+					/* an apposition closes the phrase: ", NAME" and then the end,
+					 * also after a noun of its kind (", operatie NAME,") where
+					 * the phrase named nothing the slot takes */
+					size_t ap = j + 1 < ce && t[j + 1].kind == T_WORD && j + 2 < ce && t[j + 2].kind == T_NAME &&
+					            (anaphor_classes(st, &t[j + 1]) & mention_of(doc, &t[j + 2])->entry->classes) ? j + 2 : j + 1;
+					if ((!named || (!fitted && ap == j + 2)) && st->lower.s[t[j].lb] == ',' && ap < ce &&
+					    t[ap].kind == T_NAME && ap != skip && fits(doc, &t[ap], sl) && !modifier(doc, &t[ap]) &&
+					    (ap + 1 >= ce || t[ap + 1].kind == T_PUNCT)) {
+						filler f = {ap, NULL, 0};
 						return f;
 					}
 					break;
