@@ -4902,7 +4902,17 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 	                            !word_is(&t[k], W_BUT) && !tok_is(st, &t[k], "of");
 	     k++)
 		stated = k;
-	if (f->rule->negation && negated(st, doc, cbyte, stated + 1 < ce ? t[stated].e : cend))
+	/* ("Naast niet geoormerkte steun aan X draagt Y bij aan Z": a phrase a
+	 * preposition opens the clause with, before its finite verb, negates
+	 * nothing of the verb's) */
+	uint32_t nbyte = cbyte;
+	if (!noun && t[cb].kind == T_WORD && (t[cb].kinds & W_PREP))
+		for (size_t k = cb + 1; k <= i; k++)
+			if (k == i || (t[k].kind == T_WORD && (t[k].kinds & W_AUX))) {
+				nbyte = t[k].b;
+				break;
+			}
+	if (f->rule->negation && negated(st, doc, nbyte, stated + 1 < ce ? t[stated].e : cend))
 		return missed(st, doc, si, f, i, "negated");
 	return emit(st, doc, f, fo, i, agents, na, n_main, gap, ahow, objs, no, ohow, cb, te, sink, ctx);
 }

@@ -1662,6 +1662,9 @@ static void test_roles_times_and_infinitives(void **state)
 		 KGX_P_SUPPORTS, "league", 1},
 		/* a noun that points back between the auxiliary and the verb is the object */
 		{"Het Waterfonds groeit. Borea heeft het fonds betaald.", "borea", KGX_P_FUNDS, "fund-b", 1},
+		/* a negation in a phrase put before the finite verb negates nothing of the verb's */
+		{"Met niet geoormerkte giften aan ZORG schenkt Borea ook toe aan de Liga.", "borea", KGX_P_FUNDS, "league", 1},
+		{"Met giften aan ZORG schenkt Borea niet toe aan de Liga.", "borea", KGX_P_FUNDS, "league", 0},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
