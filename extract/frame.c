@@ -108,6 +108,8 @@ struct kgx_frame {
 	size_t n_unless;
 	char **without; /* words none of which the clause may hold ("verklaring") */
 	size_t n_without;
+	char **others;  /* words before a noun trigger that make it others' ("andere donoren") */
+	size_t n_others;
 	int money;
 	int voice;
 	int named_elsewhere;  /* the object may be named outside its sentence: see kgx_frames_compile */
@@ -483,6 +485,12 @@ kgx_status kgx_frame_key(kgx_frames *fs, kgx_frame *f, const kgx_stanza_line *l,
 	}
 	if (KEY("without")) {
 		kgx_status st = split_list(fs, v, &f->without, &f->n_without);
+		if (st == KGX_ERR_SYNTAX)
+			kgx_diag(&vloc, "expected words separated by '|'");
+		return st;
+	}
+	if (KEY("unless-before")) {
+		kgx_status st = split_list(fs, v, &f->others, &f->n_others);
 		if (st == KGX_ERR_SYNTAX)
 			kgx_diag(&vloc, "expected words separated by '|'");
 		return st;
@@ -4581,6 +4589,20 @@ static kgx_status try_frame(kgx_frame_state *st, kgx_doc *doc, uint32_t si, cons
 		if (k >= ce || !tok_is(st, &t[k], fo->words[w]))
 			return KGX_OK;
 		last = k;
+	}
+	/* "Het kabinet spoort andere donoren aan": a noun that a word before it
+	 * (past a number or an adjective) makes others' says nothing of the
+	 * clause's names */
+	if (noun && f->n_others) {
+		size_t k = i;
+		while (k > 0 && k + 3 > i && t[k - 1].kind == T_WORD && !tok_in(st, &t[k - 1], f->others, f->n_others) &&
+		       (inflected(st, &t[k - 1]) || (st->lower.s[t[k - 1].lb] >= '0' && st->lower.s[t[k - 1].lb] <= '9')))
+			k--;
+		/* ("X is een van de andere donoren": said of X all the same) */
+		int one_of = k >= 4 && tok_is(st, &t[k - 4], "een") && word_is(&t[k - 3], W_OF) && determiner(st, &t[k - 2]);
+		if (k > 0 && tok_in(st, &t[k - 1], f->others, f->n_others) && !one_of &&
+		    copula_before(st, cb, k - 1) == SIZE_MAX)
+			return missed(st, doc, si, f, i, "a word before the noun that makes it others'");
 	}
 	/* "zet zich in voor": the reflexive is another verb than "zet in" */
 	for (size_t k = i + 1; f->n_unless && k < ce && k <= last + 1; k++)

@@ -187,7 +187,7 @@ static const char *FRAMES =
 	"agent = Country\nagent-at = subject\n"
 	"object = Organisation\nobject-at = tot\nvoice = none\n"
 	"[donor]\nkind = frame\npredicate = funds\n"
-	"noun = donor|donoren\n"
+	"noun = donor|donoren\nunless-before = andere\n"
 	"agent = Country\nagent-at = subject\n"
 	"object = UNBody\nobject-at = van\n";
 
@@ -1665,6 +1665,8 @@ static void test_roles_times_and_infinitives(void **state)
 		/* a negation in a phrase put before the finite verb negates nothing of the verb's */
 		{"Met niet geoormerkte giften aan ZORG schenkt Borea ook toe aan de Liga.", "borea", KGX_P_FUNDS, "league", 1},
 		{"Met giften aan ZORG schenkt Borea niet toe aan de Liga.", "borea", KGX_P_FUNDS, "league", 0},
+		/* a noun another's word stands before is others' */
+		{"Borea spoort andere donoren van ZORG aan.", "borea", KGX_P_FUNDS, "agency", 0},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
