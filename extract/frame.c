@@ -3469,6 +3469,11 @@ static const kgx_entry *acting_for(const kgx_frames *fs, const kgx_entry *e)
 	return e;
 }
 
+const kgx_entry *kgx_frames_acting_for(const kgx_frames *fs, const kgx_entry *e)
+{
+	return acting_for(fs, e);
+}
+
 #define VOICE_ANY_DATE (-1) /* for voice_minister: in office at any time */
 
 /* Whether e is a minister of the government the letter speaks for on its

@@ -223,7 +223,17 @@ static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 			for (size_t j = 0; j < no; j++) {
 				if (odoc || (!ss[i] && !sdoc) || !os[j] || ss[i] == os[j])
 					continue;
-				kgx_status st = add_candidate(c, ru, ss[i], os[j], em->predicate, sentence);
+				/* "het kabinet heeft via X … beschikbaar gesteld": the cabinet
+				 * and the ministries give, take part and support for the
+				 * state, as in frames */
+				const kgx_entry *s = ss[i];
+				const kgx_frames *fs = kgx_rules_frames(c->rules);
+				if (s && fs && (em->predicate == KGX_P_FUNDS || em->predicate == KGX_P_PARTICIPATESIN ||
+				                em->predicate == KGX_P_SUPPORTS))
+					s = kgx_frames_acting_for(fs, s);
+				if (s == os[j])
+					continue;
+				kgx_status st = add_candidate(c, ru, s, os[j], em->predicate, sentence);
 				if (st != KGX_OK)
 					return st;
 			}

@@ -41,6 +41,9 @@ kgx_status kgx_frames_compile(kgx_frames *fs, const struct kgx_rules *r);
 size_t kgx_frames_count(const kgx_frames *fs);
 /* The compiled `voice` entity, or NULL. */
 const kgx_entry *kgx_frames_voice(const kgx_frames *fs);
+/* The entity e acts for: the voice for one of the `voice-bodies` (the
+ * cabinet, a ministry), else e itself. */
+const kgx_entry *kgx_frames_acting_for(const kgx_frames *fs, const kgx_entry *e);
 
 /* A relation a frame found. `how` says which frame, trigger and slots
  * (for --explain); it and amount live in the document's arena. */

@@ -39,6 +39,7 @@ static const char *FRAMES =
 	"pattern = (?m)^Datum (?<value>\\d{1,2} \\w+ \\d{4})\n"
 	"[acronym]\nkind = entity\npattern = (?-i)(?<long>\\p{Lu}\\w+)\\s*\\((?<short>\\p{Lu}{2,5})\\)\n"
 	"create.long = auto\nalias.long = short\n"
+	"[via-pattern]\npattern = {s:GovernmentBody}\\s+schonk\\s+via\\s+{o:UNBody}\nemit = funds s o\n"
 	"[author]\nneeds = inzet\npattern = \\binzet\\s+voor\\s+{o:Mission}\n"
 	"emit = participatesIn =home o\n"
 	"[@frames]\n"
@@ -1667,6 +1668,9 @@ static void test_roles_times_and_infinitives(void **state)
 		{"Met giften aan ZORG schenkt Borea niet toe aan de Liga.", "borea", KGX_P_FUNDS, "league", 0},
 		/* a noun another's word stands before is others' */
 		{"Borea spoort andere donoren van ZORG aan.", "borea", KGX_P_FUNDS, "agency", 0},
+		/* a pattern rule's ministry gives for the state, as a frame's does */
+		{"Het Ministerie van Zaken schonk via ZORG.", "home", KGX_P_FUNDS, "agency", 1},
+		{"Het Ministerie van Zaken schonk via ZORG.", "home-min", KGX_P_FUNDS, "agency", 0},
 		/* a bare role after "tot" is said of the subject */
 		{"Borea is gekozen tot voorzitter van de Liga.", "borea", KGX_P_CHAIRS, "league", 1},
 	};
