@@ -481,6 +481,22 @@ static int spells(const char *text, size_t len, const kgx_entry *e)
 	return 0;
 }
 
+/* The length of an acronym's possessive that opens text[0..len) ("UN’s ",
+ * "NATO's "), or 0. */
+static size_t possessive_prefix(const char *text, size_t len)
+{
+	size_t k = 0;
+	while (k < len && text[k] >= 'A' && text[k] <= 'Z')
+		k++;
+	if (k < 2)
+		return 0;
+	if (k + 2 < len && text[k] == '\'' && text[k + 1] == 's' && text[k + 2] == ' ')
+		return k + 3;
+	if (k + 4 < len && !memcmp(text + k, "\xe2\x80\x99s ", 5))
+		return k + 5;
+	return 0;
+}
+
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
                           const kgx_entry **out)
@@ -492,6 +508,11 @@ static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
 			text = mixed;
 	}
 	*out = lookup(c, text, len, cr->classes);
+	/* "the UN’s Central Emergency Response Fund": an owner's possessive
+	 * before a known name is no part of it */
+	size_t own = possessive_prefix(text, len);
+	if (!*out && own)
+		*out = lookup(c, text + own, len - own, cr->classes);
 	unsigned classes = cr->classes;
 	if (!*out && alt) {
 		*out = lookup(c, alt, alt_len, cr->classes);

@@ -553,6 +553,10 @@ static void test_long_form_of_a_known_acronym(void **state)
 	assert_true(mentions(text, "wfp"));
 	assert_true(mentions(text, "fao"));
 	assert_false(mentions(text, "world-food-program"));
+	/* an owner's possessive before a known name is no part of it */
+	assert_true(mentions("The Netherlands gives more to the UN’s Central Emergency Response Fund.", "cerf"));
+	assert_false(mentions("The Netherlands gives more to the UN’s Central Emergency Response Fund.",
+	                      "un-s-central-emergency-response-fund"));
 	/* one that spells another name is a name of its own */
 	assert_false(mentions("Wij steunen de Regional Stabilisation Facility (RSF) in Irak.", "rsf"));
 }
