@@ -440,7 +440,6 @@ static char *uncapitalised(kgx_arena *a, const char *s, size_t len)
 	return out;
 }
 
-/* Find or define the entity a created group names. */
 /* Whether word w[0..n) opens a word of name s, in its first four letters
  * (ASCII case ignored): "Program" and "Programme", "Organisatie" and
  * "Organization". */
@@ -497,6 +496,7 @@ static size_t possessive_prefix(const char *text, size_t len)
 	return 0;
 }
 
+/* Find or define the entity a created group names. */
 static kgx_status resolve(ent_ctx *c, const kgx_rule *ru, const kgx_create *cr,
                           const char *text, size_t len, const char *alt, size_t alt_len,
                           const kgx_entry **out)

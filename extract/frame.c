@@ -2064,6 +2064,8 @@ static int modifier(const kgx_doc *doc, const token *t)
 static filler referent(const kgx_frame_state *st, const kgx_doc *doc, unsigned classes, size_t j, uint32_t si,
                        uint32_t reach);
 
+/* Whether p is a word of the `pointers` setting ("de", "deze", "dat"),
+ * which makes the noun after it point back. */
 static int determiner_or_demonstrative(const kgx_frame_state *st, const token *p)
 {
 	(void)st;
@@ -2179,12 +2181,6 @@ static filler named_by(const kgx_frame_state *st, const kgx_doc *doc, unsigned c
 	return f;
 }
 
-/* Whether p is a word that makes the noun after it point back. */
-static int pointing(const kgx_frame_state *st, const token *p)
-{
-	return determiner_or_demonstrative(st, p);
-}
-
 /* A head noun with a determiner before it that stands for an earlier name
  * ("het fonds", "deze missie"): the nearest strong mention of its classes,
  * earlier in this sentence or in the two before. */
@@ -2198,19 +2194,19 @@ static filler anaphor(const kgx_frame_state *st, const kgx_doc *doc, const slot 
 	 * stand between for a mission or a fund (a "ministeriële bijeenkomst"
 	 * is as often a new one) */
 	size_t d = j - 1;
-	if (d > 0 && (anaphor_classes(st, &t[j]) & (KGX_C_FUND | KGX_C_MISSION)) && !pointing(st, &t[d]) &&
-	    pointing(st, &t[d - 1]) && inflected(st, &t[d]) && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
+	if (d > 0 && (anaphor_classes(st, &t[j]) & (KGX_C_FUND | KGX_C_MISSION)) && !determiner_or_demonstrative(st, &t[d]) &&
+	    determiner_or_demonstrative(st, &t[d - 1]) && inflected(st, &t[d]) && !tok_in(st, &t[d], st->fs->other_words, st->fs->n_other_words) &&
 	    !(t[d].kinds & (W_PREP | W_AUX | W_RELATIVE)))
 		d--;
 	/* "de VN-missie", "de NAVO-operatie": a body's name glued to the
 	 * noun says whose; it points back to one of that body's */
 	const kgx_entry *owner = NULL;
 	if (d > 0 && d == j - 1 && t[d].kind == T_NAME && t[d].e + 1 == t[j].b && doc->text[t[d].e] == '-' &&
-	    pointing(st, &t[d - 1])) {
+	    determiner_or_demonstrative(st, &t[d - 1])) {
 		owner = mention_of(doc, &t[d])->entry;
 		d--;
 	}
-	if (!pointing(st, &t[d]))
+	if (!determiner_or_demonstrative(st, &t[d]))
 		return none;
 	unsigned classes = anaphor_classes(st, &t[j]) & sl->classes;
 	if (!classes)
@@ -2409,12 +2405,13 @@ static int including_near(const token *t, size_t k, size_t stop)
 	return 0;
 }
 
+#define RELATIVE_REACH 14  /* tokens of a relative clause between a plural and its instances */
+
 /* "aan VN-organisaties zoals X", "to UN agencies such as X", "aan
  * organisaties van de VN, zoals X": the name that opens the list of a
  * plural's instances, which an `including` word right after token j (or
- * after a comma there) begins; SIZE_MAX if none does. */
-#define RELATIVE_REACH 14  /* tokens of a relative clause between a plural and its instances */
-
+ * after a comma or a bracket there, or past a relative clause on the
+ * plural) begins; SIZE_MAX if none does. */
 static size_t instances(const kgx_frame_state *st, const kgx_doc *doc, const slot *sl, size_t j, size_t stop)
 {
 	const token *t = st->toks.data;
@@ -2433,11 +2430,9 @@ static size_t instances(const kgx_frame_state *st, const kgx_doc *doc, const slo
 	}
 	if (k < stop && t[k].kind == T_PUNCT && (st->lower.s[t[k].lb] == ',' || st->lower.s[t[k].lb] == '('))
 		k++;
-	/* an including phrase (of three words at most) ends in a word flagged W_INCLUDING */
-	int flagged = 0;
-	for (size_t m = k; m < stop && m < k + 3 && !flagged; m++)
-		flagged = (t[m].kinds & W_INCLUDING) != 0;
-	if (!flagged)
+	/* an including phrase (of three words at most) ends in a word flagged
+	 * W_INCLUDING: without one, phrase_after need not read the words */
+	if (!including_near(t, k, stop))
 		return SIZE_MAX;
 	size_t q = phrase_after(st, k, stop, st->fs->including, st->fs->n_including);
 	if (q == SIZE_MAX)
@@ -3957,12 +3952,6 @@ static filler direct(const kgx_frame_state *st, const kgx_doc *doc, const kgx_fr
 	return obj;
 }
 
-/* Whether the clause [cb, ce) has a phrase of the slot's prepositions
- * besides the trigger from i to last (whose particle, "schoof … aan", is
- * none), after it or before a final verb ("heeft 30 miljoen voor noodhulp
- * toegezegd"): then what it names is the slot's, and no earlier name is. A
- * number after the preposition ("voor 2024", "van 3 miljoen") is a time or
- * a sum, no phrase of that kind. */
 /* Whether the phrase the preposition at k opens is a time, a noun of the
  * `time-nouns` setting within four words and before any name: "met 5
  * miljoen voor drie jaar", "voor de komende periode". */
@@ -3975,6 +3964,13 @@ static int timed_phrase(const kgx_frame_state *st, size_t k, size_t ce)
 	return 0;
 }
 
+/* Whether the clause [cb, ce) has a phrase of the slot's prepositions
+ * besides the trigger from i to last (whose particle, "schoof … aan", is
+ * none), after it or before a final verb ("heeft 30 miljoen voor noodhulp
+ * toegezegd"): then what it names is the slot's, and no earlier name is. A
+ * number after the preposition ("voor 2024", "van 3 miljoen") is a time or
+ * a sum, and a phrase that reaches a noun of time a time: no phrase of that
+ * kind. */
 static int complement(const kgx_frame_state *st, const slot *sl, size_t cb, size_t i, size_t last, size_t ce)
 {
 	const token *t = st->toks.data;

@@ -213,6 +213,7 @@ static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 		clause_end++;
 	if (ru->negation && negated(c, ov[0], clause_end))
 		return KGX_OK;
+	const kgx_frames *fs = kgx_rules_frames(c->rules);
 	for (size_t k = 0; k < ru->n_emits; k++) {
 		const kgx_emit *em = &ru->emits[k];
 		const kgx_entry *ss[MAX_LIST], *os[MAX_LIST];
@@ -227,7 +228,6 @@ static kgx_status apply(rel_ctx *c, const kgx_rule *ru, uint32_t sentence)
 				 * and the ministries give, take part and support for the
 				 * state, as in frames */
 				const kgx_entry *s = ss[i];
-				const kgx_frames *fs = kgx_rules_frames(c->rules);
 				if (s && fs && (em->predicate == KGX_P_FUNDS || em->predicate == KGX_P_PARTICIPATESIN ||
 				                em->predicate == KGX_P_SUPPORTS))
 					s = kgx_frames_acting_for(fs, s);
